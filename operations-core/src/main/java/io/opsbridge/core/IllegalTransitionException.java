@@ -1,0 +1,9 @@
+package io.opsbridge.core;
+
+/** A status change that {@link OperationStatus#canMoveTo} refuses; answered with 409. */
+public class IllegalTransitionException extends RuntimeException {
+
+    public IllegalTransitionException(String operationId, OperationStatus from, OperationStatus to) {
+        super("operation '" + operationId + "' is " + from.wireName() + " and cannot become " + to.wireName());
+    }
+}

@@ -1,0 +1,209 @@
+package io.opsbridge.core;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.opsbridge.core.api.MetricsResponse;
+import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.core.api.OperationList;
+import io.opsbridge.core.api.OperationMetadata;
+import io.opsbridge.core.api.OperationQuery;
+import io.opsbridge.core.api.OperationResults;
+import io.opsbridge.core.bridge.MetricsPage;
+import io.opsbridge.core.bridge.ProgressBridge;
+import io.opsbridge.core.store.OperationStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates operations, moves them through their life and answers for them by pulling.
+ *
+ * <p>Nothing here runs in the background: a running operation's progress is read from its bridge
+ * when a client asks, at most once per cache TTL however many clients ask
+ * ({@code force_refresh} skips the cache). Terminal operations are never refreshed again.
+ */
+@ApplicationScoped
+public class OperationsService {
+
+    private static final Logger LOG = Logger.getLogger(OperationsService.class);
+
+    private final OperationStore store;
+    private final Clock clock;
+    private final Duration cacheTtl;
+    private final Cache<String, OperationInfo> cache;
+    private final Map<String, BridgeFollower> followers = new ConcurrentHashMap<>();
+
+    @Inject
+    public OperationsService(OperationStore store, OperationsConfig config) {
+        this(store, config.cacheTtl(), config.cacheMaxSize(), Ticker.systemTicker(), Clock.systemUTC());
+    }
+
+    /** For tests and embedding: an explicit TTL, and a ticker and clock that a test can move. */
+    public OperationsService(OperationStore store, Duration cacheTtl, long cacheMaxSize, Ticker ticker, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        this.cacheTtl = cacheTtl;
+        this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(cacheMaxSize).ticker(ticker).build();
+    }
+
+    public Duration cacheTtl() {
+        return cacheTtl;
+    }
+
+    /** Records a new pending operation. */
+    public OperationInfo create(OperationType type, OperationMetadata metadata) {
+        OperationInfo info = OperationInfo.pending(OperationIds.newId(type, clock.instant()), type, metadata, clock.instant());
+        store.insert(info);
+        LOG.infof("operation %s created (%s)", info.operationId(), type.wireName());
+        return info;
+    }
+
+    /** Makes {@code bridge} the source of progress for a local operation; do this before its worker starts. */
+    public void registerBridge(String operationId, ProgressBridge bridge) {
+        followers.put(operationId, new BridgeFollower(operationId, bridge));
+    }
+
+    public OperationInfo start(String operationId) {
+        OperationInfo info = transition(operationId, OperationStatus.RUNNING, UnaryOperator.identity());
+        LOG.infof("operation %s started", operationId);
+        return info;
+    }
+
+    /** Completes the operation after one final pull, so the last metrics are never lost. */
+    public OperationInfo complete(String operationId, Map<String, Object> resultSummary) {
+        pullFinal(operationId);
+        OperationInfo info = transition(operationId, OperationStatus.COMPLETED,
+                op -> op.withProgress(op.progress().finished(), op.metricsCount(), op.updatedAt()).withResult(resultSummary));
+        LOG.infof("operation %s completed", operationId);
+        return info;
+    }
+
+    public OperationInfo fail(String operationId, String errorMessage) {
+        pullFinal(operationId);
+        OperationInfo info = transition(operationId, OperationStatus.FAILED, op -> op.withError(errorMessage));
+        LOG.warnf("operation %s failed: %s", operationId, errorMessage);
+        return info;
+    }
+
+    /**
+     * Cancels the operation; its worker learns of it at its next progress write. Cancelling a
+     * cancelled operation returns it unchanged; cancelling a completed or failed one is refused.
+     */
+    public OperationInfo cancel(String operationId) {
+        OperationInfo current = find(operationId);
+        if (current.status() == OperationStatus.CANCELLED) {
+            return current;
+        }
+        BridgeFollower follower = followers.get(operationId);
+        pullFinal(operationId);
+        OperationInfo info = transition(operationId, OperationStatus.CANCELLED, UnaryOperator.identity());
+        if (follower != null) {
+            follower.bridge().requestCancel();
+        }
+        LOG.infof("operation %s cancelled", operationId);
+        return info;
+    }
+
+    /** The operation, refreshed from its bridge if it is running and the cached copy is older than the TTL. */
+    public OperationInfo get(String operationId, boolean forceRefresh) {
+        if (!forceRefresh) {
+            return cache.get(operationId, this::load);
+        }
+        OperationInfo fresh = load(operationId);
+        cache.put(operationId, fresh);
+        return fresh;
+    }
+
+    /** A page of operations, running ones as fresh as a single {@link #get} would show them. */
+    public OperationList list(OperationQuery query) {
+        OperationList page = store.list(query);
+        return new OperationList(
+                page.operations().stream()
+                        .map(op -> op.status() == OperationStatus.RUNNING ? get(op.operationId(), false) : op)
+                        .toList(),
+                page.total(), page.activeCount());
+    }
+
+    /** The metrics after {@code cursor}; each metric is returned once to a client that follows {@code new_cursor}. */
+    public MetricsResponse metrics(String operationId, int cursor) {
+        if (cursor < 0) {
+            throw new InvalidRequestException("cursor", "must not be negative, was " + cursor);
+        }
+        get(operationId, false);
+        MetricsPage page = store.metrics(operationId, cursor);
+        return new MetricsResponse(operationId, page.metrics(), page.newCursor());
+    }
+
+    /** The result of a completed operation; any other status is a 409 that says why. */
+    public OperationResults results(String operationId) {
+        OperationInfo info = get(operationId, false);
+        if (info.status() != OperationStatus.COMPLETED) {
+            String why = info.status() == OperationStatus.FAILED ? " (" + info.errorMessage() + ")" : "";
+            throw new ConflictException("operation '" + operationId + "' is " + info.status().wireName() + why
+                    + "; results exist only once it has completed");
+        }
+        return OperationResults.of(info);
+    }
+
+    /** Starts the operation unless it was cancelled while it waited; true if the worker should run. */
+    public boolean tryStart(String operationId) {
+        try {
+            start(operationId);
+            return true;
+        } catch (IllegalTransitionException e) {
+            LOG.debugf("operation %s not started: %s", operationId, e.getMessage());
+            return false;
+        }
+    }
+
+    /** Forgets an operation that was never accepted (e.g. no worker could take it). */
+    public void discard(String operationId) {
+        followers.remove(operationId);
+        cache.invalidate(operationId);
+        store.delete(operationId);
+    }
+
+    private OperationInfo find(String operationId) {
+        return store.find(operationId).orElseThrow(() -> new OperationNotFoundException(operationId));
+    }
+
+    private OperationInfo load(String operationId) {
+        OperationInfo info = find(operationId);
+        BridgeFollower follower = followers.get(operationId);
+        if (info.status() != OperationStatus.RUNNING || follower == null) {
+            return info;
+        }
+        LOG.debugf("refreshing %s from its bridge", operationId);
+        return follower.pull(store, clock).orElseThrow(() -> new OperationNotFoundException(operationId));
+    }
+
+    private void pullFinal(String operationId) {
+        BridgeFollower follower = followers.get(operationId);
+        if (follower != null && find(operationId).status() == OperationStatus.RUNNING) {
+            follower.pull(store, clock);
+        }
+    }
+
+    private OperationInfo transition(String operationId, OperationStatus next, UnaryOperator<OperationInfo> alsoChange) {
+        OperationInfo info = store.update(operationId, current -> {
+            if (!current.status().canMoveTo(next)) {
+                throw new IllegalTransitionException(operationId, current.status(), next);
+            }
+            return alsoChange.apply(current.withStatus(next, clock.instant()));
+        }).orElseThrow(() -> new OperationNotFoundException(operationId));
+        if (next.isTerminal()) {
+            // Finished operations leave the hot cache and the bridge registry: memory stays bounded.
+            followers.remove(operationId);
+            cache.invalidate(operationId);
+        } else {
+            cache.put(operationId, info);
+        }
+        return info;
+    }
+}

@@ -1,0 +1,58 @@
+package io.opsbridge.core.api;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.opsbridge.core.OperationStatus;
+import io.opsbridge.core.OperationType;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Everything a client learns about an operation; the wire shape of DESIGN.md.
+ * Immutable: every change makes a new value with a higher {@code version}.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record OperationInfo(
+        String operationId,
+        OperationType operationType,
+        OperationStatus status,
+        Instant createdAt,
+        Instant startedAt,
+        Instant updatedAt,
+        Instant completedAt,
+        OperationProgress progress,
+        OperationMetadata metadata,
+        Map<String, Object> resultSummary,
+        String errorMessage,
+        int metricsCount,
+        long version) {
+
+    /** A new pending operation. */
+    public static OperationInfo pending(String id, OperationType type, OperationMetadata metadata, Instant now) {
+        return new OperationInfo(id, type, OperationStatus.PENDING, now, null, now, null,
+                OperationProgress.none(), metadata, null, null, 0, 1);
+    }
+
+    /** This operation in {@code next} status; sets started_at / completed_at as the status implies. */
+    public OperationInfo withStatus(OperationStatus next, Instant now) {
+        Instant started = next == OperationStatus.RUNNING && startedAt == null ? now : startedAt;
+        Instant completed = next.isTerminal() ? now : completedAt;
+        return new OperationInfo(operationId, operationType, next, createdAt, started, now, completed,
+                progress, metadata, resultSummary, errorMessage, metricsCount, version + 1);
+    }
+
+    public OperationInfo withProgress(OperationProgress newProgress, int newMetricsCount, Instant now) {
+        return new OperationInfo(operationId, operationType, status, createdAt, startedAt, now, completedAt,
+                newProgress, metadata, resultSummary, errorMessage, newMetricsCount, version + 1);
+    }
+
+    public OperationInfo withResult(Map<String, Object> summary) {
+        return new OperationInfo(operationId, operationType, status, createdAt, startedAt, updatedAt, completedAt,
+                progress, metadata, summary, errorMessage, metricsCount, version);
+    }
+
+    public OperationInfo withError(String error) {
+        return new OperationInfo(operationId, operationType, status, createdAt, startedAt, updatedAt, completedAt,
+                progress, metadata, resultSummary, error, metricsCount, version);
+    }
+}

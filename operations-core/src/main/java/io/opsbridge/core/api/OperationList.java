@@ -1,0 +1,10 @@
+package io.opsbridge.core.api;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+
+/** One page of a listing: {@code total} matches the filter, {@code active_count} counts pending + running. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record OperationList(List<OperationInfo> operations, long total, long activeCount) {
+}

@@ -1,0 +1,23 @@
+package io.opsbridge.core.api;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.opsbridge.core.OperationStatus;
+import io.opsbridge.core.OperationType;
+import java.time.Instant;
+import java.util.Map;
+
+/** The outcome of a completed operation. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record OperationResults(
+        String operationId,
+        OperationType operationType,
+        OperationStatus status,
+        Instant completedAt,
+        Map<String, Object> resultSummary) {
+
+    public static OperationResults of(OperationInfo info) {
+        return new OperationResults(info.operationId(), info.operationType(), info.status(), info.completedAt(),
+                info.resultSummary());
+    }
+}

@@ -1,0 +1,35 @@
+package io.opsbridge.core.rest;
+
+import io.opsbridge.core.api.OperationInfo;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+
+/** Builds the answers that carry an {@link OperationInfo}, with the headers clients rely on. */
+public final class OperationResponses {
+
+    private OperationResponses() {
+    }
+
+    /** 200 with the operation; while it is not finished, {@code Retry-After} says when asking again can pay off. */
+    public static Response ok(OperationInfo info, Duration cacheTtl) {
+        Response.ResponseBuilder response = Response.ok(info);
+        if (!info.status().isTerminal()) {
+            response.header("Retry-After", retryAfterSeconds(cacheTtl));
+        }
+        return response.build();
+    }
+
+    /** 202 for work that was started (or found again by its Idempotency-Key), pointing at where to follow it. */
+    public static Response accepted(OperationInfo info, Duration cacheTtl) {
+        return Response.accepted(info)
+                .location(URI.create("/api/v1/operations/" + info.operationId()))
+                .header("Retry-After", retryAfterSeconds(cacheTtl))
+                .build();
+    }
+
+    static long retryAfterSeconds(Duration cacheTtl) {
+        long millis = cacheTtl.toMillis();
+        return Math.max(1, (millis + 999) / 1000);
+    }
+}

@@ -1,0 +1,77 @@
+package io.opsbridge.core.store;
+
+import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.core.api.OperationList;
+import io.opsbridge.core.api.OperationQuery;
+import io.opsbridge.core.bridge.MetricsPage;
+import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.arc.DefaultBean;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/** The process-local store: records and metrics in maps, gone when the process stops. */
+@ApplicationScoped
+@DefaultBean
+public class InMemoryOperationStore implements OperationStore {
+
+    private static final Comparator<OperationInfo> NEWEST_FIRST =
+            Comparator.comparing(OperationInfo::createdAt).reversed().thenComparing(OperationInfo::operationId);
+
+    private final Map<String, OperationInfo> operations = new ConcurrentHashMap<>();
+    private final Map<String, List<Map<String, Object>>> metrics = new ConcurrentHashMap<>();
+
+    @Override
+    public void insert(OperationInfo operation) {
+        if (operations.putIfAbsent(operation.operationId(), operation) != null) {
+            throw new IllegalStateException("duplicate operation id " + operation.operationId());
+        }
+        metrics.put(operation.operationId(), new ArrayList<>());
+    }
+
+    @Override
+    public Optional<OperationInfo> find(String operationId) {
+        return Optional.ofNullable(operations.get(operationId));
+    }
+
+    @Override
+    public Optional<OperationInfo> update(String operationId, UnaryOperator<OperationInfo> change) {
+        return Optional.ofNullable(operations.computeIfPresent(operationId, (id, current) -> change.apply(current)));
+    }
+
+    @Override
+    public void delete(String operationId) {
+        operations.remove(operationId);
+        metrics.remove(operationId);
+    }
+
+    @Override
+    public OperationList list(OperationQuery query) {
+        List<OperationInfo> matching = operations.values().stream().filter(query::matches).sorted(NEWEST_FIRST).toList();
+        long active = operations.values().stream().filter(op -> !op.status().isTerminal()).count();
+        List<OperationInfo> page = matching.stream().skip(query.offset()).limit(query.limit()).toList();
+        return new OperationList(page, matching.size(), active);
+    }
+
+    @Override
+    public void appendMetrics(String operationId, List<Map<String, Object>> newMetrics) {
+        List<Map<String, Object>> list = metrics.get(operationId);
+        if (list != null) {
+            synchronized (list) {
+                list.addAll(newMetrics);
+            }
+        }
+    }
+
+    @Override
+    public MetricsPage metrics(String operationId, int cursor) {
+        List<Map<String, Object>> list = metrics.getOrDefault(operationId, List.of());
+        synchronized (list) {
+            return MetricsPage.after(list, cursor);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.opsbridge.core.store;
+
+import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.core.api.OperationList;
+import io.opsbridge.core.api.OperationQuery;
+import io.opsbridge.core.bridge.MetricsPage;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Where operation records and their metrics live. The service owns the rules; a store only keeps
+ * what it is given, and applies {@link #update} atomically per operation.
+ */
+public interface OperationStore {
+
+    void insert(OperationInfo operation);
+
+    Optional<OperationInfo> find(String operationId);
+
+    /**
+     * Replaces the record with {@code change(current)} atomically; an exception thrown by
+     * {@code change} leaves the record as it was and propagates.
+     *
+     * @return the new record, or empty if no operation has this id
+     */
+    Optional<OperationInfo> update(String operationId, UnaryOperator<OperationInfo> change);
+
+    /** Forgets an operation and its metrics (used for a job that was never accepted). */
+    void delete(String operationId);
+
+    OperationList list(OperationQuery query);
+
+    /** Appends metrics in order; their cursor positions continue from the ones already stored. */
+    void appendMetrics(String operationId, List<Map<String, Object>> metrics);
+
+    /** The stored metrics after {@code cursor}, see {@link io.opsbridge.core.bridge.ProgressBridge#metrics}. */
+    MetricsPage metrics(String operationId, int cursor);
+}
