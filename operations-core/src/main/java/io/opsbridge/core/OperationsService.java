@@ -100,12 +100,16 @@ public class OperationsService {
         if (current.status() == OperationStatus.CANCELLED) {
             return current;
         }
+        if (current.status().isTerminal()) {
+            throw new IllegalTransitionException(operationId, current.status(), OperationStatus.CANCELLED);
+        }
+        // Stop the worker's writes first, so the final pull sees everything it reported.
         BridgeFollower follower = followers.get(operationId);
-        pullFinal(operationId);
-        OperationInfo info = transition(operationId, OperationStatus.CANCELLED, UnaryOperator.identity());
         if (follower != null) {
             follower.bridge().requestCancel();
         }
+        pullFinal(operationId);
+        OperationInfo info = transition(operationId, OperationStatus.CANCELLED, UnaryOperator.identity());
         LOG.infof("operation %s cancelled", operationId);
         return info;
     }
@@ -115,9 +119,9 @@ public class OperationsService {
         if (!forceRefresh) {
             return cache.get(operationId, this::load);
         }
-        OperationInfo fresh = load(operationId);
-        cache.put(operationId, fresh);
-        return fresh;
+        // compute, not load-then-put: a status change that invalidates meanwhile waits for it, so a
+        // copy read before the change is never cached after it
+        return cache.asMap().compute(operationId, (id, cached) -> load(id));
     }
 
     /** A page of operations, running ones as fresh as a single {@link #get} would show them. */
@@ -198,12 +202,11 @@ public class OperationsService {
             return alsoChange.apply(current.withStatus(next, clock.instant()));
         }).orElseThrow(() -> new OperationNotFoundException(operationId));
         if (next.isTerminal()) {
-            // Finished operations leave the hot cache and the bridge registry: memory stays bounded.
+            // Finished operations leave the bridge registry: memory stays bounded.
             followers.remove(operationId);
-            cache.invalidate(operationId);
-        } else {
-            cache.put(operationId, info);
         }
+        // Dropped, never put: a put could land after a later terminal change and bring back this status.
+        cache.invalidate(operationId);
         return info;
     }
 }

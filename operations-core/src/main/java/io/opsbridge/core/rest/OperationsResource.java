@@ -80,7 +80,7 @@ public class OperationsResource {
         }
 
         static boolean bool(String name, String value) {
-            return switch (value.trim().toLowerCase()) {
+            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
                 case "true", "1" -> true;
                 case "false", "0", "" -> false;
                 default -> throw new InvalidRequestException(name, "must be true or false, was '" + value + "'");
