@@ -1,0 +1,22 @@
+package io.opsbridge.backend.training;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+
+/** Where the backend's in-process trainings read data and write models. */
+@ConfigMapping(prefix = "opsbridge.training")
+public interface TrainingConfig {
+
+    /** Directory of {@code {SYMBOL}_{timeframe}.csv} market data files. */
+    @WithDefault("data/market")
+    Path dataDir();
+
+    /** Directory where trained model artifacts are written. */
+    @WithDefault("data/models")
+    Path modelsDir();
+
+    /** Write the synthetic sample data set (AAPL, MSFT, GOOG at 1h) at startup where it is missing. */
+    @WithDefault("true")
+    boolean sampleData();
+}

@@ -1,0 +1,93 @@
+package io.opsbridge.benchmarks;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.opsbridge.core.OperationType;
+import io.opsbridge.core.OperationsService;
+import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.core.api.OperationMetadata;
+import io.opsbridge.core.store.InMemoryOperationStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What a client query costs in-process, on a running operation with a live bridge.
+ *
+ * <p>{@code cacheHit} is the common case: the TTL (one hour) outlives the run, so every call is
+ * answered from Caffeine without touching the bridge (checked after each iteration). The two
+ * refresh benchmarks show what a miss costs: {@code forceRefreshUnchanged} when the bridge has not
+ * moved since the last pull (version check only), {@code forceRefreshAfterBatch} after one batch
+ * event (snapshot, record update; the event itself is included).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+public class OperationsServiceBenchmark {
+
+    /** A service with one running training operation that has reported some progress. */
+    @State(Scope.Benchmark)
+    public static class RunningOperation {
+        OperationsService service;
+        TrainingLikeBridge bridge;
+        final TrainingWorker worker = new TrainingWorker();
+        String id;
+        OperationInfo firstAnswer;
+
+        @Setup(Level.Trial)
+        public void start() {
+            service = new OperationsService(new InMemoryOperationStore(), Duration.ofHours(1), 10_000,
+                    Ticker.systemTicker(), Clock.systemUTC());
+            id = service.create(OperationType.TRAINING,
+                    OperationMetadata.local(List.of("AAPL"), "1h", Map.of("epochs", 10))).operationId();
+            bridge = new TrainingLikeBridge(TrainingWorker.TOTAL_EPOCHS);
+            service.registerBridge(id, bridge);
+            service.start(id);
+            bridge.onBatch(0, 1, TrainingWorker.BATCHES_PER_EPOCH, 0.7);
+            TrainingWorker.reportEpoch(bridge, 1);
+            firstAnswer = service.get(id, true);
+        }
+    }
+
+    /** Fails the run if a "hit" ever reached the bridge: the answer must stay the cached instance. */
+    @State(Scope.Benchmark)
+    public static class HitCheck {
+        @TearDown(Level.Iteration)
+        public void everyCallWasAHit(RunningOperation op) {
+            if (op.service.get(op.id, false) != op.firstAnswer) {
+                throw new IllegalStateException("cache entry was replaced: not every call was a hit");
+            }
+        }
+    }
+
+    @Benchmark
+    public OperationInfo cacheHit(RunningOperation op, HitCheck check) {
+        return op.service.get(op.id, false);
+    }
+
+    @Benchmark
+    public OperationInfo forceRefreshUnchanged(RunningOperation op) {
+        return op.service.get(op.id, true);
+    }
+
+    @Benchmark
+    public OperationInfo forceRefreshAfterBatch(RunningOperation op) {
+        op.worker.batch(op.bridge);
+        return op.service.get(op.id, true);
+    }
+}

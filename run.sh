@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds OpsBridge, starts the backend on the embedded default and runs a demo training you can watch.
+# Usage: ./run.sh          (demo, then stops the backend)
+#        ./run.sh --serve  (just build and run the backend in the foreground)
+set -euo pipefail
+cd "$(dirname "$0")"
+PORT="${OPSBRIDGE_PORT:-8080}"
+BASE="http://localhost:${PORT}"
+
+echo "==> building (first build downloads dependencies: a few minutes)"
+./mvnw -B -q install -DskipTests
+
+APP=(java -Dai.djl.offline=true -Dquarkus.http.port="${PORT}" -jar backend/target/quarkus-app/quarkus-run.jar)
+if [[ "${1:-}" == "--serve" ]]; then
+  exec "${APP[@]}"
+fi
+
+mkdir -p data
+"${APP[@]}" > data/backend.log 2>&1 &
+BACKEND_PID=$!
+trap 'kill ${BACKEND_PID} 2>/dev/null || true' EXIT
+
+echo "==> starting the backend on ${BASE} (log: data/backend.log)"
+for _ in $(seq 1 120); do
+  if curl -fs "${BASE}/q/health/ready" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "${BACKEND_PID}" 2>/dev/null; then echo "backend exited; see data/backend.log"; exit 1; fi
+  sleep 0.5
+done
+
+echo "==> demo: a real training on SYNTHETIC sample data, followed by pulling /api/v1/operations"
+java -cp 'backend/target/quarkus-app/lib/main/*' scripts/DemoWatch.java "${BASE}"

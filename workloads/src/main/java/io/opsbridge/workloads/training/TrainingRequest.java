@@ -1,0 +1,80 @@
+package io.opsbridge.workloads.training;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What a client asks to train, as it arrives on the wire (snake_case JSON); any field may be
+ * missing. {@link #withDefaults()} fills the gaps, {@link TrainingRequestValidator} checks the rest.
+ *
+ * <pre>{@code
+ * {"symbols": ["AAPL", "MSFT"], "timeframe": "1h", "epochs": 10, "batch_size": 64}
+ * }</pre>
+ *
+ * @param seed         seeds weight initialisation and shuffling; {@code null} means not reproducible
+ * @param autoActivate whether the new model becomes active; {@code null} leaves it to the registry
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record TrainingRequest(
+        String strategy,
+        List<String> symbols,
+        String timeframe,
+        Integer epochs,
+        Integer batchSize,
+        Double learningRate,
+        Double validationSplit,
+        String mode,
+        Long seed,
+        Boolean autoActivate) {
+
+    public static final String DEFAULT_STRATEGY = "mlp_direction";
+    public static final String DEFAULT_TIMEFRAME = "1h";
+    public static final int DEFAULT_EPOCHS = 10;
+    public static final int DEFAULT_BATCH_SIZE = 64;
+    public static final double DEFAULT_LEARNING_RATE = 0.001;
+    public static final double DEFAULT_VALIDATION_SPLIT = 0.2;
+    public static final String MODE_LOCAL = "local";
+    public static final String MODE_HOST = "host";
+
+    /** A request for these symbols with every other field at its default. */
+    public static TrainingRequest of(List<String> symbols, String timeframe, int epochs) {
+        return new TrainingRequest(null, symbols, timeframe, epochs, null, null, null, null, null, null)
+                .withDefaults();
+    }
+
+    /**
+     * A copy with every missing field at its default; symbols trimmed, upper-cased and without
+     * duplicates. {@code seed} and {@code autoActivate} stay as given (they are optional).
+     */
+    public TrainingRequest withDefaults() {
+        List<String> cleanSymbols = symbols == null ? List.of() : symbols.stream()
+                .map(s -> s == null ? "" : s.trim().toUpperCase(Locale.ROOT))
+                .distinct()
+                .toList();
+        return new TrainingRequest(
+                orDefault(strategy, DEFAULT_STRATEGY),
+                cleanSymbols,
+                orDefault(timeframe, DEFAULT_TIMEFRAME),
+                Objects.requireNonNullElse(epochs, DEFAULT_EPOCHS),
+                Objects.requireNonNullElse(batchSize, DEFAULT_BATCH_SIZE),
+                Objects.requireNonNullElse(learningRate, DEFAULT_LEARNING_RATE),
+                Objects.requireNonNullElse(validationSplit, DEFAULT_VALIDATION_SPLIT),
+                orDefault(mode, MODE_LOCAL).toLowerCase(Locale.ROOT),
+                seed,
+                autoActivate);
+    }
+
+    /** A copy with another seed. */
+    public TrainingRequest withSeed(Long newSeed) {
+        return new TrainingRequest(strategy, symbols, timeframe, epochs, batchSize, learningRate,
+                validationSplit, mode, newSeed, autoActivate);
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+}

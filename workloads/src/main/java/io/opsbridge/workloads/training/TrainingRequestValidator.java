@@ -1,0 +1,82 @@
+package io.opsbridge.workloads.training;
+
+import io.opsbridge.core.InvalidRequestException;
+
+import java.util.regex.Pattern;
+
+/**
+ * Checks a {@link TrainingRequest} before any work starts, so a client's mistake is a 400 naming
+ * the field rather than a failed operation later.
+ *
+ * <pre>{@code
+ * TrainingRequest ready = validator.validate(request); // defaults applied, or InvalidRequestException
+ * }</pre>
+ */
+public class TrainingRequestValidator {
+
+    static final int MAX_EPOCHS = 10_000;
+    static final int MAX_BATCH_SIZE = 65_536;
+    static final int MAX_SYMBOLS = 100;
+    // Symbols and strategies become file and directory names: no separators, no dots at the start.
+    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,19}");
+    private static final Pattern STRATEGY = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+    private final OhlcvCsvReader reader;
+
+    public TrainingRequestValidator(OhlcvCsvReader reader) {
+        this.reader = reader;
+    }
+
+    /**
+     * Checks every field and that the data files exist here; returns the request with defaults applied.
+     *
+     * @throws InvalidRequestException naming the first field that is wrong
+     */
+    public TrainingRequest validate(TrainingRequest request) {
+        TrainingRequest r = validateParameters(request);
+        for (String symbol : r.symbols()) {
+            require(reader.exists(symbol, r.timeframe()), "symbols", "no data for " + symbol + " at "
+                    + r.timeframe() + " (expected " + OhlcvCsvReader.fileName(symbol, r.timeframe()) + ")");
+        }
+        return r;
+    }
+
+    /**
+     * Checks every field but not the data files, for a process that forwards the request to a host
+     * whose data directory it cannot see; returns the request with defaults applied.
+     *
+     * @throws InvalidRequestException naming the first field that is wrong
+     */
+    public TrainingRequest validateParameters(TrainingRequest request) {
+        if (request == null) {
+            throw new InvalidRequestException("body", "a training request is required");
+        }
+        TrainingRequest r = request.withDefaults();
+        require(STRATEGY.matcher(r.strategy()).matches(), "strategy",
+                "must be lower-case letters, digits, '_' or '-', was '" + r.strategy() + "'");
+        require(Timeframes.isValid(r.timeframe()), "timeframe",
+                "must look like 15m, 1h, 4h, 1d or 1w, was '" + r.timeframe() + "'");
+        require(r.epochs() > 0 && r.epochs() <= MAX_EPOCHS, "epochs",
+                "must be between 1 and " + MAX_EPOCHS + ", was " + r.epochs());
+        require(r.batchSize() > 0 && r.batchSize() <= MAX_BATCH_SIZE, "batch_size",
+                "must be between 1 and " + MAX_BATCH_SIZE + ", was " + r.batchSize());
+        require(r.learningRate() > 0 && r.learningRate() <= 1, "learning_rate",
+                "must be greater than 0 and at most 1, was " + r.learningRate());
+        require(r.validationSplit() > 0 && r.validationSplit() < 1, "validation_split",
+                "must be greater than 0 and less than 1, was " + r.validationSplit());
+        require(TrainingRequest.MODE_LOCAL.equals(r.mode()) || TrainingRequest.MODE_HOST.equals(r.mode()),
+                "mode", "must be 'local' or 'host', was '" + r.mode() + "'");
+        require(!r.symbols().isEmpty(), "symbols", "at least one symbol is required");
+        require(r.symbols().size() <= MAX_SYMBOLS, "symbols", "at most " + MAX_SYMBOLS + " symbols");
+        for (String symbol : r.symbols()) {
+            require(SYMBOL.matcher(symbol).matches(), "symbols", "not a valid symbol: '" + symbol + "'");
+        }
+        return r;
+    }
+
+    private static void require(boolean ok, String field, String detail) {
+        if (!ok) {
+            throw new InvalidRequestException(field, detail);
+        }
+    }
+}
