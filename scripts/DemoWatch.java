@@ -19,7 +19,7 @@ public class DemoWatch {
 
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:8080";
-        String body = "{\"symbols\":[\"AAPL\",\"MSFT\",\"GOOG\"],\"timeframe\":\"1h\",\"epochs\":8,\"batch_size\":64,\"seed\":7}";
+        String body = "{\"symbols\":[\"AAPL\",\"MSFT\",\"GOOG\"],\"timeframe\":\"1h\",\"epochs\":40,\"batch_size\":8,\"seed\":7}";
         HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/trainings"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
