@@ -76,8 +76,10 @@ public class HostTrainingRouter {
                 }
                 lastFailure = e;
             }
-            LOG.warnf("training host %s did not take the training, trying the next one: %s", host,
-                    lastFailure.getMessage());
+            if (i < hosts.size() - 1) {
+                LOG.warnf("training host %s did not take the training, trying the next one: %s", host,
+                        lastFailure.getMessage());
+            }
         }
         if (lastFailure instanceof HostRejectedException) {
             throw new CapacityExceededException("every training host is busy; try again later");
