@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A host in memory behind a real {@link OperationServiceProxy}: tests move its operation and count calls. */
-public final class FakeHost implements OperationsApi {
+public final class FakeHost {
 
     public static final String URL = "http://fake-host:8081";
 
@@ -40,7 +40,28 @@ public final class FakeHost implements OperationsApi {
     }
 
     public OperationServiceProxy proxy() {
-        return new OperationServiceProxy(URL, this);
+        // an adapter, not FakeHost itself: a class implementing the client interface would become a bean
+        return new OperationServiceProxy(URL, new OperationsApi() {
+            @Override
+            public OperationInfo get(String id, boolean forceRefresh) {
+                return FakeHost.this.get(id, forceRefresh);
+            }
+
+            @Override
+            public MetricsResponse metrics(String id, int cursor) {
+                return FakeHost.this.metrics(id, cursor);
+            }
+
+            @Override
+            public OperationResults results(String id) {
+                return FakeHost.this.results(id);
+            }
+
+            @Override
+            public OperationInfo cancel(String id) {
+                return FakeHost.this.cancel(id);
+            }
+        });
     }
 
     /** The host's worker reports an epoch. */
@@ -75,29 +96,25 @@ public final class FakeHost implements OperationsApi {
         return operation.status();
     }
 
-    @Override
-    public OperationInfo get(String id, boolean forceRefresh) {
+    OperationInfo get(String id, boolean forceRefresh) {
         answer(id);
         onGet.run();
         return operation;
     }
 
-    @Override
-    public synchronized MetricsResponse metrics(String id, int cursor) {
+    synchronized MetricsResponse metrics(String id, int cursor) {
         answer(id);
         cursorsAsked.add(cursor);
         MetricsPage page = MetricsPage.after(metrics, cursor);
         return new MetricsResponse(id, page.metrics(), page.newCursor());
     }
 
-    @Override
-    public OperationResults results(String id) {
+    OperationResults results(String id) {
         answer(id);
         return OperationResults.of(operation);
     }
 
-    @Override
-    public synchronized OperationInfo cancel(String id) {
+    synchronized OperationInfo cancel(String id) {
         answer(id);
         if (operation.status().isTerminal() && operation.status() != OperationStatus.CANCELLED) {
             throw new WebApplicationException(Response.status(409).build());
