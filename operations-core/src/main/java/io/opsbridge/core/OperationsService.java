@@ -83,7 +83,8 @@ public class OperationsService {
      * client asks, and a cancel here is sent to the host.
      */
     public void registerRemoteProxy(String backendId, OperationServiceProxy proxy, String hostOperationId) {
-        remotes.put(backendId, new RemoteFollower(backendId, proxy, hostOperationId));
+        int metricsReceived = store.find(backendId).map(OperationInfo::metricsCount).orElse(0);
+        remotes.put(backendId, new RemoteFollower(backendId, proxy, hostOperationId, metricsReceived));
         LOG.infof("operation %s -> %s on %s", backendId, hostOperationId, proxy.baseUrl());
     }
 

@@ -34,11 +34,14 @@ final class RemoteFollower {
     private final OperationServiceProxy proxy;
     private final String hostOperationId;
     private int metricsCursor;
+    private boolean cancelling;
 
-    RemoteFollower(String operationId, OperationServiceProxy proxy, String hostOperationId) {
+    /** {@code metricsReceived}: how many of the host's metrics the record already holds (0 for a new one). */
+    RemoteFollower(String operationId, OperationServiceProxy proxy, String hostOperationId, int metricsReceived) {
         this.operationId = operationId;
         this.proxy = proxy;
         this.hostOperationId = hostOperationId;
+        this.metricsCursor = metricsReceived;
     }
 
     /** Pulls the host once; a terminal host status becomes this record's terminal status. */
@@ -52,6 +55,8 @@ final class RemoteFollower {
      * the cancel is refused; an unreachable host is logged and noted, and the cancel goes on.
      */
     synchronized void cancelOnHost(OperationStore store, Clock clock) {
+        // from now on the caller, not a concurrent pull, turns the record cancelled
+        cancelling = true;
         try {
             proxy.cancel(hostOperationId);
             refresh(store, clock, true, false);
@@ -112,7 +117,8 @@ final class RemoteFollower {
         OperationProgress progress = withContext(host.progress(), Map.of(HOST_REACHABLE, true), LAST_HOST_ERROR);
         OperationInfo next = current.withProgress(progress, metricsCount, now);
         OperationStatus hostStatus = host.status();
-        if (!applyTerminal || !hostStatus.isTerminal() || !current.status().canMoveTo(hostStatus)) {
+        if (!applyTerminal || !hostStatus.isTerminal() || !current.status().canMoveTo(hostStatus)
+                || (cancelling && hostStatus == OperationStatus.CANCELLED)) {
             return next;
         }
         Instant completedAt = host.completedAt() == null ? now : host.completedAt();

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.opsbridge.core.api.OperationInfo;
 import io.opsbridge.core.api.OperationMetadata;
 import io.opsbridge.core.proxy.FakeHost;
+import io.opsbridge.core.proxy.OperationServiceProxies;
+import io.opsbridge.core.proxy.OperationServiceProxy;
+import io.opsbridge.core.proxy.RemoteOperationsRecovery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +181,27 @@ class OperationsServiceRemoteTest {
 
         assertThat(info.status()).isEqualTo(OperationStatus.FAILED);
         assertThat(info.errorMessage()).contains("no longer knows");
+    }
+
+    @Test
+    void aRestartedServiceFollowsOnFromTheMetricsItAlreadyHolds() {
+        host.epoch(1, 3);
+        operations.get(id, false);
+        host.epoch(2, 3);
+        OperationsService restarted = new OperationsService(fixture.store, ServiceFixture.TTL, 1_000, fixture.ticker,
+                fixture.clock);
+        OperationServiceProxies proxies = new OperationServiceProxies(null) {
+            @Override
+            public OperationServiceProxy forHost(String baseUrl) {
+                assertThat(baseUrl).isEqualTo(FakeHost.URL);
+                return host.proxy();
+            }
+        };
+
+        assertThat(new RemoteOperationsRecovery(fixture.store, restarted, proxies).reattach()).isEqualTo(1);
+
+        assertThat(restarted.get(id, false).metricsCount()).isEqualTo(2);
+        assertThat(restarted.metrics(id, 0).metrics()).extracting(m -> m.get("epoch")).containsExactly(1, 2);
     }
 
     private static void await(CountDownLatch latch) {
