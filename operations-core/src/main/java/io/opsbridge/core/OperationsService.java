@@ -11,6 +11,7 @@ import io.opsbridge.core.api.OperationQuery;
 import io.opsbridge.core.api.OperationResults;
 import io.opsbridge.core.bridge.MetricsPage;
 import io.opsbridge.core.bridge.ProgressBridge;
+import io.opsbridge.core.proxy.OperationServiceProxy;
 import io.opsbridge.core.store.OperationStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +39,7 @@ public class OperationsService {
     private final Duration cacheTtl;
     private final Cache<String, OperationInfo> cache;
     private final Map<String, BridgeFollower> followers = new ConcurrentHashMap<>();
+    private final Map<String, RemoteFollower> remotes = new ConcurrentHashMap<>();
 
     @Inject
     public OperationsService(OperationStore store, OperationsConfig config) {
@@ -58,7 +60,12 @@ public class OperationsService {
 
     /** Records a new pending operation. */
     public OperationInfo create(OperationType type, OperationMetadata metadata) {
-        OperationInfo info = OperationInfo.pending(OperationIds.newId(type, clock.instant()), type, metadata, clock.instant());
+        return create(OperationIds.newId(type, clock.instant()), type, metadata);
+    }
+
+    /** Records a new pending operation under an id the caller chose, e.g. {@code host_training_{session_id}}. */
+    public OperationInfo create(String operationId, OperationType type, OperationMetadata metadata) {
+        OperationInfo info = OperationInfo.pending(operationId, type, metadata, clock.instant());
         store.insert(info);
         LOG.infof("operation %s created (%s)", info.operationId(), type.wireName());
         return info;
@@ -67,6 +74,18 @@ public class OperationsService {
     /** Makes {@code bridge} the source of progress for a local operation; do this before its worker starts. */
     public void registerBridge(String operationId, ProgressBridge bridge) {
         followers.put(operationId, new BridgeFollower(operationId, bridge));
+    }
+
+    /**
+     * Makes the host behind {@code proxy} the source of progress for {@code backendId}, which runs
+     * there as {@code hostOperationId}. Queries pull the host (state, then metrics by cursor) through
+     * the same TTL cache; the host's terminal status completes, fails or cancels this record when a
+     * client asks, and a cancel here is sent to the host.
+     */
+    public void registerRemoteProxy(String backendId, OperationServiceProxy proxy, String hostOperationId) {
+        int metricsReceived = store.find(backendId).map(OperationInfo::metricsCount).orElse(0);
+        remotes.put(backendId, new RemoteFollower(backendId, proxy, hostOperationId, metricsReceived));
+        LOG.infof("operation %s -> %s on %s", backendId, hostOperationId, proxy.baseUrl());
     }
 
     public OperationInfo start(String operationId) {
@@ -108,6 +127,11 @@ public class OperationsService {
         if (follower != null) {
             follower.bridge().requestCancel();
         }
+        RemoteFollower remote = remotes.get(operationId);
+        if (remote != null) {
+            remote.cancelOnHost(store, clock);
+            cache.invalidate(operationId);
+        }
         pullFinal(operationId);
         OperationInfo info = transition(operationId, OperationStatus.CANCELLED, UnaryOperator.identity());
         LOG.infof("operation %s cancelled", operationId);
@@ -117,11 +141,11 @@ public class OperationsService {
     /** The operation, refreshed from its bridge if it is running and the cached copy is older than the TTL. */
     public OperationInfo get(String operationId, boolean forceRefresh) {
         if (!forceRefresh) {
-            return cache.get(operationId, this::load);
+            return cache.get(operationId, id -> load(id, false));
         }
         // compute, not load-then-put: a status change that invalidates meanwhile waits for it, so a
         // copy read before the change is never cached after it
-        return cache.asMap().compute(operationId, (id, cached) -> load(id));
+        return cache.asMap().compute(operationId, (id, cached) -> load(id, true));
     }
 
     /** A page of operations, running ones as fresh as a single {@link #get} would show them. */
@@ -177,8 +201,18 @@ public class OperationsService {
         return store.find(operationId).orElseThrow(() -> new OperationNotFoundException(operationId));
     }
 
-    private OperationInfo load(String operationId) {
+    private OperationInfo load(String operationId, boolean forceRefresh) {
         OperationInfo info = find(operationId);
+        RemoteFollower remote = remotes.get(operationId);
+        if (info.status() == OperationStatus.RUNNING && remote != null) {
+            LOG.debugf("refreshing %s from its host", operationId);
+            OperationInfo pulled = remote.pull(store, clock, forceRefresh)
+                    .orElseThrow(() -> new OperationNotFoundException(operationId));
+            if (pulled.status().isTerminal()) {
+                remotes.remove(operationId);
+            }
+            return pulled;
+        }
         BridgeFollower follower = followers.get(operationId);
         if (info.status() != OperationStatus.RUNNING || follower == null) {
             return info;
@@ -204,6 +238,7 @@ public class OperationsService {
         if (next.isTerminal()) {
             // Finished operations leave the bridge registry: memory stays bounded.
             followers.remove(operationId);
+            remotes.remove(operationId);
         }
         // Dropped, never put: a put could land after a later terminal change and bring back this status.
         cache.invalidate(operationId);

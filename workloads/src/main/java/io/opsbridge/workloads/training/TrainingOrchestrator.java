@@ -58,6 +58,16 @@ public class TrainingOrchestrator {
     }
 
     /**
+     * Checks a request's fields but not the data files, for a process that forwards it to a host.
+     *
+     * @return the request with defaults applied
+     * @throws io.opsbridge.core.InvalidRequestException naming the wrong field
+     */
+    public TrainingRequest validateParameters(TrainingRequest request) {
+        return validator.validateParameters(request);
+    }
+
+    /**
      * Trains and saves the model under {@code {modelsDir}/{strategy}/{operationId}/}.
      *
      * @throws OperationCancelledException if the operation was cancelled meanwhile

@@ -3,8 +3,10 @@ package io.opsbridge.workloads.training;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -66,6 +68,26 @@ public record TrainingRequest(
                 orDefault(mode, MODE_LOCAL).toLowerCase(Locale.ROOT),
                 seed,
                 autoActivate);
+    }
+
+    /** A copy with another mode ({@code local} or {@code host}). */
+    public TrainingRequest withMode(String newMode) {
+        return new TrainingRequest(strategy, symbols, timeframe, epochs, batchSize, learningRate,
+                validationSplit, newMode, seed, autoActivate);
+    }
+
+    /** The training parameters as an operation's {@code metadata.parameters} shows them (snake_case keys). */
+    public Map<String, Object> toParameters() {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("strategy", strategy);
+        parameters.put("epochs", epochs);
+        parameters.put("batch_size", batchSize);
+        parameters.put("learning_rate", learningRate);
+        parameters.put("validation_split", validationSplit);
+        if (seed != null) {
+            parameters.put("seed", seed);
+        }
+        return parameters;
     }
 
     /** A copy with another seed. */

@@ -1,9 +1,5 @@
-package io.opsbridge.backend.training;
+package io.opsbridge.workloads.training;
 
-import io.opsbridge.workloads.training.DjlDefaults;
-import io.opsbridge.workloads.training.SampleDataGenerator;
-import io.opsbridge.workloads.training.TrainingOrchestrator;
-import io.opsbridge.workloads.training.TrainingSettings;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,7 +7,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
-/** Wires the plain-Java training workload from {@code workloads} into this application. */
+/**
+ * Wires the plain-Java training workload into whichever Quarkus application trains (the backend in
+ * local mode, the training host), so both run the very same orchestrator.
+ */
 @ApplicationScoped
 public class TrainingBeans {
 

@@ -1,10 +1,10 @@
-package io.opsbridge.backend.training;
+package io.opsbridge.workloads.training;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 
-/** Where the backend's in-process trainings read data and write models. */
+/** Where a process's in-process trainings read data and write models. */
 @ConfigMapping(prefix = "opsbridge.training")
 public interface TrainingConfig {
 

@@ -1,0 +1,60 @@
+package io.opsbridge.backend.hosts;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** A training host that crashes mid-training: the backend keeps answering, and says so. */
+@QuarkusTest
+@TestProfile(WithTrainingHost.Doomed.class)
+class HostDownIT {
+
+    @TrainingHostProcess.Inject
+    TrainingHostProcess host;
+
+    @Test
+    void killedHostLeavesQueriesAnswering200WithLastProgressAndNewStartsAre503() throws Exception {
+        String id = given().contentType("application/json")
+                .body("{\"symbols\":[\"AAPL\"],\"epochs\":500,\"batch_size\":16,\"mode\":\"host\"}")
+                .post("/api/v1/trainings").then().statusCode(202).extract().path("operation_id");
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() ->
+                given().get("/api/v1/operations/{id}", id).jsonPath().getInt("metrics_count") >= 1);
+        JsonPath before = given().queryParam("force_refresh", true).get("/api/v1/operations/{id}", id).jsonPath();
+
+        host.kill();
+
+        long begin = System.nanoTime();
+        JsonPath after = given().queryParam("force_refresh", true).get("/api/v1/operations/{id}", id)
+                .then().statusCode(200)
+                .body("status", equalTo("running"))
+                .body("progress.context.host_reachable", equalTo(false))
+                .body("progress.context.last_host_error", containsString("unreachable"))
+                .extract().jsonPath();
+        assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(3));
+        assertThat(after.getInt("metrics_count")).isGreaterThanOrEqualTo(before.getInt("metrics_count"));
+        assertThat(after.getString("progress.current_step")).isNotNull();
+        given().get("/api/v1/operations/{id}/metrics", id).then().statusCode(200).body("new_cursor", notNullValue());
+        given().get("/api/v1/operations").then().statusCode(200)
+                .body("operations.find { it.operation_id == '" + id + "' }.progress.context.host_reachable",
+                        equalTo(false));
+        long recorded = given().get("/api/v1/operations").jsonPath().getLong("total");
+
+        given().contentType("application/json").body("{\"symbols\":[\"AAPL\"],\"epochs\":1,\"mode\":\"host\"}")
+                .post("/api/v1/trainings").then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:opsbridge:problem:host-unreachable"))
+                .body("detail", containsString("no training host is reachable"));
+        assertThat(given().get("/api/v1/operations").jsonPath().getLong("total"))
+                .as("nothing half-made is recorded").isEqualTo(recorded);
+    }
+}

@@ -1,0 +1,33 @@
+package io.opsbridge.backend.hosts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/** Checks that nothing in this JVM polls operations on its own: no scheduler, no timer, no idle opsbridge thread. */
+final class NoBackgroundWork {
+
+    private NoBackgroundWork() {
+    }
+
+    static void assertNoOperationsTimersOrPollers() {
+        assertThat(onClasspath("io.quarkus.scheduler.Scheduler")).as("no Quarkus scheduler").isFalse();
+        Map<Thread, StackTraceElement[]> threads = Thread.getAllStackTraces();
+        Thread me = Thread.currentThread();
+        assertThat(threads.keySet()).as("no worker, timer or poller thread of ours in host mode")
+                .noneMatch(t -> t.getName().startsWith("opsbridge"));
+        assertThat(threads.entrySet()).as("no other thread is running opsbridge code while nobody asks")
+                .noneMatch(e -> e.getKey() != me && Arrays.stream(e.getValue())
+                        .anyMatch(frame -> frame.getClassName().startsWith("io.opsbridge")));
+    }
+
+    private static boolean onClasspath(String className) {
+        try {
+            Class.forName(className, false, Thread.currentThread().getContextClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.opsbridge.backend.hosts;
+
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A REAL training host: the packaged {@code training-host} app started with {@code java -jar} on a
+ * free random port, its log (with the HTTP access log) in a file, and the backend pointed at it.
+ * Stopped with the test; a test may also {@link #kill()} it to play a crashed host.
+ */
+public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager {
+
+    /** Marks a test field that receives the running {@link TrainingHostProcess}. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface Inject {
+    }
+
+    private Process process;
+    private String url;
+    private Path log;
+
+    @Override
+    public Map<String, String> start() {
+        Path jar = Path.of(System.getProperty("training-host.jar", "../training-host/target/quarkus-app/quarkus-run.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build training-host first "
+                    + "(./mvnw -B verify builds it before the backend)");
+        }
+        int port = freePort();
+        url = "http://localhost:" + port;
+        Path dir = Path.of("target", "e2e-training-host-" + port);
+        log = dir.resolve("host.log");
+        try {
+            Files.createDirectories(dir);
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            process = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
+                    "-Dquarkus.http.port=" + port,
+                    "-Dquarkus.http.access-log.enabled=true",
+                    "-Dopsbridge.training.data-dir=" + dir.resolve("market"),
+                    "-Dopsbridge.training.models-dir=" + dir.resolve("models"),
+                    "-Dopsbridge.operations.cache-ttl=200ms",
+                    "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
+                    "-jar", jar.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the training host", e);
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("training host exited with " + process.exitValue() + ", see " + log);
+            }
+            return ready();
+        });
+        return Map.of("opsbridge.training.hosts", url + "/",
+                "opsbridge.proxy.connect-timeout", "500ms",
+                "opsbridge.proxy.read-timeout", "2s",
+                "opsbridge.operations.cache-ttl", "200ms");
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(this,
+                new TestInjector.AnnotatedAndMatchesType(Inject.class, TrainingHostProcess.class));
+    }
+
+    @Override
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** The host's base URL, without a trailing slash. */
+    public String url() {
+        return url;
+    }
+
+    /** Kills the host at once (SIGKILL), as a crash would. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** How many requests the host has answered on a path containing {@code pathPart}, from its access log. */
+    public long requestsTo(String pathPart) throws IOException {
+        try (var lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains("\"GET " + pathPart) || l.contains("\"POST " + pathPart)).count();
+        }
+    }
+
+    private boolean ready() {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url + "/q/health/ready").toURL().openConnection();
+            connection.setConnectTimeout(500);
+            connection.setReadTimeout(2000);
+            try {
+                return connection.getResponseCode() == 200;
+            } finally {
+                connection.disconnect();
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.opsbridge.core.proxy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.opsbridge.core.rest.Problem;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns whatever a REST client call to a host throws into one {@link HostException} subclass per
+ * cause, logged once with a wording of its own. Shared by every client of a worker host.
+ *
+ * <pre>{@code
+ * OperationInfo info = HostCalls.call(baseUrl, "GET operation " + id, () -> api.get(id, false));
+ * }</pre>
+ */
+public final class HostCalls {
+
+    private static final Logger LOG = Logger.getLogger(HostCalls.class);
+
+    private HostCalls() {
+    }
+
+    /**
+     * A host base URL without trailing slashes, so {@code http://h:8081/} and {@code http://h:8081} are one host.
+     *
+     * @throws IllegalArgumentException if it is not an absolute http(s) URL
+     */
+    public static String normalize(String baseUrl) {
+        String url = baseUrl == null ? "" : baseUrl.trim();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a host URL: '" + baseUrl + "'", e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new IllegalArgumentException("not an http(s) host URL: '" + baseUrl + "'");
+        }
+        return url;
+    }
+
+    /** Runs {@code call}; any failure comes out as the matching {@link HostException}. */
+    public static <T> T call(String hostUrl, String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (WebApplicationException e) {
+            // the client also reports an unreadable 200 body this way
+            if (e.getResponse() != null && e.getResponse().getStatus() >= 400) {
+                throw rejected(hostUrl, what, e.getResponse());
+            }
+            throw classify(hostUrl, what, e);
+        } catch (RuntimeException e) {
+            throw classify(hostUrl, what, e);
+        }
+    }
+
+    private static HostException rejected(String hostUrl, String what, Response response) {
+        int status = response.getStatus();
+        Problem problem = problemOf(response);
+        String detail = problem == null ? null : problem.detail();
+        String message = what + " at " + hostUrl + " answered " + status + (detail == null ? "" : ": " + detail);
+        if (status == 404) {
+            LOG.warnf("host %s does not know it: %s", hostUrl, message);
+            return new HostNotFoundException(hostUrl, message);
+        }
+        LOG.warnf("host %s refused: %s", hostUrl, message);
+        return new HostRejectedException(hostUrl, message, status, detail, problem == null ? null : problem.field());
+    }
+
+    private static HostException classify(String hostUrl, String what, RuntimeException e) {
+        if (causedBy(e, ConnectException.class) || causedBy(e, UnknownHostException.class)
+                || causedBy(e, NoRouteToHostException.class) || causedBy(e, ClosedChannelException.class)
+                || messageMentions(e, "connection was closed") || messageMentions(e, "connection refused")) {
+            String message = what + ": host " + hostUrl + " unreachable (" + rootMessage(e) + ")";
+            LOG.warn(message);
+            return new HostUnreachableException(hostUrl, message, e);
+        }
+        if (causedBy(e, TimeoutException.class) || causedBy(e, SocketTimeoutException.class)
+                || messageMentions(e, "timeout") || messageMentions(e, "timed out")) {
+            String message = what + ": host " + hostUrl + " did not answer in time (" + rootMessage(e) + ")";
+            LOG.warn(message);
+            return new HostTimeoutException(hostUrl, message, e);
+        }
+        String kind = causedBy(e, JsonProcessingException.class) ? "sent invalid JSON" : "gave an unusable answer";
+        String message = what + ": host " + hostUrl + " " + kind + " (" + rootMessage(e) + ")";
+        LOG.error(message, e);
+        return new HostInvalidResponseException(hostUrl, message, e);
+    }
+
+    private static Problem problemOf(Response response) {
+        try {
+            return response.hasEntity() ? response.readEntity(Problem.class) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean messageMentions(Throwable e, String words) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains(words)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + firstLine(message));
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,71 @@
+package io.opsbridge.core.proxy;
+
+import io.opsbridge.core.api.MetricsResponse;
+import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.core.api.OperationResults;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reaches the {@code /api/v1/operations} API of one worker host, owning every failure: a 404 is a
+ * {@link HostNotFoundException}, a refused connection a {@link HostUnreachableException}, a slow
+ * answer a {@link HostTimeoutException}, a body that is not the contract a
+ * {@link HostInvalidResponseException}; each is logged once where it happens.
+ *
+ * <pre>{@code
+ * OperationServiceProxy host = new OperationServiceProxy("http://gpu-1:8081/", Duration.ofSeconds(2), Duration.ofSeconds(5));
+ * OperationInfo info = host.get("host_training_3f2a", false);
+ * }</pre>
+ */
+public class OperationServiceProxy {
+
+    private final String baseUrl;
+    private final OperationsApi api;
+
+    /** A proxy for the host at {@code baseUrl} (a trailing slash is fine) with these timeouts. */
+    public OperationServiceProxy(String baseUrl, Duration connectTimeout, Duration readTimeout) {
+        this(HostCalls.normalize(baseUrl), QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(HostCalls.normalize(baseUrl)))
+                .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .build(OperationsApi.class));
+    }
+
+    OperationServiceProxy(String baseUrl, OperationsApi api) {
+        this.baseUrl = baseUrl;
+        this.api = api;
+    }
+
+    /** The host's base URL, without a trailing slash. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The host's record of the operation; {@code forceRefresh} skips the host's own cache. */
+    public OperationInfo get(String hostOperationId, boolean forceRefresh) {
+        return HostCalls.call(baseUrl, "GET operation " + hostOperationId, () -> api.get(hostOperationId, forceRefresh));
+    }
+
+    /** The host's metrics after {@code cursor}. */
+    public MetricsResponse metrics(String hostOperationId, int cursor) {
+        return HostCalls.call(baseUrl, "GET metrics of " + hostOperationId + " after " + cursor,
+                () -> api.metrics(hostOperationId, cursor));
+    }
+
+    /** The result of an operation that completed on the host. */
+    public OperationResults results(String hostOperationId) {
+        return HostCalls.call(baseUrl, "GET results of " + hostOperationId, () -> api.results(hostOperationId));
+    }
+
+    /** Cancels the operation on the host; cancelling a cancelled one is fine, a finished one is a 409. */
+    public OperationInfo cancel(String hostOperationId) {
+        return HostCalls.call(baseUrl, "POST cancel of " + hostOperationId, () -> api.cancel(hostOperationId));
+    }
+
+    @Override
+    public String toString() {
+        return "OperationServiceProxy[" + baseUrl + "]";
+    }
+}

@@ -1,0 +1,36 @@
+package io.opsbridge.core.proxy;
+
+import io.opsbridge.core.api.MetricsResponse;
+import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.core.api.OperationResults;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The typed {@code /api/v1/operations} client; {@link OperationServiceProxy} owns its failures. */
+@RegisterRestClient
+@Path("/api/v1/operations")
+@Produces(MediaType.APPLICATION_JSON)
+interface OperationsApi {
+
+    @GET
+    @Path("/{id}")
+    OperationInfo get(@PathParam("id") String id, @QueryParam("force_refresh") boolean forceRefresh);
+
+    @GET
+    @Path("/{id}/metrics")
+    MetricsResponse metrics(@PathParam("id") String id, @QueryParam("cursor") int cursor);
+
+    @GET
+    @Path("/{id}/results")
+    OperationResults results(@PathParam("id") String id);
+
+    @POST
+    @Path("/{id}/cancel")
+    OperationInfo cancel(@PathParam("id") String id);
+}

@@ -1,0 +1,137 @@
+package io.opsbridge.core.proxy;
+
+import io.opsbridge.core.OperationStatus;
+import io.opsbridge.core.OperationType;
+import io.opsbridge.core.api.MetricsResponse;
+import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.core.api.OperationMetadata;
+import io.opsbridge.core.api.OperationProgress;
+import io.opsbridge.core.api.OperationResults;
+import io.opsbridge.core.bridge.MetricsPage;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A host in memory behind a real {@link OperationServiceProxy}: tests move its operation and count calls. */
+public final class FakeHost {
+
+    public static final String URL = "http://fake-host:8081";
+
+    private final String hostId;
+    private volatile OperationInfo operation;
+    private final List<Map<String, Object>> metrics = new ArrayList<>();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final List<Integer> cursorsAsked = new ArrayList<>();
+    private volatile boolean down;
+    private volatile Runnable onGet = () -> { };
+
+    public FakeHost(String hostId) {
+        this.hostId = hostId;
+        Instant now = Instant.parse("2026-11-24T09:00:00Z");
+        this.operation = OperationInfo.pending(hostId, OperationType.TRAINING,
+                new OperationMetadata(List.of("AAPL"), "1h", "local", null, null, "s1", Map.of()), now)
+                .withStatus(OperationStatus.RUNNING, now);
+    }
+
+    public OperationServiceProxy proxy() {
+        // an adapter, not FakeHost itself: a class implementing the client interface would become a bean
+        return new OperationServiceProxy(URL, new OperationsApi() {
+            @Override
+            public OperationInfo get(String id, boolean forceRefresh) {
+                return FakeHost.this.get(id, forceRefresh);
+            }
+
+            @Override
+            public MetricsResponse metrics(String id, int cursor) {
+                return FakeHost.this.metrics(id, cursor);
+            }
+
+            @Override
+            public OperationResults results(String id) {
+                return FakeHost.this.results(id);
+            }
+
+            @Override
+            public OperationInfo cancel(String id) {
+                return FakeHost.this.cancel(id);
+            }
+        });
+    }
+
+    /** The host's worker reports an epoch. */
+    public synchronized void epoch(int epoch, int of) {
+        metrics.add(Map.of("epoch", epoch));
+        operation = operation.withProgress(new OperationProgress(100.0 * epoch / of, "Training", "Epoch " + epoch + "/" + of,
+                epoch, of, 0, 0, null, Map.of("epoch", epoch)), metrics.size(), Instant.now());
+    }
+
+    public synchronized void finish(OperationStatus status, String error) {
+        operation = operation.withStatus(status, Instant.parse("2026-11-24T09:05:00Z")).withError(error)
+                .withResult(status == OperationStatus.COMPLETED ? Map.of("model_version", hostId) : null);
+    }
+
+    public void down(boolean isDown) {
+        down = isDown;
+    }
+
+    public void onGet(Runnable action) {
+        onGet = action;
+    }
+
+    public int calls() {
+        return calls.get();
+    }
+
+    public synchronized List<Integer> cursorsAsked() {
+        return List.copyOf(cursorsAsked);
+    }
+
+    public OperationStatus status() {
+        return operation.status();
+    }
+
+    OperationInfo get(String id, boolean forceRefresh) {
+        answer(id);
+        onGet.run();
+        return operation;
+    }
+
+    synchronized MetricsResponse metrics(String id, int cursor) {
+        answer(id);
+        cursorsAsked.add(cursor);
+        MetricsPage page = MetricsPage.after(metrics, cursor);
+        return new MetricsResponse(id, page.metrics(), page.newCursor());
+    }
+
+    OperationResults results(String id) {
+        answer(id);
+        return OperationResults.of(operation);
+    }
+
+    synchronized OperationInfo cancel(String id) {
+        answer(id);
+        if (operation.status().isTerminal() && operation.status() != OperationStatus.CANCELLED) {
+            throw new WebApplicationException(Response.status(409).build());
+        }
+        if (operation.status() != OperationStatus.CANCELLED) {
+            operation = operation.withStatus(OperationStatus.CANCELLED, Instant.now());
+        }
+        return operation;
+    }
+
+    private void answer(String id) {
+        calls.incrementAndGet();
+        if (down) {
+            throw new ProcessingException(new ConnectException("Connection refused"));
+        }
+        if (!id.equals(hostId)) {
+            throw new WebApplicationException(Response.status(404).build());
+        }
+    }
+}

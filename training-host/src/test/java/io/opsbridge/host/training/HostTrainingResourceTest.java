@@ -1,0 +1,118 @@
+package io.opsbridge.host.training;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The training host: /training/start, the shared /api/v1/operations and the deprecated status call. */
+@QuarkusTest
+class HostTrainingResourceTest {
+
+    private static final String SHORT_TRAINING =
+            "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":2,\"batch_size\":64,\"seed\":1}";
+
+    @Test
+    void startAnswersAtOnceWithTheSessionAndItsOperationId() {
+        JsonPath started = given().contentType("application/json").body(SHORT_TRAINING).post("/training/start")
+                .then().statusCode(202)
+                .header("Location", matchesPattern(".*/api/v1/operations/host_training_[0-9a-f]{32}"))
+                .body("status", matchesPattern("pending|running"))
+                .extract().jsonPath();
+        String session = started.getString("session_id");
+        assertThat(started.getString("operation_id")).isEqualTo("host_training_" + session);
+
+        given().get("/api/v1/operations/{id}", "host_training_" + session).then().statusCode(200)
+                .body("metadata.session_id", equalTo(session))
+                .body("metadata.symbols", equalTo(List.of("AAPL")));
+        awaitStatus("host_training_" + session, "completed");
+    }
+
+    @Test
+    void trainingIsFollowedThroughTheSharedOperationsApiWithEveryEpochOnce() {
+        String id = start(SHORT_TRAINING);
+        List<Map<String, Object>> epochs = new ArrayList<>();
+        int[] cursor = {0};
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            String status = given().queryParam("force_refresh", true).get("/api/v1/operations/{id}", id)
+                    .then().statusCode(200).extract().path("status");
+            JsonPath page = given().queryParam("cursor", cursor[0]).get("/api/v1/operations/{id}/metrics", id)
+                    .then().statusCode(200).extract().jsonPath();
+            epochs.addAll(page.getList("metrics"));
+            cursor[0] = page.getInt("new_cursor");
+            return status.equals("completed");
+        });
+        epochs.addAll(given().queryParam("cursor", cursor[0]).get("/api/v1/operations/{id}/metrics", id)
+                .jsonPath().getList("metrics"));
+
+        assertThat(epochs).extracting(m -> m.get("epoch")).containsExactly(1, 2);
+        given().get("/api/v1/operations/{id}/results", id).then().statusCode(200)
+                .body("result_summary.epochs_completed", equalTo(2))
+                .body("result_summary.model_version", equalTo(id));
+        given().queryParam("operation_type", "training").get("/api/v1/operations").then().statusCode(200)
+                .body("operations.operation_id", org.hamcrest.Matchers.hasItem(id));
+    }
+
+    @Test
+    void deprecatedStatusReadsTheOperationAndPointsToItsSuccessor() {
+        String id = start(SHORT_TRAINING);
+        String session = id.substring("host_training_".length());
+        awaitStatus(id, "completed");
+
+        given().get("/training/status/{session}", session).then().statusCode(200)
+                .header("Deprecation", notNullValue())
+                .header("Link", matchesPattern("</api/v1/operations/" + id + ">; rel=\"successor-version\""))
+                .body("deprecated", equalTo(true))
+                .body("use_instead", equalTo("/api/v1/operations/" + id))
+                .body("session_id", equalTo(session))
+                .body("status", equalTo("completed"))
+                .body("progress", equalTo(100.0f))
+                .body("total_epochs", equalTo(2))
+                .body("result_summary.epochs_completed", equalTo(2));
+    }
+
+    @Test
+    void cancelStopsTheWorkerAndStaysCancelled() {
+        String id = start("{\"symbols\":[\"AAPL\"],\"epochs\":500,\"batch_size\":16}");
+        await().atMost(Duration.ofMinutes(1)).until(() ->
+                given().queryParam("force_refresh", true).get("/api/v1/operations/{id}", id)
+                        .jsonPath().getInt("metrics_count") >= 1);
+
+        given().post("/api/v1/operations/{id}/cancel", id).then().statusCode(200).body("status", equalTo("cancelled"));
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() ->
+                given().queryParam("force_refresh", true).get("/api/v1/operations/{id}", id)
+                        .jsonPath().getString("status").equals("cancelled"));
+    }
+
+    @Test
+    void badRequestsAndUnknownSessionsAreProblems() {
+        given().contentType("application/json").body("{\"symbols\":[\"ZZZZ\"],\"epochs\":1}").post("/training/start")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("symbols"));
+        given().contentType("application/json").body("{\"symbols\":").post("/training/start")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().get("/training/status/nope").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/operations/host_training_nope").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    private static String start(String body) {
+        return given().contentType("application/json").body(body).post("/training/start")
+                .then().statusCode(202).extract().path("operation_id");
+    }
+
+    private static void awaitStatus(String id, String status) {
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() ->
+                status.equals(given().get("/api/v1/operations/{id}", id).jsonPath().getString("status")));
+    }
+}

@@ -1,0 +1,21 @@
+package io.opsbridge.workloads.training;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.opsbridge.core.OperationStatus;
+
+/**
+ * A training host's answer to {@code POST /training/start}: follow the training at
+ * {@code /api/v1/operations/{operation_id}}, where {@code operation_id} is {@code host_training_{session_id}}.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record TrainingStartResponse(String sessionId, String operationId, OperationStatus status) {
+
+    /** The prefix of every operation id a training host makes. */
+    public static final String HOST_OPERATION_PREFIX = "host_training_";
+
+    /** The operation id a training host gives the session. */
+    public static String hostOperationId(String sessionId) {
+        return HOST_OPERATION_PREFIX + sessionId;
+    }
+}
