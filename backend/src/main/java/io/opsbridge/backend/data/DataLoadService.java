@@ -73,8 +73,10 @@ public class DataLoadService {
         } catch (HostRejectedException e) {
             if (e.status() == 400) {
                 // the host's source lacks a symbol, say: the client's mistake, told as the host said it
-                throw new InvalidRequestException(e.field() == null ? "body" : e.field(),
-                        "data host " + e.hostUrl() + ": " + e.detail());
+                String field = e.field() == null ? "body" : e.field();
+                String detail = e.detail() == null ? "" : e.detail();
+                throw new InvalidRequestException(field, "data host " + e.hostUrl() + ": "
+                        + (detail.startsWith(field + ": ") ? detail.substring(field.length() + 2) : detail));
             }
             throw e;
         }
