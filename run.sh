@@ -27,5 +27,5 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
-echo "==> demo: a real training on SYNTHETIC sample data, followed by pulling /api/v1/operations"
+echo "==> demo: load the SYNTHETIC sample data set, then a real training on it, each followed by pulling /api/v1/operations"
 java -cp 'backend/target/quarkus-app/lib/main/*' scripts/DemoWatch.java "${BASE}"

@@ -7,8 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * The README demo's client: starts a short training on the synthetic sample data and follows it by
- * pulling, the way any client of OpsBridge does (operation state, then metrics by cursor).
+ * The README demo's client: loads the synthetic sample data set (source {@code sample}), then trains
+ * on it, following each operation by pulling, the way any client of OpsBridge does (operation state, then metrics by cursor).
  *
  * <p>Run by {@code ./run.sh}; by hand: {@code java -cp 'backend/target/quarkus-app/lib/main/*' scripts/DemoWatch.java http://localhost:8080}.
  */
@@ -19,23 +19,43 @@ public class DemoWatch {
 
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:8080";
+        // 1. load the data set training needs (training refuses datasets that were never loaded)
+        String load = "{\"symbols\":[\"AAPL\",\"MSFT\",\"GOOG\"],\"timeframe\":\"1h\",\"source\":\"sample\"}";
+        if (!follow(base, start(base, "/api/v1/data/loads", load))) {
+            System.exit(1);
+        }
+        // 2. train on it
         String body = "{\"symbols\":[\"AAPL\",\"MSFT\",\"GOOG\"],\"timeframe\":\"1h\",\"epochs\":40,\"batch_size\":8,\"seed\":7}";
-        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/trainings"))
+        System.exit(follow(base, start(base, "/api/v1/trainings", body)) ? 0 : 1);
+    }
+
+    private static String start(String base, String path, String body) throws Exception {
+        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        System.out.println("POST /api/v1/trainings -> " + started.statusCode() + ", Location: "
+        System.out.println("POST " + path + " -> " + started.statusCode() + ", Location: "
                 + started.headers().firstValue("Location").orElse("-"));
         if (started.statusCode() != 202) {
             System.out.println(started.body());
             System.exit(1);
         }
-        String id = JSON.readTree(started.body()).path("operation_id").asText();
+        return JSON.readTree(started.body()).path("operation_id").asText();
+    }
+
+    /** Pulls the operation and its metrics until it ends; true if it completed. */
+    private static boolean follow(String base, String id) throws Exception {
         int cursor = 0;
         String lastLine = "";
         while (true) {
             JsonNode op = get(base + "/api/v1/operations/" + id);
             JsonNode metrics = get(base + "/api/v1/operations/" + id + "/metrics?cursor=" + cursor);
             for (JsonNode m : metrics.path("metrics")) {
+                if (m.has("symbol")) {
+                    System.out.printf("  %s: %s, %d rows loaded, %d rejected, %d issues (%d ms)%n", m.path("symbol").asText(),
+                            m.path("status").asText(), m.path("rows_loaded").asLong(), m.path("rows_rejected").asLong(),
+                            m.path("issues_found").asLong(), m.path("duration_ms").asLong());
+                    continue;
+                }
                 System.out.printf("  epoch %d: train_loss=%.4f train_acc=%.3f val_loss=%.4f val_acc=%.3f (%d ms)%n",
                         m.path("epoch").asInt(), m.path("train_loss").asDouble(), m.path("train_accuracy").asDouble(),
                         m.path("val_loss").asDouble(), m.path("val_accuracy").asDouble(), m.path("duration_ms").asLong());
@@ -51,11 +71,18 @@ public class DemoWatch {
             }
             String status = op.path("status").asText();
             if (!status.equals("pending") && !status.equals("running")) {
-                System.out.println("result_summary: " + op.path("result_summary").toPrettyString());
+                JsonNode summary = op.path("result_summary");
+                if (op.path("operation_type").asText().equals("data_loading") && summary.isObject()) {
+                    System.out.printf("result: %d symbols, %d rows loaded, %d rejected, %d ms%n",
+                            summary.path("symbols_loaded").asLong(), summary.path("rows_loaded").asLong(),
+                            summary.path("rows_rejected").asLong(), summary.path("duration_ms").asLong());
+                } else {
+                    System.out.println("result_summary: " + summary.toPrettyString());
+                }
                 if (!op.path("error_message").isNull()) {
                     System.out.println("error_message: " + op.path("error_message").asText());
                 }
-                System.exit(status.equals("completed") ? 0 : 1);
+                return status.equals("completed");
             }
             Thread.sleep(500);
         }

@@ -56,7 +56,7 @@ class ProblemAnswersTest {
         invalidTraining("{\"symbols\":[\"AAPL\"],\"epochs\":0}", "epochs");
         invalidTraining("{\"symbols\":[\"AAPL\"],\"epochs\":2,\"batch_size\":-1}", "batch_size");
         invalidTraining("{\"symbols\":[\"ZZZZ\"],\"epochs\":2}", "symbols")
-                .body("detail", containsString("ZZZZ"));
+                .body("detail", containsString("dataset ZZZZ 1h was never loaded"));
         invalidTraining("{\"symbols\":[\"AAPL\"],\"epochs\":2,\"mode\":\"host\"}", "mode")
                 .body("detail", containsString("not configured"));
         invalidTraining("{\"symbols\":[\"AAPL\"],\"epochs\":2,\"mode\":\"cloud\"}", "mode");

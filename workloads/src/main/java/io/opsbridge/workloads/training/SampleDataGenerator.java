@@ -5,6 +5,7 @@ import org.jboss.logging.Logger;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ public class SampleDataGenerator {
     public static final long DEFAULT_SEED = 42L;
 
     private static final Logger LOG = Logger.getLogger(SampleDataGenerator.class);
-    private static final Instant START = Instant.parse("2024-01-02T00:00:00Z");
+    /** The time of every walk's first bar. */
+    public static final Instant START = Instant.parse("2024-01-02T00:00:00Z");
     private static final double VOLATILITY = 0.005;
     private static final double MOMENTUM = 0.1;
 
@@ -80,8 +82,25 @@ public class SampleDataGenerator {
         }
     }
 
+    /**
+     * Writes the CSV text of one symbol's walk ({@code bars} bars from {@link #START}) to {@code out};
+     * the {@code sample} data source of the data loader reads it from here.
+     */
+    public void writeSeries(Writer out, String symbol, String timeframe, int bars) {
+        try {
+            writeSeries(out, symbol, Timeframes.duration(timeframe), bars);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write sample data for " + symbol, e);
+        }
+    }
+
+    /** What the data is, for the first line of a dataset made from it. */
+    public String describe() {
+        return "seeded random walk (seed " + seed + ")";
+    }
+
     /** A random walk of log returns with a little momentum, so there is something to learn. */
-    private void writeSeries(BufferedWriter out, String symbol, Duration step, int bars)
+    private void writeSeries(Writer out, String symbol, Duration step, int bars)
             throws IOException {
         Random random = new Random(seed * 31 + symbol.hashCode());
         out.write("# SYNTHETIC sample data: seeded random walk (seed " + seed + "), not market data\n");

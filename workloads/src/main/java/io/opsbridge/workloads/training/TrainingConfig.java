@@ -8,15 +8,11 @@ import java.nio.file.Path;
 @ConfigMapping(prefix = "opsbridge.training")
 public interface TrainingConfig {
 
-    /** Directory of {@code {SYMBOL}_{timeframe}.csv} market data files. */
+    /** Directory of {@code {SYMBOL}_{timeframe}.csv} datasets, written by data loads (the dataset store). */
     @WithDefault("data/market")
     Path dataDir();
 
     /** Directory where trained model artifacts are written. */
     @WithDefault("data/models")
     Path modelsDir();
-
-    /** Write the synthetic sample data set (AAPL, MSFT, GOOG at 1h) at startup where it is missing. */
-    @WithDefault("true")
-    boolean sampleData();
 }

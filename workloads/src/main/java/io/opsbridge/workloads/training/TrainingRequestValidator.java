@@ -28,15 +28,17 @@ public class TrainingRequestValidator {
     }
 
     /**
-     * Checks every field and that the data files exist here; returns the request with defaults applied.
+     * Checks every field and that each symbol's dataset was loaded here; returns the request with defaults applied.
      *
      * @throws InvalidRequestException naming the first field that is wrong
      */
     public TrainingRequest validate(TrainingRequest request) {
         TrainingRequest r = validateParameters(request);
         for (String symbol : r.symbols()) {
-            require(reader.exists(symbol, r.timeframe()), "symbols", "no data for " + symbol + " at "
-                    + r.timeframe() + " (expected " + OhlcvCsvReader.fileName(symbol, r.timeframe()) + ")");
+            // Datasets get here only through a data load (io.opsbridge.workloads.data.DatasetStore).
+            require(reader.exists(symbol, r.timeframe()), "symbols", "dataset " + symbol + " " + r.timeframe()
+                    + " was never loaded; load it first: POST /api/v1/data/loads {\"symbols\":[\"" + symbol
+                    + "\"],\"timeframe\":\"" + r.timeframe() + "\"}");
         }
         return r;
     }

@@ -158,7 +158,7 @@ class TrainingOrchestratorTest {
         TrainingRequest unknownSymbol = TrainingRequest.of(List.of("TSLA"), "1h", 1);
 
         assertThatThrownBy(() -> orchestrator.run("op_bad", unknownSymbol, bridge))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("TSLA_1h.csv");
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("dataset TSLA 1h was never loaded");
         assertThat(bridge.version()).isZero();
     }
 

@@ -62,9 +62,9 @@ class TrainingRequestValidatorTest {
     }
 
     @Test
-    void missingDataFileNamesTheExpectedFile() {
+    void missingDatasetNamesSymbolAndTimeframe() {
         assertThatThrownBy(() -> validator.validate(request(List.of("MSFT"), 2, 32, 0.01, 0.2, "local", "1h")))
-                .hasMessageContaining("MSFT_1h.csv");
+                .hasMessageContaining("dataset MSFT 1h was never loaded");
     }
 
     @Test

@@ -1,0 +1,40 @@
+package io.opsbridge.core;
+
+import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.core.api.OperationMetadata;
+import io.opsbridge.core.proxy.OperationServiceProxies;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records, in this process, an operation that a worker host has started, and follows it there: the
+ * backend's side of {@code mode=host} for any operation type. The record gets its own id, metadata
+ * {@code mode=host} with the host's id, URL and session, and is running at once; from then on
+ * queries pull the host through {@link OperationsService#registerRemoteProxy}.
+ *
+ * <pre>{@code
+ * OperationInfo info = hosted.follow(OperationType.DATA_LOADING, symbols, "1h", params,
+ *         "http://data-1:8082", "host_data_3f2a", "3f2a");
+ * }</pre>
+ */
+@ApplicationScoped
+public class HostedOperations {
+
+    private final OperationsService operations;
+    private final OperationServiceProxies proxies;
+
+    public HostedOperations(OperationsService operations, OperationServiceProxies proxies) {
+        this.operations = operations;
+        this.proxies = proxies;
+    }
+
+    /** Creates the record for an operation running on {@code hostUrl} as {@code hostOperationId}; returns it running. */
+    public OperationInfo follow(OperationType type, List<String> symbols, String timeframe,
+            Map<String, Object> parameters, String hostUrl, String hostOperationId, String sessionId) {
+        OperationInfo created = operations.create(type, new OperationMetadata(symbols, timeframe, "host",
+                hostOperationId, hostUrl, sessionId, parameters));
+        operations.registerRemoteProxy(created.operationId(), proxies.forHost(hostUrl), hostOperationId);
+        return operations.start(created.operationId());
+    }
+}

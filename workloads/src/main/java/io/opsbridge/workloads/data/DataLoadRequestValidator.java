@@ -1,0 +1,88 @@
+package io.opsbridge.workloads.data;
+
+import io.opsbridge.core.InvalidRequestException;
+import io.opsbridge.workloads.training.Timeframes;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a {@link DataLoadRequest} before any work starts, so a client's mistake is a 400 naming the
+ * field rather than a failed operation later.
+ */
+public class DataLoadRequestValidator {
+
+    static final int MAX_SYMBOLS = 100;
+    // Symbols become file names: no separators, no dots at the start (same rule as training).
+    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,19}");
+
+    private final Map<String, MarketDataSource> sources;
+
+    public DataLoadRequestValidator(Map<String, MarketDataSource> sources) {
+        this.sources = sources;
+    }
+
+    /**
+     * Checks every field and that this process's source has each symbol; returns the request with defaults.
+     *
+     * @throws InvalidRequestException naming the first field that is wrong
+     */
+    public DataLoadRequest validate(DataLoadRequest request) {
+        DataLoadRequest r = validateParameters(request);
+        MarketDataSource source = sources.get(r.source());
+        for (String symbol : r.symbols()) {
+            require(source.has(symbol, r.timeframe()), "symbols", "source '" + r.source() + "' has no data for "
+                    + symbol + " at " + r.timeframe() + describe(source, symbol, r.timeframe()));
+        }
+        return r;
+    }
+
+    /**
+     * Checks every field but not the source's files, for a process that forwards the request to a
+     * host whose source it cannot see; returns the request with defaults applied.
+     */
+    public DataLoadRequest validateParameters(DataLoadRequest request) {
+        if (request == null) {
+            throw new InvalidRequestException("body", "a data load request is required");
+        }
+        DataLoadRequest r = request.withDefaults();
+        require(!r.symbols().isEmpty(), "symbols", "at least one symbol is required");
+        require(r.symbols().size() <= MAX_SYMBOLS, "symbols", "at most " + MAX_SYMBOLS + " symbols");
+        for (String symbol : r.symbols()) {
+            require(SYMBOL.matcher(symbol).matches(), "symbols", "not a valid symbol: '" + symbol + "'");
+        }
+        require(Timeframes.isValid(r.timeframe()), "timeframe",
+                "must look like 15m, 1h, 4h, 1d or 1w, was '" + r.timeframe() + "'");
+        require(sources.containsKey(r.source()), "source",
+                "must be one of " + sources.keySet().stream().sorted().toList() + ", was '" + r.source() + "'");
+        require(DataLoadRequest.MODE_LOCAL.equals(r.mode()) || DataLoadRequest.MODE_HOST.equals(r.mode()),
+                "mode", "must be 'local' or 'host', was '" + r.mode() + "'");
+        DateRange range = range(r);
+        require(!range.isEmpty(), "end_date", "must not be before start_date");
+        return r;
+    }
+
+    /** The request's date range; the request must have passed {@link #validateParameters}. */
+    public static DateRange range(DataLoadRequest r) {
+        DateRange start;
+        try {
+            start = DateRange.parse(r.startDate(), null);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("start_date", e.getMessage());
+        }
+        try {
+            return new DateRange(start.from(), DateRange.parse(null, r.endDate()).until());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("end_date", e.getMessage());
+        }
+    }
+
+    private static String describe(MarketDataSource source, String symbol, String timeframe) {
+        return source instanceof CsvDirectorySource csv ? " (expected " + csv.file(symbol, timeframe) + ")" : "";
+    }
+
+    private static void require(boolean ok, String field, String detail) {
+        if (!ok) {
+            throw new InvalidRequestException(field, detail);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.opsbridge.workloads.data;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.opsbridge.core.OperationStatus;
+
+/**
+ * A data host's answer to {@code POST /data/load}: follow the load at
+ * {@code /api/v1/operations/{operation_id}}, where {@code operation_id} is {@code host_data_{session_id}}.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record DataLoadStartResponse(String sessionId, String operationId, OperationStatus status) {
+
+    /** The prefix of every operation id a data host makes. */
+    public static final String HOST_OPERATION_PREFIX = "host_data_";
+
+    /** The operation id a data host gives the session. */
+    public static String hostOperationId(String sessionId) {
+        return HOST_OPERATION_PREFIX + sessionId;
+    }
+}
