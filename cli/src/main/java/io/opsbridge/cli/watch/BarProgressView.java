@@ -69,8 +69,7 @@ public class BarProgressView implements ProgressView {
     @Override
     public synchronized void close() {
         if (bar != null) {
-            bar.refresh();
-            bar.close();
+            bar.close(); // draws the final state and ends the line
             bar = null;
         }
         terminal.flush();
