@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Plain lines for logs and pipes (stdout is not a terminal): a line when the status, step or message
- * changes or the percentage passes another 10%, and one line per metric.
+ * Plain lines for logs and pipes (stdout is not a terminal): a line when the status or message
+ * changes or the percentage passes another 10%, and one line per metric (so a long run stays short).
  *
  * <pre>
  * [running  ]  40.0%  Epoch 2/5  Training on 4749 samples, validating on 1188
@@ -29,7 +29,7 @@ public class LineProgressView implements ProgressView {
     @Override
     public void update(OperationInfo op) {
         double pct = op.progress().percentage();
-        String key = op.status() + "|" + op.progress().currentStep() + "|" + op.progress().message();
+        String key = op.status() + "|" + op.progress().message();
         long decile = (long) Math.floor(pct / 10);
         if (Objects.equals(key, lastKey) && decile == lastDecile) {
             return;

@@ -52,7 +52,9 @@ class CliEndToEndIT {
         assertThat(lines).anyMatch(l -> l.startsWith("[completed] 100.0%  Epoch 3/3"));
         String id = idFrom(run);
         assertThat(lines).anyMatch(l -> l.matches("completed " + id + " in \\d+\\.\\ds \\(Epoch 3/3, 3 metrics\\)"));
-        assertThat(lines.get(lines.size() - 1)).contains("epochs_completed=3").contains("final_val_accuracy=");
+        int summary = lines.indexOf(lines.stream().filter(l -> l.startsWith("completed ")).findFirst().orElseThrow());
+        assertThat(String.join(" ", lines.subList(summary + 1, lines.size())))
+                .contains("epochs_completed=3").contains("final_val_accuracy=");
         assertThat(run.stderr()).isEmpty();
     }
 

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 class LineProgressViewTest {
 
     @Test
-    void printsALineOnlyWhenStepStatusOrDecileChanges() {
+    void printsALineOnlyWhenStatusMessageOrDecileChanges() {
         StringWriter text = new StringWriter();
         LineProgressView view = new LineProgressView(new PrintWriter(text));
 
         view.update(Operations.training("op_1", OperationStatus.RUNNING, 11, 1, 3, 0, 2));
-        view.update(Operations.training("op_1", OperationStatus.RUNNING, 15, 1, 3, 0, 3));
+        view.update(Operations.training("op_1", OperationStatus.RUNNING, 15, 2, 3, 0, 3));
         view.update(Operations.training("op_1", OperationStatus.RUNNING, 21, 1, 3, 0, 4));
         view.update(Operations.training("op_1", OperationStatus.RUNNING, 40, 2, 3, 1, 5));
         view.update(Operations.training("op_1", OperationStatus.COMPLETED, 100, 3, 3, 3, 9));
