@@ -94,7 +94,7 @@ public class OperationPrinter {
     }
 
     private void line(String key, String value) {
-        out.printf("%-24s %s%n", key, value == null ? "-" : value);
+        out.printf("%-28s %s%n", key, value == null ? "-" : value);
     }
 
     private void table(List<String[]> rows) {
