@@ -52,7 +52,12 @@ function networkFailed(e) {
 // ---------- formatting ----------
 
 const pct = (v) => `${Math.round((v || 0) * 10) / 10}%`;
-const time = (iso) => iso ? new Date(iso).toLocaleString() : '-';
+/** Local time; the date too unless it is today. */
+function time(iso) {
+  if (!iso) return '-';
+  const d = new Date(iso);
+  return d.toDateString() === new Date().toDateString() ? d.toLocaleTimeString() : d.toLocaleString();
+}
 
 function duration(op) {
   const start = op.started_at || op.created_at;
@@ -120,7 +125,7 @@ function newListRow(id) {
   const button = row.querySelector('button');
   button.textContent = id;
   button.setAttribute('aria-label', `Show details of ${id}`);
-  button.addEventListener('click', () => select(id));
+  button.addEventListener('click', () => select(id, true));
   row.querySelector('progress').setAttribute('aria-label', `Progress of ${id}`);
   return row;
 }
@@ -140,8 +145,12 @@ function updateListRow(row, op) {
 
 // ---------- detail ----------
 
-function select(id) {
+function select(id, reveal = false) {
   if (location.hash !== `#/operations/${id}`) history.replaceState(null, '', `#/operations/${id}`);
+  // on narrow screens the detail sits below the list: bring it into view when someone picks a row
+  if (reveal && getComputedStyle($('detail')).position !== 'sticky') {
+    requestAnimationFrame(() => $('detail').scrollIntoView({block: 'start'}));
+  }
   if (detail.id === id) return;
   stopDetail();
   Object.assign(detail, {id, cursor: 0, version: -1, keys: null, terminal: false});

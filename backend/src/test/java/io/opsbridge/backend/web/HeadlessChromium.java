@@ -35,7 +35,7 @@ final class HeadlessChromium {
                 .setBinary(BROWSER.toFile())
                 .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run",
-                        "--disable-dev-shm-usage", "--window-size=1280,1500",
+                        "--disable-dev-shm-usage", "--window-size=1600,1200",
                         "--user-data-dir=" + profileDir.toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
