@@ -7,12 +7,12 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** What every command needs, taken from the root command's global options and picocli's streams. */
-record Context(OpsBridgeClient client, OperationPrinter printer, PrintWriter out, PrintWriter err, OpsBridgeCli root) {
+record Context(OpsBridgeClient client, OperationPrinter printer, PrintWriter out, PrintWriter err) {
 
     static Context of(CommandSpec spec) {
         OpsBridgeCli root = (OpsBridgeCli) spec.root().userObject();
         PrintWriter out = spec.commandLine().getOut();
         return new Context(root.client(), new OperationPrinter(out, root.output()), out,
-                spec.commandLine().getErr(), root);
+                spec.commandLine().getErr());
     }
 }

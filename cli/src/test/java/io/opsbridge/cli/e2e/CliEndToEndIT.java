@@ -176,6 +176,16 @@ class CliEndToEndIT {
         }
     }
 
+    @Test
+    void launcherScriptAtTheRepoRootRunsTheCli() throws Exception {
+        Process launcher = new ProcessBuilder("bash", "../opsbridge", "--url", url, "ops", "list", "--limit", "1")
+                .redirectErrorStream(true).start();
+        String out = new String(launcher.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(launcher.waitFor()).as(out).isZero();
+        assertThat(out).startsWith("OPERATION");
+    }
+
     private static String idFrom(Cli.Result run) {
         Matcher m = STARTED.matcher(run.stdout());
         assertThat(m.find()).as("started line in: " + run.stdout()).isTrue();
