@@ -70,7 +70,9 @@ final class Cli {
     }
 
     static Running start(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(RunningBackend.javaBinary(), "-jar", JAR.toString()));
+        // the same JVM flags as the ./opsbridge launcher: a short-lived client starts faster with them
+        List<String> command = new ArrayList<>(List.of(RunningBackend.javaBinary(), "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("OPSBRIDGE_URL");
