@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds OpsBridge, starts the backend on the embedded default and runs a demo training you can watch.
+# Builds OpsBridge, starts the backend on the embedded default and runs a demo training you can watch
+# with the opsbridge CLI (the web UI is at the same address while it runs).
 # Usage: ./run.sh          (demo, then stops the backend)
 #        ./run.sh --serve  (just build and run the backend in the foreground)
 set -euo pipefail
@@ -8,7 +9,7 @@ PORT="${OPSBRIDGE_PORT:-8080}"
 BASE="http://localhost:${PORT}"
 
 echo "==> building (first build downloads dependencies: a few minutes)"
-./mvnw -B -q install -DskipTests
+./mvnw -B -q package -DskipTests
 
 APP=(java -Dai.djl.offline=true -Dquarkus.http.port="${PORT}" -jar backend/target/quarkus-app/quarkus-run.jar)
 if [[ "${1:-}" == "--serve" ]]; then
@@ -28,4 +29,6 @@ for _ in $(seq 1 120); do
 done
 
 echo "==> demo: load the SYNTHETIC sample data set, then a real training on it, each followed by pulling /api/v1/operations"
-java -cp 'backend/target/quarkus-app/lib/main/*' scripts/DemoWatch.java "${BASE}"
+echo "    (web UI: ${BASE}/ ; the same jobs from another terminal: ./opsbridge ops list --url ${BASE})"
+./opsbridge --url "${BASE}" data load --symbols AAPL,MSFT,GOOG --timeframe 1h --source sample --watch
+./opsbridge --url "${BASE}" train --symbols AAPL,MSFT,GOOG --timeframe 1h --epochs 40 --batch-size 8 --seed 7 --watch

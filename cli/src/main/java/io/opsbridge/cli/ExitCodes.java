@@ -1,0 +1,35 @@
+package io.opsbridge.cli;
+
+import io.opsbridge.core.OperationStatus;
+
+/** What {@code opsbridge} exits with, so scripts can tell outcomes apart. */
+public final class ExitCodes {
+
+    /** The command worked; a watched operation completed. */
+    public static final int OK = 0;
+    /** A watched operation failed. */
+    public static final int FAILED = 1;
+    /** Bad command line (picocli's own code). */
+    public static final int USAGE = 2;
+    /** A watched operation was cancelled. */
+    public static final int CANCELLED = 3;
+    /** The server refused the request (its problem+json was printed as one line). */
+    public static final int SERVER_ERROR = 4;
+    /** Nobody answered at the URL. */
+    public static final int UNREACHABLE = 5;
+    /** Watching was interrupted (Ctrl-C); the operation itself goes on. */
+    public static final int INTERRUPTED = 130;
+
+    private ExitCodes() {
+    }
+
+    /** The exit code for an operation that ended in {@code status}. */
+    public static int of(OperationStatus status) {
+        return switch (status) {
+            case COMPLETED -> OK;
+            case CANCELLED -> CANCELLED;
+            case FAILED -> FAILED;
+            case PENDING, RUNNING -> OK;
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package io.opsbridge.cli;
+
+import io.opsbridge.cli.client.ApiException;
+import io.opsbridge.cli.client.OpsBridgeClient;
+import io.opsbridge.cli.client.ServerUnreachableException;
+import io.opsbridge.cli.commands.DataCommand;
+import io.opsbridge.cli.commands.OpsCommand;
+import io.opsbridge.cli.commands.TrainCommand;
+import io.opsbridge.cli.output.OutputFormat;
+import java.net.URI;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code opsbridge}: start and follow OpsBridge operations from a terminal, over the HTTP API only.
+ *
+ * <pre>{@code
+ * opsbridge train --symbols AAPL,MSFT --timeframe 1h --epochs 10 --watch
+ * opsbridge ops list --status running
+ * }</pre>
+ */
+@Command(name = "opsbridge", mixinStandardHelpOptions = true, version = "opsbridge 0.1.0",
+        description = "Start and follow OpsBridge operations (trainings, data loads) by pulling the HTTP API.",
+        subcommands = {TrainCommand.class, DataCommand.class, OpsCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:completed (or the command worked)",
+            "1:the watched operation failed",
+            "2:bad command line",
+            "3:the watched operation was cancelled",
+            "4:the server refused the request",
+            "5:the server could not be reached",
+            "130:watching stopped with Ctrl-C (the operation keeps running)"})
+public class OpsBridgeCli {
+
+    @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            defaultValue = "${env:OPSBRIDGE_URL:-http://localhost:8080}",
+            description = "Server address (env OPSBRIDGE_URL; default ${DEFAULT-VALUE}).")
+    URI url;
+
+    @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT", defaultValue = "table",
+            description = "table (for people) or json (for scripts); default ${DEFAULT-VALUE}.")
+    OutputFormat output;
+
+    public OpsBridgeClient client() {
+        return new OpsBridgeClient(url);
+    }
+
+    public OutputFormat output() {
+        return output;
+    }
+
+    /** The command line with its error handling: server errors as one line on stderr, never a stack trace. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new OpsBridgeCli());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ApiException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                return ExitCodes.SERVER_ERROR;
+            }
+            if (e instanceof ServerUnreachableException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                return ExitCodes.UNREACHABLE;
+            }
+            throw e;
+        });
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,234 @@
+package io.opsbridge.cli.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.opsbridge.core.api.MetricsResponse;
+import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.core.api.OperationList;
+import io.opsbridge.core.api.OperationResults;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * The CLI's only way to the server: the public HTTP API ({@code /api/v1/...}) over the JDK HTTP client.
+ * Every failure becomes an {@link ApiException} (the server said no) or a
+ * {@link ServerUnreachableException} (nobody answered at the URL).
+ *
+ * <pre>{@code
+ * var client = new OpsBridgeClient(URI.create("http://localhost:8080"));
+ * OperationInfo op = client.operation("op_training_...").value();
+ * }</pre>
+ */
+public class OpsBridgeClient {
+
+    /** Shared by every command: snake_case comes from the DTO annotations, unknown fields are tolerated. */
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final Duration DEFAULT_RETRY = Duration.ofSeconds(1);
+
+    private final URI base;
+    private final HttpClient http;
+
+    public OpsBridgeClient(URI base) {
+        String text = base.toString();
+        this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    public URI baseUrl() {
+        return base;
+    }
+
+    /** {@code POST /api/v1/trainings}; the body is the training request in wire (snake_case) names. */
+    public OperationInfo startTraining(Map<String, Object> request, String idempotencyKey) {
+        return post("/api/v1/trainings", request, idempotencyKey, OperationInfo.class);
+    }
+
+    /** {@code POST /api/v1/data/loads}. */
+    public OperationInfo startDataLoad(Map<String, Object> request) {
+        return post("/api/v1/data/loads", request, null, OperationInfo.class);
+    }
+
+    /** {@code GET /api/v1/operations/{id}} with the server's Retry-After hint. */
+    public Polled<OperationInfo> operation(String id) {
+        return operation(id, -1);
+    }
+
+    /**
+     * The operation, asking the server to hold the answer until its version passes {@code sinceVersion}
+     * (long-poll, {@code wait=30s&since_version=N}); a server without long-poll ignores both and answers at once.
+     */
+    public Polled<OperationInfo> operation(String id, long sinceVersion) {
+        String query = sinceVersion < 0 ? "" : "?wait=30s&since_version=" + sinceVersion;
+        HttpResponse<String> response = send(request("/api/v1/operations/" + encode(id) + query)
+                .timeout(Duration.ofSeconds(60)).GET().build());
+        Duration retryAfter = response.headers().firstValue("Retry-After")
+                .flatMap(OpsBridgeClient::seconds).orElse(DEFAULT_RETRY);
+        return new Polled<>(read(response, OperationInfo.class), retryAfter);
+    }
+
+    /** {@code GET /api/v1/operations?status=&operation_type=&limit=&offset=}; null filters are left out. */
+    public OperationList list(String status, String type, int limit, int offset) {
+        StringJoiner query = new StringJoiner("&", "?", "");
+        if (status != null) {
+            query.add("status=" + encode(status));
+        }
+        if (type != null) {
+            query.add("operation_type=" + encode(type));
+        }
+        query.add("limit=" + limit).add("offset=" + offset);
+        return read(send(request("/api/v1/operations" + query).GET().build()), OperationList.class);
+    }
+
+    /** {@code GET /api/v1/operations/{id}/metrics?cursor=n}: the metrics after the cursor and the next cursor. */
+    public MetricsResponse metrics(String id, int cursor) {
+        return read(send(request("/api/v1/operations/" + encode(id) + "/metrics?cursor=" + cursor).GET().build()),
+                MetricsResponse.class);
+    }
+
+    /** {@code POST /api/v1/operations/{id}/cancel} (idempotent). */
+    public OperationInfo cancel(String id) {
+        return read(send(request("/api/v1/operations/" + encode(id) + "/cancel")
+                .POST(HttpRequest.BodyPublishers.noBody()).build()), OperationInfo.class);
+    }
+
+    /** {@code GET /api/v1/operations/{id}/results}. */
+    public OperationResults results(String id) {
+        return read(send(request("/api/v1/operations/" + encode(id) + "/results").GET().build()),
+                OperationResults.class);
+    }
+
+    private <T> T post(String path, Object body, String idempotencyKey, Class<T> type) {
+        HttpRequest.Builder builder = request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(body)));
+        if (idempotencyKey != null) {
+            builder.header("Idempotency-Key", idempotencyKey);
+        }
+        return read(send(builder.build()), type);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json, application/problem+json");
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 400) {
+                throw new ApiException(response.statusCode(), describeError(request, response));
+            }
+            return response;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerUnreachableException("interrupted while waiting for " + base, e);
+        } catch (IOException | UnresolvedAddressException e) {
+            throw new ServerUnreachableException(describeUnreachable(e), e);
+        }
+    }
+
+    private String describeUnreachable(Exception e) {
+        String why;
+        if (e instanceof HttpConnectTimeoutException) {
+            why = "connection timed out";
+        } else if (e instanceof HttpTimeoutException) {
+            why = "no answer in time";
+        } else if (e instanceof ConnectException || e.getCause() instanceof ConnectException) {
+            why = "connection refused";
+        } else if (e instanceof UnresolvedAddressException || e.getCause() instanceof UnresolvedAddressException) {
+            why = "unknown host";
+        } else {
+            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        return "cannot reach the OpsBridge server at " + base + " (" + why
+                + "); is it running? Set the address with --url or OPSBRIDGE_URL";
+    }
+
+    /** One line: {@code 400 Invalid request: epochs must be positive (field epochs)}. */
+    static String describeError(HttpRequest request, HttpResponse<String> response) {
+        int status = response.statusCode();
+        JsonNode problem = parseQuietly(response.body());
+        if (problem != null && problem.hasNonNull("title")) {
+            StringBuilder line = new StringBuilder().append(status).append(' ').append(problem.get("title").asText());
+            String detail = problem.path("detail").asText("");
+            if (detail.matches("HTTP \\d{3}.*")) {
+                // a framework default (e.g. "HTTP 404 Not Found") says nothing the title does not
+                detail = status == 404 ? "this server has no " + request.method() + " " + request.uri().getPath()
+                        : "";
+            }
+            if (!detail.isBlank()) {
+                line.append(": ").append(detail.replaceAll("\\s+", " ").trim());
+            }
+            String field = problem.path("field").asText("");
+            if (!field.isBlank() && !detail.contains(field)) {
+                line.append(" (field ").append(field).append(')');
+            }
+            return line.toString();
+        }
+        String call = request.method() + " " + request.uri().getPath();
+        return status == 404 ? "404 Not Found: this server has no " + call + " (is it an older version?)"
+                : "HTTP " + status + " from " + call;
+    }
+
+    private static JsonNode parseQuietly(String body) {
+        try {
+            return body == null || body.isBlank() ? null : JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static <T> T read(HttpResponse<String> response, Class<T> type) {
+        try {
+            return JSON.readValue(response.body(), type);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(response.statusCode(), "the server's answer is not the expected JSON ("
+                    + e.getOriginalMessage() + ")");
+        }
+    }
+
+    private static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static Optional<Duration> seconds(String header) {
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim()))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

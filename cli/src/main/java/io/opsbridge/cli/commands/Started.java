@@ -1,0 +1,29 @@
+package io.opsbridge.cli.commands;
+
+import io.opsbridge.cli.ExitCodes;
+import io.opsbridge.core.api.OperationInfo;
+
+/** What {@code train} and {@code data load} print once the server accepted the work. */
+final class Started {
+
+    private Started() {
+    }
+
+    static int report(Context ctx, OperationInfo started, boolean watch, boolean plain) throws InterruptedException {
+        if (!ctx.printer().json()) {
+            ctx.out().printf("started %s %s (%s)%n", started.operationType().wireName(), started.operationId(),
+                    started.status().wireName());
+            ctx.out().flush();
+        }
+        if (watch) {
+            return Follow.follow(ctx, started.operationId(), plain);
+        }
+        if (ctx.printer().json()) {
+            ctx.printer().printJson(started);
+        } else {
+            ctx.out().printf("follow it: opsbridge ops watch %s%n", started.operationId());
+            ctx.out().flush();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,115 @@
+package io.opsbridge.cli.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.opsbridge.cli.client.OpsBridgeClient;
+import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.core.api.OperationList;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Prints operations as tables and detail blocks (for people) or as the server's JSON (for scripts). */
+public class OperationPrinter {
+
+    private final PrintWriter out;
+    private final OutputFormat format;
+
+    public OperationPrinter(PrintWriter out, OutputFormat format) {
+        this.out = out;
+        this.format = format;
+    }
+
+    public boolean json() {
+        return format == OutputFormat.json;
+    }
+
+    /** Any value as pretty JSON, whatever the format (used by JSON output paths). */
+    public void printJson(Object value) {
+        try {
+            out.println(OpsBridgeClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        out.flush();
+    }
+
+    /** Any value as one compact JSON line (JSON Lines, for streams such as {@code ops metrics --follow}). */
+    public void printJsonLine(Object value) {
+        try {
+            out.println(OpsBridgeClient.JSON.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        out.flush();
+    }
+
+    public void list(OperationList list) {
+        if (json()) {
+            printJson(list);
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"OPERATION", "TYPE", "STATUS", "PROGRESS", "STEP", "STARTED", "DURATION"});
+        for (OperationInfo op : list.operations()) {
+            rows.add(new String[] {op.operationId(), op.operationType().wireName(), op.status().wireName(),
+                    Texts.percent(op.progress().percentage()), Texts.cut(op.progress().currentStep(), 24),
+                    Texts.time(op.startedAt()), Texts.duration(op)});
+        }
+        table(rows);
+        out.printf("%d shown of %d, %d active%n", list.operations().size(), list.total(), list.activeCount());
+        out.flush();
+    }
+
+    public void details(OperationInfo op) {
+        if (json()) {
+            printJson(op);
+            return;
+        }
+        line("operation", op.operationId());
+        line("type", op.operationType().wireName());
+        line("status", op.status().wireName());
+        line("progress", Texts.percent(op.progress().percentage()));
+        line("step", op.progress().currentStep());
+        line("message", op.progress().message());
+        if (op.metadata() != null) {
+            line("symbols", op.metadata().symbols() == null ? null : String.join(",", op.metadata().symbols()));
+            line("timeframe", op.metadata().timeframe());
+            line("mode", op.metadata().mode());
+        }
+        line("created", Texts.time(op.createdAt()));
+        line("started", Texts.time(op.startedAt()));
+        line("completed", Texts.time(op.completedAt()));
+        line("duration", Texts.duration(op));
+        line("metrics", String.valueOf(op.metricsCount()));
+        if (op.errorMessage() != null) {
+            line("error", op.errorMessage());
+        }
+        if (op.resultSummary() != null) {
+            for (Map.Entry<String, Object> e : op.resultSummary().entrySet()) {
+                line("result." + e.getKey(), Texts.value(e.getValue()));
+            }
+        }
+        out.flush();
+    }
+
+    private void line(String key, String value) {
+        out.printf("%-28s %s%n", key, value == null ? "-" : value);
+    }
+
+    private void table(List<String[]> rows) {
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.opsbridge.cli.watch;
+
+import io.opsbridge.cli.output.Texts;
+import io.opsbridge.core.api.OperationInfo;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A live progress bar for a terminal, drawn by {@code me.tongfei:progressbar}: percentage, elapsed
+ * time and ETA, and the current step with the latest loss/accuracy as the extra message.
+ * Metrics are printed as lines above the bar.
+ *
+ * <pre>
+ * training  30% │███████▏          │ 30/100% (0:00:04 / 0:00:09) Epoch 3/10 loss 0.6931 val_acc 0.512
+ * </pre>
+ */
+public class BarProgressView implements ProgressView {
+
+    private final PrintStream terminal;
+    private final int width;
+    private LineSafeConsumer consumer;
+    private ProgressBar bar;
+
+    /** @param width the bar's line length, or 0 to use the terminal's width */
+    public BarProgressView(PrintStream terminal, int width) {
+        this.terminal = terminal;
+        this.width = width;
+    }
+
+    @Override
+    public synchronized void update(OperationInfo op) {
+        long pct = (long) Math.floor(op.progress().percentage());
+        if (bar == null) {
+            Instant started = op.startedAt() != null ? op.startedAt() : op.createdAt();
+            Duration elapsed = started == null ? Duration.ZERO : Duration.between(started, Instant.now());
+            consumer = new LineSafeConsumer(width > 0 ? new ConsoleProgressBarConsumer(terminal, width)
+                    : new ConsoleProgressBarConsumer(terminal), terminal);
+            bar = new ProgressBarBuilder()
+                    .setTaskName(op.operationType().wireName())
+                    .setInitialMax(100)
+                    .setUnit("%", 1)
+                    .setStyle(ProgressBarStyle.UNICODE_BLOCK)
+                    .setUpdateIntervalMillis(250)
+                    .setConsumer(consumer)
+                    .startsFrom(pct, elapsed.isNegative() ? Duration.ZERO : elapsed)
+                    .build();
+        }
+        bar.stepTo(Math.max(bar.getCurrent(), pct));
+        bar.setExtraMessage(extra(op));
+    }
+
+    @Override
+    public synchronized void metric(Map<String, Object> metric) {
+        if (consumer == null) {
+            terminal.println("  " + Texts.metric(metric));
+        } else {
+            consumer.printAbove("  " + Texts.metric(metric));
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (bar != null) {
+            bar.close(); // draws the final state and ends the line
+            bar = null;
+        }
+        terminal.flush();
+    }
+
+    private static String step(OperationInfo op) {
+        String step = op.progress().currentStep();
+        return step == null || step.isBlank() ? op.status().wireName() : step;
+    }
+
+    /** The latest loss and accuracy the operation reports in its progress context. */
+    private static String extra(OperationInfo op) {
+        Map<String, Object> context = op.progress().context();
+        StringBuilder extra = new StringBuilder(step(op));
+        appendNumber(extra, "loss", context == null ? null : context.get("train_loss"), "%.4f");
+        appendNumber(extra, "val_acc", context == null ? null : context.get("val_accuracy"), "%.3f");
+        if (context == null || !context.containsKey("train_loss")) {
+            extra.append(" ").append(Texts.cut(op.progress().message(), 40));
+        }
+        return extra.toString();
+    }
+
+    private static void appendNumber(StringBuilder to, String name, Object value, String format) {
+        if (value instanceof Number n) {
+            to.append(' ').append(name).append(' ')
+                    .append(String.format(Locale.ROOT, format, n.doubleValue()));
+        }
+    }
+
+    /**
+     * The library's console consumer, plus one lock so a metric line printed above the bar never
+     * interleaves with the bar's own redraw (which runs on the library's refresh thread).
+     */
+    static final class LineSafeConsumer implements ProgressBarConsumer {
+        private final ConsoleProgressBarConsumer delegate;
+        private final PrintStream out;
+
+        LineSafeConsumer(ConsoleProgressBarConsumer delegate, PrintStream out) {
+            this.delegate = delegate;
+            this.out = out;
+        }
+
+        @Override
+        public synchronized int getMaxRenderedLength() {
+            return delegate.getMaxRenderedLength();
+        }
+
+        @Override
+        public synchronized void accept(String rendered) {
+            delegate.accept(rendered);
+        }
+
+        /** Blanks the bar's line, prints {@code line}; the bar redraws below it on its next refresh. */
+        synchronized void printAbove(String line) {
+            out.print('\r' + " ".repeat(Math.max(0, delegate.getMaxRenderedLength())) + '\r');
+            out.println(line);
+            out.flush();
+        }
+
+        @Override
+        public synchronized void close() {
+            delegate.close();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.opsbridge.cli.watch;
+
+import io.opsbridge.cli.output.Texts;
+import io.opsbridge.core.api.OperationInfo;
+import java.io.PrintWriter;
+import java.util.Collection;
+import java.util.Map;
+
+/** The lines printed when a watched operation ends. */
+public final class Summary {
+
+    private static final int WIDTH = 100;
+
+    private Summary() {
+    }
+
+    /**
+     * <pre>
+     * completed op_training_… in 8.4s (Epoch 3/3, 3 metrics)
+     *   model_path=data/models/… strategy=mlp_direction epochs_completed=3 final_train_loss=1.0787
+ *   final_val_loss=1.1001 final_train_accuracy=0.4041 final_val_accuracy=0.3678
+     * </pre>
+     */
+    public static void print(PrintWriter out, OperationInfo op) {
+        String step = op.progress().currentStep() == null ? "" : op.progress().currentStep() + ", ";
+        switch (op.status()) {
+            case COMPLETED -> out.printf("completed %s in %s (%s%d metrics)%n", op.operationId(), Texts.duration(op),
+                    step, op.metricsCount());
+            case FAILED -> out.printf("FAILED %s after %s: %s%n", op.operationId(), Texts.duration(op),
+                    op.errorMessage() == null ? "no reason given" : op.errorMessage());
+            case CANCELLED -> out.printf("CANCELLED %s after %s at %s%s%n", op.operationId(), Texts.duration(op),
+                    step, Texts.percent(op.progress().percentage()));
+            default -> out.printf("%s %s%n", op.status().wireName(), op.operationId());
+        }
+        if (op.resultSummary() != null) {
+            StringBuilder line = new StringBuilder(" ");
+            for (Map.Entry<String, Object> e : op.resultSummary().entrySet()) {
+                if (e.getValue() instanceof Map || e.getValue() instanceof Collection) {
+                    continue; // nested details: ops get -o json shows them
+                }
+                String pair = e.getKey() + "=" + Texts.value(e.getValue());
+                if (line.length() > 2 && line.length() + pair.length() > WIDTH) {
+                    out.println(line);
+                    line.setLength(1);
+                }
+                line.append(' ').append(pair);
+            }
+            if (line.length() > 2) {
+                out.println(line);
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,30 @@
+package io.opsbridge.cli.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opsbridge.cli.Operations;
+import io.opsbridge.core.OperationStatus;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class LineProgressViewTest {
+
+    @Test
+    void printsALineOnlyWhenStatusMessageOrDecileChanges() {
+        StringWriter text = new StringWriter();
+        LineProgressView view = new LineProgressView(new PrintWriter(text));
+
+        view.update(Operations.training("op_1", OperationStatus.RUNNING, 11, 1, 3, 0, 2));
+        view.update(Operations.training("op_1", OperationStatus.RUNNING, 15, 2, 3, 0, 3));
+        view.update(Operations.training("op_1", OperationStatus.RUNNING, 21, 1, 3, 0, 4));
+        view.update(Operations.training("op_1", OperationStatus.RUNNING, 40, 2, 3, 1, 5));
+        view.update(Operations.training("op_1", OperationStatus.COMPLETED, 100, 3, 3, 3, 9));
+
+        assertThat(text.toString().lines()).containsExactly(
+                "[running  ]  11.0%  Epoch 1/3  Training",
+                "[running  ]  21.0%  Epoch 1/3  Training",
+                "[running  ]  40.0%  Epoch 2/3  Training",
+                "[completed] 100.0%  Epoch 3/3  Training");
+    }
+}
