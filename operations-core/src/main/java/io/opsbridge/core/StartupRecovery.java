@@ -5,6 +5,7 @@ import io.opsbridge.core.store.OperationStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import org.jboss.logging.Logger;
@@ -25,6 +26,7 @@ public class StartupRecovery {
     private final OperationStore store;
     private final Clock clock;
 
+    @Inject
     public StartupRecovery(OperationStore store) {
         this(store, Clock.systemUTC());
     }
