@@ -90,7 +90,7 @@ final class BridgeFollower {
             }
             metricsCursor = page.newCursor();
             seenVersion = snapshot.version();
-            lastProgressAt = now;
+            lastProgressAt = lastWrite(snapshot, now);
             latest = latest.withProgress(OperationProgress.of(snapshot), metricsCursor, now);
             dirty = true;
         } else if (stalls.isStalled(latest.operationType(), Duration.between(lastProgressAt, now))
@@ -102,6 +102,17 @@ final class BridgeFollower {
             return persist(store, now);
         }
         return Optional.of(latest);
+    }
+
+    /**
+     * When the bridge last changed: its own write time, so a first read long after the write does
+     * not count as fresh progress. A write time outside (previous progress, now] of the service's
+     * clock (another clock, as in tests) is replaced by {@code now}.
+     */
+    private Instant lastWrite(ProgressSnapshot snapshot, Instant now) {
+        Instant written = snapshot.updatedAt();
+        boolean plausible = written != null && !written.isAfter(now) && !written.isBefore(lastProgressAt);
+        return plausible ? written : now;
     }
 
     private Optional<OperationInfo> persist(OperationStore store, Instant now) {
