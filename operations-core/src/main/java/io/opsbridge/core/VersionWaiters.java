@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +79,12 @@ public class VersionWaiters {
     public void signal(String operationId) {
         Waiting group = waiting.get(operationId);
         if (group != null && group.wakePending.compareAndSet(false, true)) {
-            timer.execute(() -> wake(operationId));
+            try {
+                timer.execute(() -> wake(operationId));
+            } catch (RejectedExecutionException e) {
+                // shutting down: this runs on a worker's write, which must never fail because of a waiter
+                group.wakePending.set(false);
+            }
         }
     }
 
