@@ -13,12 +13,16 @@ import io.opsbridge.core.bridge.MetricsPage;
 import io.opsbridge.core.bridge.ProgressBridge;
 import io.opsbridge.core.proxy.OperationServiceProxy;
 import io.opsbridge.core.store.OperationStore;
+import io.opsbridge.core.store.StoreConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
@@ -40,18 +44,33 @@ public class OperationsService {
     private final Cache<String, OperationInfo> cache;
     private final Map<String, BridgeFollower> followers = new ConcurrentHashMap<>();
     private final Map<String, RemoteFollower> remotes = new ConcurrentHashMap<>();
+    private final Duration progressPersistInterval;
+    private final StallPolicy stallPolicy;
+    private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
     @Inject
-    public OperationsService(OperationStore store, OperationsConfig config) {
-        this(store, config.cacheTtl(), config.cacheMaxSize(), Ticker.systemTicker(), Clock.systemUTC());
+    public OperationsService(OperationStore store, OperationsConfig config, StoreConfig storeConfig, StallConfig stallConfig) {
+        this(store, config.cacheTtl(), config.cacheMaxSize(), Ticker.systemTicker(), Clock.systemUTC(),
+                storeConfig.progressPersistInterval(), StallPolicy.from(stallConfig));
     }
 
     /** For tests and embedding: an explicit TTL, and a ticker and clock that a test can move. */
     public OperationsService(OperationStore store, Duration cacheTtl, long cacheMaxSize, Ticker ticker, Clock clock) {
+        this(store, cacheTtl, cacheMaxSize, ticker, clock, Duration.ZERO, StallPolicy.NEVER);
+    }
+
+    /**
+     * As above, plus how often a running operation's progress is written to the store and when a
+     * quiet operation counts as stalled or lost.
+     */
+    public OperationsService(OperationStore store, Duration cacheTtl, long cacheMaxSize, Ticker ticker, Clock clock,
+            Duration progressPersistInterval, StallPolicy stallPolicy) {
         this.store = store;
         this.clock = clock;
         this.cacheTtl = cacheTtl;
         this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(cacheMaxSize).ticker(ticker).build();
+        this.progressPersistInterval = progressPersistInterval;
+        this.stallPolicy = stallPolicy;
     }
 
     public Duration cacheTtl() {
@@ -73,7 +92,7 @@ public class OperationsService {
 
     /** Makes {@code bridge} the source of progress for a local operation; do this before its worker starts. */
     public void registerBridge(String operationId, ProgressBridge bridge) {
-        followers.put(operationId, new BridgeFollower(operationId, bridge));
+        followers.put(operationId, new BridgeFollower(operationId, bridge, progressPersistInterval));
     }
 
     /**
@@ -140,12 +159,61 @@ public class OperationsService {
 
     /** The operation, refreshed from its bridge if it is running and the cached copy is older than the TTL. */
     public OperationInfo get(String operationId, boolean forceRefresh) {
+        return failIfLost(read(operationId, forceRefresh));
+    }
+
+    private OperationInfo read(String operationId, boolean forceRefresh) {
         if (!forceRefresh) {
             return cache.get(operationId, id -> load(id, false));
         }
         // compute, not load-then-put: a status change that invalidates meanwhile waits for it, so a
         // copy read before the change is never cached after it
         return cache.asMap().compute(operationId, (id, cached) -> load(id, true));
+    }
+
+    /**
+     * Lost detection on read: a local operation whose bridge showed no progress for its type's
+     * {@code fail-after} is failed with the reason, and its worker is told to stop.
+     */
+    private OperationInfo failIfLost(OperationInfo info) {
+        BridgeFollower follower = info.status() == OperationStatus.RUNNING ? followers.get(info.operationId()) : null;
+        if (follower == null) {
+            return info;
+        }
+        Duration quiet = follower.quietFor(clock.instant());
+        if (!stallPolicy.isLost(info.operationType(), quiet)) {
+            return info;
+        }
+        follower.bridge().requestCancel();
+        try {
+            return fail(info.operationId(), "stalled: no progress for " + quiet.toSeconds() + "s (fail-after "
+                    + stallPolicy.failAfter(info.operationType()).toSeconds() + "s)");
+        } catch (IllegalTransitionException e) {
+            return read(info.operationId(), false);
+        }
+    }
+
+    /**
+     * Calls {@code listener} with the operation id after every status change (e.g. to wake
+     * long-polling clients). Listeners must be quick and must not throw.
+     */
+    public void addChangeListener(Consumer<String> listener) {
+        changeListeners.add(listener);
+    }
+
+    /**
+     * Sets (or with null clears) the write listener of the operation's local bridge, see
+     * {@link ProgressBridge#setWriteListener}.
+     *
+     * @return false if the operation has no local bridge here (finished, remote, or run by another replica)
+     */
+    public boolean watchBridge(String operationId, Runnable listener) {
+        BridgeFollower follower = followers.get(operationId);
+        if (follower == null) {
+            return false;
+        }
+        follower.bridge().setWriteListener(listener);
+        return true;
     }
 
     /** A page of operations, running ones as fresh as a single {@link #get} would show them. */
@@ -198,7 +266,13 @@ public class OperationsService {
     }
 
     private OperationInfo find(String operationId) {
-        return store.find(operationId).orElseThrow(() -> new OperationNotFoundException(operationId));
+        return store.find(operationId).orElseThrow(() -> missing(operationId));
+    }
+
+    /** 410 for an id that retention deleted, 404 for one that never existed. */
+    private OperationNotFoundException missing(String operationId) {
+        return store.wasDeleted(operationId) ? new OperationGoneException(operationId)
+                : new OperationNotFoundException(operationId);
     }
 
     private OperationInfo load(String operationId, boolean forceRefresh) {
@@ -218,13 +292,13 @@ public class OperationsService {
             return info;
         }
         LOG.debugf("refreshing %s from its bridge", operationId);
-        return follower.pull(store, clock).orElseThrow(() -> new OperationNotFoundException(operationId));
+        return follower.pull(store, clock, stallPolicy).orElseThrow(() -> new OperationNotFoundException(operationId));
     }
 
     private void pullFinal(String operationId) {
         BridgeFollower follower = followers.get(operationId);
         if (follower != null && find(operationId).status() == OperationStatus.RUNNING) {
-            follower.pull(store, clock);
+            follower.flush(store, clock);
         }
     }
 
@@ -242,6 +316,7 @@ public class OperationsService {
         }
         // Dropped, never put: a put could land after a later terminal change and bring back this status.
         cache.invalidate(operationId);
+        changeListeners.forEach(listener -> listener.accept(operationId));
         return info;
     }
 }

@@ -34,6 +34,8 @@ public class ProgressBridge {
     private final State state = new State();
     private final List<Map<String, Object>> metrics = new ArrayList<>();
     private volatile boolean cancelRequested;
+    // Null unless someone long-polls this operation, so a write normally pays one volatile read for it.
+    private volatile Runnable writeListener;
 
     /** A copy of the current state; later writes do not change it. */
     public ProgressSnapshot snapshot() {
@@ -87,6 +89,22 @@ public class ProgressBridge {
     }
 
     /**
+     * Sets (or with null clears) a listener run on the writer's thread after each write, outside the
+     * lock. It must only signal (set a flag, hand off a wake-up) and never block or read the bridge
+     * itself; there is one slot, owned by the long-poll waiters of this operation.
+     */
+    public void setWriteListener(Runnable listener) {
+        this.writeListener = listener;
+    }
+
+    private void afterWrite() {
+        Runnable listener = writeListener;
+        if (listener != null) {
+            listener.run();
+        }
+    }
+
+    /**
      * Changes the state in one step that readers see whole, and bumps the version.
      * The writer passed to {@code change} is valid only inside it.
      */
@@ -99,6 +117,7 @@ public class ProgressBridge {
         } finally {
             lock.unlockWrite(stamp);
         }
+        afterWrite();
     }
 
     /** Appends one metric (the map is kept as given: do not change it afterwards). */
@@ -111,6 +130,7 @@ public class ProgressBridge {
         } finally {
             lock.unlockWrite(stamp);
         }
+        afterWrite();
     }
 
     /** Appends a metric and changes the state as one write, for events that do both. */
@@ -124,6 +144,7 @@ public class ProgressBridge {
         } finally {
             lock.unlockWrite(stamp);
         }
+        afterWrite();
     }
 
     private void throwIfCancelled() {

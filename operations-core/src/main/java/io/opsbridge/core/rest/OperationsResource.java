@@ -4,13 +4,16 @@ import io.opsbridge.core.InvalidRequestException;
 import io.opsbridge.core.OperationStatus;
 import io.opsbridge.core.OperationType;
 import io.opsbridge.core.OperationsService;
+import io.opsbridge.core.VersionWaiters;
 import io.opsbridge.core.api.MetricsResponse;
 import io.opsbridge.core.api.OperationInfo;
 import io.opsbridge.core.api.OperationList;
 import io.opsbridge.core.api.OperationQuery;
 import io.opsbridge.core.api.OperationResults;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +21,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The {@code /api/v1/operations} contract, served unchanged by every process that runs operations.
@@ -28,15 +34,33 @@ import jakarta.ws.rs.core.Response;
 public class OperationsResource {
 
     private final OperationsService operations;
+    private final VersionWaiters waiters;
 
-    public OperationsResource(OperationsService operations) {
+    public OperationsResource(OperationsService operations, VersionWaiters waiters) {
         this.operations = operations;
+        this.waiters = waiters;
     }
 
+    /**
+     * The operation, with its version as {@code ETag} ({@code If-None-Match} gives 304). With
+     * {@code wait=30s&since_version=N} (or {@code If-None-Match}) the answer waits, holding no thread,
+     * until the version exceeds N or the operation ends, or the wait is over.
+     */
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") String id, @QueryParam("force_refresh") @DefaultValue("false") String forceRefresh) {
-        return OperationResponses.ok(operations.get(id, QueryParams.bool("force_refresh", forceRefresh)), operations.cacheTtl());
+    @Blocking
+    public CompletionStage<Response> get(@PathParam("id") String id,
+            @QueryParam("force_refresh") @DefaultValue("false") String forceRefresh,
+            @QueryParam("wait") String wait, @QueryParam("since_version") String sinceVersion,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        boolean force = QueryParams.bool("force_refresh", forceRefresh);
+        Duration waitFor = LongPoll.waitParam(wait);
+        Long since = LongPoll.sinceVersion(sinceVersion, ifNoneMatch);
+        if (waitFor.isZero() || since == null) {
+            return CompletableFuture.completedFuture(LongPoll.answer(operations.get(id, force), ifNoneMatch,
+                    operations.cacheTtl()));
+        }
+        return waiters.await(id, since, waitFor).thenApply(info -> LongPoll.answer(info, ifNoneMatch, operations.cacheTtl()));
     }
 
     @GET

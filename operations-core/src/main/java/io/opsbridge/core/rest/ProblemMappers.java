@@ -8,6 +8,7 @@ import io.opsbridge.core.CapacityExceededException;
 import io.opsbridge.core.ConflictException;
 import io.opsbridge.core.IllegalTransitionException;
 import io.opsbridge.core.InvalidRequestException;
+import io.opsbridge.core.OperationGoneException;
 import io.opsbridge.core.OperationNotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -31,6 +32,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notFound(OperationNotFoundException e) {
         return problem(404, "not-found", "Operation not found", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response gone(OperationGoneException e) {
+        return problem(410, "gone", "Operation expired", e.getMessage(), null);
     }
 
     @ServerExceptionMapper

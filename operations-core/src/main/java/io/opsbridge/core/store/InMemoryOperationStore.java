@@ -6,6 +6,7 @@ import io.opsbridge.core.api.OperationQuery;
 import io.opsbridge.core.bridge.MetricsPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.arc.DefaultBean;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +25,7 @@ public class InMemoryOperationStore implements OperationStore {
 
     private final Map<String, OperationInfo> operations = new ConcurrentHashMap<>();
     private final Map<String, List<Map<String, Object>>> metrics = new ConcurrentHashMap<>();
+    private final Map<String, Instant> tombstones = new ConcurrentHashMap<>();
 
     @Override
     public void insert(OperationInfo operation) {
@@ -73,5 +75,32 @@ public class InMemoryOperationStore implements OperationStore {
         synchronized (list) {
             return MetricsPage.after(list, cursor);
         }
+    }
+
+    @Override
+    public List<OperationInfo> unfinishedLocal() {
+        return operations.values().stream()
+                .filter(op -> !op.status().isTerminal())
+                .filter(op -> op.metadata() == null || op.metadata().mode() == null || "local".equals(op.metadata().mode()))
+                .toList();
+    }
+
+    @Override
+    public int deleteFinishedBefore(Instant cutoff, Instant now) {
+        int deleted = 0;
+        for (OperationInfo op : List.copyOf(operations.values())) {
+            if (op.status().isTerminal() && op.completedAt() != null && op.completedAt().isBefore(cutoff)
+                    && operations.remove(op.operationId(), op)) {
+                metrics.remove(op.operationId());
+                tombstones.put(op.operationId(), now);
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    @Override
+    public boolean wasDeleted(String operationId) {
+        return tombstones.containsKey(operationId);
     }
 }

@@ -4,6 +4,7 @@ import io.opsbridge.core.api.OperationInfo;
 import io.opsbridge.core.api.OperationList;
 import io.opsbridge.core.api.OperationQuery;
 import io.opsbridge.core.bridge.MetricsPage;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,4 +38,28 @@ public interface OperationStore {
 
     /** The stored metrics after {@code cursor}, see {@link io.opsbridge.core.bridge.ProgressBridge#metrics}. */
     MetricsPage metrics(String operationId, int cursor);
+
+    /**
+     * Pending or running operations of mode {@code local} that this process (node) created: after a
+     * restart their bridges are gone, so startup recovery fails them. A store that keeps nothing
+     * across restarts has nothing to recover.
+     */
+    default List<OperationInfo> unfinishedLocal() {
+        return List.of();
+    }
+
+    /**
+     * Retention: deletes finished operations that completed before {@code cutoff}, with their metrics
+     * and remote mappings, and keeps a tombstone of each so {@link #wasDeleted} can tell "expired".
+     *
+     * @return how many operations were deleted
+     */
+    default int deleteFinishedBefore(Instant cutoff, Instant now) {
+        return 0;
+    }
+
+    /** Whether an operation with this id existed and was removed by retention (410, not 404). */
+    default boolean wasDeleted(String operationId) {
+        return false;
+    }
 }

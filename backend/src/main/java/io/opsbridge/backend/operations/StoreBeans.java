@@ -1,0 +1,62 @@
+package io.opsbridge.backend.operations;
+
+import io.agroal.api.AgroalDataSource;
+import io.opsbridge.core.store.JdbcOperationStore;
+import io.opsbridge.core.store.JdbcRemoteMappingStore;
+import io.opsbridge.core.store.RemoteMappingStore;
+import io.opsbridge.core.store.StoreConfig;
+import io.quarkus.agroal.DataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Puts the backend's operations in the database chosen at startup by {@code opsbridge.store.kind}.
+ *
+ * <p>Both datasources ({@code h2} and {@code postgresql}) are built into the application; the kind
+ * activates exactly one of them at runtime ({@code quarkus.datasource."name".active}, see
+ * application.properties), and Flyway migrates only the active one. Switching needs no rebuild.
+ */
+@ApplicationScoped
+public class StoreBeans {
+
+    private static final Logger LOG = Logger.getLogger(StoreBeans.class);
+    private static final Set<String> KINDS = Set.of("h2", "postgresql");
+
+    @Produces
+    @Singleton
+    JdbcOperationStore operationStore(StoreConfig config, @Any Instance<AgroalDataSource> dataSources) {
+        String node = nodeId(config);
+        LOG.infof("operation store: %s database, node id '%s'", config.kind(), node);
+        return new JdbcOperationStore(dataSource(config, dataSources), node);
+    }
+
+    @Produces
+    @Singleton
+    RemoteMappingStore remoteMappingStore(StoreConfig config, @Any Instance<AgroalDataSource> dataSources) {
+        return new JdbcRemoteMappingStore(dataSource(config, dataSources));
+    }
+
+    private static AgroalDataSource dataSource(StoreConfig config, Instance<AgroalDataSource> dataSources) {
+        if (!KINDS.contains(config.kind())) {
+            throw new IllegalStateException("opsbridge.store.kind must be one of " + KINDS + ", was '" + config.kind() + "'");
+        }
+        return dataSources.select(new DataSource.DataSourceLiteral(config.kind())).get();
+    }
+
+    private static String nodeId(StoreConfig config) {
+        return config.nodeId().filter(id -> !id.isBlank()).orElseGet(() -> {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                return "local";
+            }
+        });
+    }
+}

@@ -1,0 +1,84 @@
+package io.opsbridge.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded default (an H2 file) across a hard crash: kill -9 the backend mid-training, start
+ * it again on the same data directory, and find every record and stored metric still there.
+ */
+class RestartIT {
+
+    private static final String SHORT = "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":2,\"batch_size\":64,\"seed\":1}";
+    private static final String LONG = "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":500,\"batch_size\":16,\"seed\":2}";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void killedBackendFailsItsInterruptedTrainingAndKeepsEverythingRecorded() throws Exception {
+        String finished;
+        String interrupted;
+        List<Map<String, Object>> finishedMetrics;
+        List<Map<String, Object>> seenBeforeKill;
+        try (BackendProcess first = BackendProcess.start(work, "first", Map.of(), Map.of())) {
+            finished = start(first, SHORT);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> status(first, finished).equals("completed"));
+            finishedMetrics = metrics(first, finished);
+
+            interrupted = start(first, LONG);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    first.http().get("/api/v1/operations/{id}", interrupted).jsonPath().getInt("metrics_count") >= 2);
+            seenBeforeKill = metrics(first, interrupted);
+            assertThat(status(first, interrupted)).isEqualTo("running");
+
+            first.killHard();
+        }
+        assertThat(Files.exists(work.resolve("data/opsbridge.mv.db"))).isTrue();
+
+        try (BackendProcess second = BackendProcess.start(work, "second", Map.of(), Map.of())) {
+            JsonPath failed = second.http().get("/api/v1/operations/{id}", interrupted).then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(failed.getString("status")).isEqualTo("failed");
+            assertThat(failed.getString("error_message")).isEqualTo("interrupted: process restarted");
+            assertThat(failed.getString("completed_at")).isNotNull();
+            assertThat(metrics(second, interrupted)).startsWith(seenBeforeKill.toArray(Map[]::new));
+
+            JsonPath done = second.http().get("/api/v1/operations/{id}", finished).then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(done.getString("status")).isEqualTo("completed");
+            assertThat(done.getInt("metrics_count")).isEqualTo(2);
+            assertThat(done.getMap("result_summary")).containsKeys("model_path", "final_val_accuracy");
+            assertThat(metrics(second, finished)).isEqualTo(finishedMetrics);
+            assertThat(finishedMetrics).extracting(m -> m.get("epoch")).containsExactly(1, 2);
+
+            assertThat(second.http().queryParam("limit", 10).get("/api/v1/operations").jsonPath()
+                    .getList("operations.operation_id", String.class)).containsExactly(interrupted, finished);
+            second.http().get("/api/v1/operations/{id}", "op_training_20990101_000000_00000000").then().statusCode(404);
+        }
+    }
+
+    static String start(BackendProcess backend, String body) {
+        return backend.http().contentType("application/json").body(body).post("/api/v1/trainings")
+                .then().statusCode(202).extract().path("operation_id");
+    }
+
+    static String status(BackendProcess backend, String id) {
+        return backend.http().get("/api/v1/operations/{id}", id).jsonPath().getString("status");
+    }
+
+    static List<Map<String, Object>> metrics(BackendProcess backend, String id) {
+        return backend.http().queryParam("cursor", 0).get("/api/v1/operations/{id}/metrics", id)
+                .then().statusCode(200).extract().jsonPath().getList("metrics");
+    }
+}

@@ -1,0 +1,94 @@
+package io.opsbridge.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same jar as {@link RestartIT}, switched to PostgreSQL by environment variables only (no
+ * rebuild): two replicas on one database; a training started on A is followed on B to completion.
+ * Uses a fresh schema in database {@code test} on 127.0.0.1:5432, dropped afterwards.
+ */
+class TwoReplicasPostgresIT {
+
+    private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final String USER = System.getenv().getOrDefault("OPSBRIDGE_TEST_PG_USER", "postgres");
+
+    @TempDir
+    Path work;
+    private final String schema = "it_" + Long.toHexString(System.nanoTime());
+
+    @BeforeEach
+    void createSchema() throws Exception {
+        sql("CREATE SCHEMA " + schema);
+    }
+
+    @AfterEach
+    void dropSchema() throws Exception {
+        sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
+    @Test
+    void trainingStartedOnOneReplicaIsFollowedOnTheOtherToCompletion() throws Exception {
+        try (BackendProcess a = BackendProcess.start(work.resolve("a"), "a", Map.of(), env("replica-a"));
+                BackendProcess b = BackendProcess.start(work.resolve("b"), "b", Map.of(), env("replica-b"))) {
+            String id = RestartIT.start(a, "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":3,\"batch_size\":64,\"seed\":3}");
+
+            List<Map<String, Object>> epochs = new ArrayList<>();
+            int[] cursor = {0};
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                JsonPath op = b.http().get("/api/v1/operations/{id}", id).then().statusCode(200).extract().jsonPath();
+                JsonPath page = b.http().queryParam("cursor", cursor[0]).get("/api/v1/operations/{id}/metrics", id)
+                        .then().statusCode(200).extract().jsonPath();
+                epochs.addAll(page.getList("metrics"));
+                cursor[0] = page.getInt("new_cursor");
+                return op.getString("status").equals("completed");
+            });
+            epochs.addAll(b.http().queryParam("cursor", cursor[0]).get("/api/v1/operations/{id}/metrics", id)
+                    .jsonPath().getList("metrics"));
+
+            JsonPath done = b.http().get("/api/v1/operations/{id}", id).jsonPath();
+            assertThat(epochs).extracting(m -> m.get("epoch")).containsExactly(1, 2, 3);
+            assertThat(done.getString("completed_at")).isNotNull();
+            assertThat(done.getMap("result_summary")).containsKey("model_path");
+            assertThat(count("SELECT COUNT(*) FROM " + schema + ".operations WHERE owner_node = 'replica-a'")).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM " + schema + ".operation_metrics")).isEqualTo(3);
+        }
+    }
+
+    private Map<String, String> env(String node) {
+        return Map.of(
+                "OPSBRIDGE_STORE_KIND", "postgresql",
+                "OPSBRIDGE_STORE_NODE_ID", node,
+                "QUARKUS_DATASOURCE_POSTGRESQL_JDBC_URL", PG + "?currentSchema=" + schema,
+                "QUARKUS_DATASOURCE_POSTGRESQL_USERNAME", USER);
+    }
+
+    private static void sql(String statement) throws Exception {
+        try (Connection c = DriverManager.getConnection(PG, USER, ""); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private static long count(String query) throws Exception {
+        try (Connection c = DriverManager.getConnection(PG, USER, ""); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

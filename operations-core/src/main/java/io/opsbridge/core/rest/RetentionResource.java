@@ -1,0 +1,61 @@
+package io.opsbridge.core.rest;
+
+import io.opsbridge.core.InvalidRequestException;
+import io.opsbridge.core.RetentionService;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code POST /api/v1/admin/retention?older_than=7d}: deletes finished operations older than the
+ * given age (default: {@code opsbridge.store.retention.max-age}); answers
+ * {@code {"deleted": n, "cutoff": "..."}}.
+ */
+@Path("/api/v1/admin/retention")
+@Produces(MediaType.APPLICATION_JSON)
+public class RetentionResource {
+
+    private static final Pattern AGE = Pattern.compile("(\\d{1,9})(d|h|m|s)");
+
+    private final RetentionService retention;
+
+    public RetentionResource(RetentionService retention) {
+        this.retention = retention;
+    }
+
+    @POST
+    public Map<String, Object> apply(@QueryParam("older_than") String olderThan) {
+        RetentionService.Result result = olderThan == null || olderThan.isBlank()
+                ? retention.apply()
+                : retention.apply(age(olderThan));
+        return Map.of("deleted", result.deleted(), "cutoff", result.cutoff().toString());
+    }
+
+    /** {@code 7d}, {@code 12h}, {@code 30m}, {@code 45s} or ISO-8601 ({@code P7D}). */
+    static Duration age(String value) {
+        String text = value.trim().toLowerCase(Locale.ROOT);
+        Matcher m = AGE.matcher(text);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "d" -> Duration.ofDays(n);
+                case "h" -> Duration.ofHours(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofSeconds(n);
+            };
+        }
+        try {
+            return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("older_than", "must be an age like 7d, 12h, 30m or P7D, was '" + value + "'");
+        }
+    }
+}

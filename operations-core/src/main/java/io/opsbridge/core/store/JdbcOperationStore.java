@@ -1,0 +1,286 @@
+package io.opsbridge.core.store;
+
+import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.core.api.OperationList;
+import io.opsbridge.core.api.OperationQuery;
+import io.opsbridge.core.bridge.MetricsPage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+
+/**
+ * The durable store: operation records, their metrics and tombstones in any database the Flyway
+ * migrations under {@code db/migration} run on (H2 and PostgreSQL are tested).
+ *
+ * <p>Every record remembers the node that created it ({@code owner_node}), so that after a restart
+ * a node fails only its own interrupted local operations, never those of a replica that shares the
+ * database.
+ */
+public class JdbcOperationStore implements OperationStore {
+
+    private static final String UNFINISHED = "('pending', 'running')";
+    private static final String FINISHED = "('completed', 'failed', 'cancelled')";
+
+    private final Jdbc jdbc;
+    private final String ownerNode;
+
+    /**
+     * @param dataSource a database migrated with this module's Flyway scripts
+     * @param ownerNode  this process's stable node id ({@code opsbridge.operations.node-id})
+     */
+    public JdbcOperationStore(DataSource dataSource, String ownerNode) {
+        this.jdbc = new Jdbc(dataSource);
+        this.ownerNode = ownerNode;
+    }
+
+    @Override
+    public void insert(OperationInfo operation) {
+        jdbc.inTransaction(c -> {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO operations (" + OperationRows.COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                OperationRows.bind(insert, OperationRows.normalize(operation), ownerNode);
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<OperationInfo> find(String operationId) {
+        return jdbc.inTransaction(c -> select(c, operationId, false));
+    }
+
+    @Override
+    public Optional<OperationInfo> update(String operationId, UnaryOperator<OperationInfo> change) {
+        return jdbc.inTransaction(c -> {
+            Optional<OperationInfo> current = select(c, operationId, true);
+            if (current.isEmpty()) {
+                return current;
+            }
+            OperationInfo next = OperationRows.normalize(change.apply(current.get()));
+            if (!next.equals(current.get())) {
+                write(c, next);
+            }
+            return Optional.of(next);
+        });
+    }
+
+    @Override
+    public void delete(String operationId) {
+        jdbc.inTransaction(c -> {
+            deleteRows(c, operationId);
+            return null;
+        });
+    }
+
+    @Override
+    public OperationList list(OperationQuery query) {
+        return jdbc.inTransaction(c -> {
+            String where = " WHERE 1=1" + (query.status() == null ? "" : " AND status = ?")
+                    + (query.type() == null ? "" : " AND operation_type = ?");
+            List<OperationInfo> page = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT " + OperationRows.COLUMNS + " FROM operations"
+                    + where + " ORDER BY created_at DESC, operation_id LIMIT ? OFFSET ?")) {
+                int next = bindFilter(select, query);
+                select.setInt(next, query.limit());
+                select.setInt(next + 1, query.offset());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        page.add(OperationRows.read(rows));
+                    }
+                }
+            }
+            long total;
+            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM operations" + where)) {
+                bindFilter(count, query);
+                total = single(count);
+            }
+            long active;
+            try (PreparedStatement count = c.prepareStatement(
+                    "SELECT COUNT(*) FROM operations WHERE status IN " + UNFINISHED)) {
+                active = single(count);
+            }
+            return new OperationList(page, total, active);
+        });
+    }
+
+    @Override
+    public void appendMetrics(String operationId, List<Map<String, Object>> metrics) {
+        if (metrics.isEmpty()) {
+            return;
+        }
+        jdbc.inTransaction(c -> {
+            appendMetrics(c, operationId, metrics);
+            return null;
+        });
+    }
+
+    /** Appends on an open transaction; also used by {@link JdbcRemoteMappingStore} to move a cursor with the metrics. */
+    static void appendMetrics(Connection c, String operationId, List<Map<String, Object>> metrics) throws SQLException {
+        int next;
+        try (PreparedStatement max = c.prepareStatement(
+                "SELECT COALESCE(MAX(seq) + 1, 0) FROM operation_metrics WHERE operation_id = ?")) {
+            max.setString(1, operationId);
+            next = (int) single(max);
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO operation_metrics (operation_id, seq, metric_json) VALUES (?, ?, ?)")) {
+            for (Map<String, Object> metric : metrics) {
+                insert.setString(1, operationId);
+                insert.setInt(2, next++);
+                insert.setString(3, OperationRows.toJson(metric));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    @Override
+    public MetricsPage metrics(String operationId, int cursor) {
+        return jdbc.inTransaction(c -> {
+            List<Map<String, Object>> items = new ArrayList<>();
+            int last = -1;
+            try (PreparedStatement select = c.prepareStatement("SELECT seq, metric_json FROM operation_metrics"
+                    + " WHERE operation_id = ? AND seq >= ? ORDER BY seq")) {
+                select.setString(1, operationId);
+                select.setInt(2, cursor);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        last = rows.getInt(1);
+                        items.add(OperationRows.mapFromJson(rows.getString(2)));
+                    }
+                }
+            }
+            if (!items.isEmpty()) {
+                return new MetricsPage(List.copyOf(items), last + 1);
+            }
+            try (PreparedStatement count = c.prepareStatement(
+                    "SELECT COUNT(*) FROM operation_metrics WHERE operation_id = ?")) {
+                count.setString(1, operationId);
+                return MetricsPage.empty((int) Math.max(cursor, single(count)));
+            }
+        });
+    }
+
+    @Override
+    public List<OperationInfo> unfinishedLocal() {
+        return jdbc.inTransaction(c -> {
+            List<OperationInfo> found = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT " + OperationRows.COLUMNS + " FROM operations"
+                    + " WHERE owner_node = ? AND status IN " + UNFINISHED + " AND mode = 'local'")) {
+                select.setString(1, ownerNode);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(OperationRows.read(rows));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public int deleteFinishedBefore(Instant cutoff, Instant now) {
+        return jdbc.inTransaction(c -> {
+            List<String> expired = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT operation_id FROM operations"
+                    + " WHERE status IN " + FINISHED + " AND completed_at < ?")) {
+                Jdbc.setInstant(select, 1, cutoff);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        expired.add(rows.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement tombstone = c.prepareStatement("INSERT INTO operation_tombstones"
+                    + " (operation_id, operation_type, status, completed_at, deleted_at)"
+                    + " SELECT operation_id, operation_type, status, completed_at, ? FROM operations WHERE operation_id = ?")) {
+                for (String id : expired) {
+                    Jdbc.setInstant(tombstone, 1, now);
+                    tombstone.setString(2, id);
+                    tombstone.addBatch();
+                }
+                tombstone.executeBatch();
+            }
+            for (String id : expired) {
+                deleteRows(c, id);
+            }
+            return expired.size();
+        });
+    }
+
+    @Override
+    public boolean wasDeleted(String operationId) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT COUNT(*) FROM operation_tombstones WHERE operation_id = ?")) {
+                select.setString(1, operationId);
+                return single(select) > 0;
+            }
+        });
+    }
+
+    private static Optional<OperationInfo> select(Connection c, String operationId, boolean forUpdate) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + OperationRows.COLUMNS
+                + " FROM operations WHERE operation_id = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
+            select.setString(1, operationId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(OperationRows.read(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void write(Connection c, OperationInfo info) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE operations SET status = ?, started_at = ?,"
+                + " updated_at = ?, completed_at = ?, progress_json = ?, metadata_json = ?, result_summary_json = ?,"
+                + " error_message = ?, metrics_count = ?, version = ? WHERE operation_id = ?")) {
+            update.setString(1, info.status().wireName());
+            Jdbc.setInstant(update, 2, info.startedAt());
+            Jdbc.setInstant(update, 3, info.updatedAt());
+            Jdbc.setInstant(update, 4, info.completedAt());
+            update.setString(5, OperationRows.toJson(info.progress()));
+            Jdbc.setText(update, 6, info.metadata() == null ? null : OperationRows.toJson(info.metadata()));
+            Jdbc.setText(update, 7, info.resultSummary() == null ? null : OperationRows.toJson(info.resultSummary()));
+            Jdbc.setText(update, 8, info.errorMessage());
+            update.setInt(9, info.metricsCount());
+            update.setLong(10, info.version());
+            update.setString(11, info.operationId());
+            update.executeUpdate();
+        }
+    }
+
+    private static void deleteRows(Connection c, String operationId) throws SQLException {
+        for (String table : List.of("operation_metrics", "remote_mappings", "operations")) {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE operation_id = ?")) {
+                delete.setString(1, operationId);
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    private static int bindFilter(PreparedStatement statement, OperationQuery query) throws SQLException {
+        int index = 1;
+        if (query.status() != null) {
+            statement.setString(index++, query.status().wireName());
+        }
+        if (query.type() != null) {
+            statement.setString(index++, query.type().wireName());
+        }
+        return index;
+    }
+
+    private static long single(PreparedStatement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.opsbridge.core.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** {@link RemoteMappingStore} on the same database (and migrations) as {@link JdbcOperationStore}. */
+public class JdbcRemoteMappingStore implements RemoteMappingStore {
+
+    private final Jdbc jdbc;
+
+    public JdbcRemoteMappingStore(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    @Override
+    public void save(RemoteMapping mapping) {
+        jdbc.inTransaction(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO remote_mappings (operation_id,"
+                    + " host_service_url, host_operation_id, host_metrics_cursor, created_at, last_contact_at,"
+                    + " unreachable_since) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, mapping.operationId());
+                insert.setString(2, mapping.hostServiceUrl());
+                insert.setString(3, mapping.hostOperationId());
+                insert.setInt(4, mapping.hostMetricsCursor());
+                Jdbc.setInstant(insert, 5, mapping.createdAt());
+                Jdbc.setInstant(insert, 6, mapping.lastContactAt());
+                Jdbc.setInstant(insert, 7, mapping.unreachableSince());
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<RemoteMapping> find(String operationId) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT operation_id, host_service_url,"
+                    + " host_operation_id, host_metrics_cursor, created_at, last_contact_at, unreachable_since"
+                    + " FROM remote_mappings WHERE operation_id = ?")) {
+                select.setString(1, operationId);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new RemoteMapping(row.getString(1), row.getString(2), row.getString(3),
+                            row.getInt(4), Jdbc.getInstant(row, "created_at"), Jdbc.getInstant(row, "last_contact_at"),
+                            Jdbc.getInstant(row, "unreachable_since")));
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean appendHostMetrics(String operationId, int expectedCursor, int newCursor,
+            List<Map<String, Object>> metrics) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement advance = c.prepareStatement("UPDATE remote_mappings SET host_metrics_cursor = ?"
+                    + " WHERE operation_id = ? AND host_metrics_cursor = ?")) {
+                advance.setInt(1, newCursor);
+                advance.setString(2, operationId);
+                advance.setInt(3, expectedCursor);
+                if (advance.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            if (!metrics.isEmpty()) {
+                JdbcOperationStore.appendMetrics(c, operationId, metrics);
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public void recordContact(String operationId, Instant at) {
+        jdbc.inTransaction(c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE remote_mappings SET last_contact_at = ?,"
+                    + " unreachable_since = NULL WHERE operation_id = ?")) {
+                Jdbc.setInstant(update, 1, at);
+                update.setString(2, operationId);
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void recordUnreachable(String operationId, Instant at) {
+        jdbc.inTransaction(c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE remote_mappings SET unreachable_since = ?"
+                    + " WHERE operation_id = ? AND unreachable_since IS NULL")) {
+                Jdbc.setInstant(update, 1, at);
+                update.setString(2, operationId);
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+}

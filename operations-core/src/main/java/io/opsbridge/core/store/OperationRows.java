@@ -1,0 +1,118 @@
+package io.opsbridge.core.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.opsbridge.core.OperationStatus;
+import io.opsbridge.core.OperationType;
+import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.core.api.OperationMetadata;
+import io.opsbridge.core.api.OperationProgress;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/** Maps {@link OperationInfo} to a row of {@code operations} and back; nested blocks travel as JSON text. */
+final class OperationRows {
+
+    static final String COLUMNS = "operation_id, operation_type, status, mode, owner_node, created_at, started_at, "
+            + "updated_at, completed_at, progress_json, metadata_json, result_summary_json, error_message, "
+            + "metrics_count, version";
+
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private OperationRows() {
+    }
+
+    /**
+     * The record as the database keeps it: timestamps at microsecond precision (PostgreSQL's),
+     * so what a store returns always equals what a later read returns.
+     */
+    static OperationInfo normalize(OperationInfo info) {
+        return new OperationInfo(info.operationId(), info.operationType(), info.status(), micros(info.createdAt()),
+                micros(info.startedAt()), micros(info.updatedAt()), micros(info.completedAt()), info.progress(),
+                info.metadata(), info.resultSummary(), info.errorMessage(), info.metricsCount(), info.version());
+    }
+
+    static String mode(OperationInfo info) {
+        return info.metadata() == null || info.metadata().mode() == null ? "local" : info.metadata().mode();
+    }
+
+    /** Binds the 15 {@link #COLUMNS} in order, starting at parameter 1. */
+    static void bind(PreparedStatement statement, OperationInfo info, String ownerNode) throws SQLException {
+        statement.setString(1, info.operationId());
+        statement.setString(2, info.operationType().wireName());
+        statement.setString(3, info.status().wireName());
+        statement.setString(4, mode(info));
+        statement.setString(5, ownerNode);
+        Jdbc.setInstant(statement, 6, info.createdAt());
+        Jdbc.setInstant(statement, 7, info.startedAt());
+        Jdbc.setInstant(statement, 8, info.updatedAt());
+        Jdbc.setInstant(statement, 9, info.completedAt());
+        statement.setString(10, toJson(info.progress() == null ? OperationProgress.none() : info.progress()));
+        Jdbc.setText(statement, 11, info.metadata() == null ? null : toJson(info.metadata()));
+        Jdbc.setText(statement, 12, info.resultSummary() == null ? null : toJson(info.resultSummary()));
+        Jdbc.setText(statement, 13, info.errorMessage());
+        statement.setInt(14, info.metricsCount());
+        statement.setLong(15, info.version());
+    }
+
+    static OperationInfo read(ResultSet row) throws SQLException {
+        String metadata = row.getString("metadata_json");
+        String result = row.getString("result_summary_json");
+        return new OperationInfo(
+                row.getString("operation_id"),
+                OperationType.fromWire(row.getString("operation_type")),
+                OperationStatus.fromWire(row.getString("status")),
+                Jdbc.getInstant(row, "created_at"),
+                Jdbc.getInstant(row, "started_at"),
+                Jdbc.getInstant(row, "updated_at"),
+                Jdbc.getInstant(row, "completed_at"),
+                fromJson(row.getString("progress_json"), OperationProgress.class),
+                metadata == null ? null : fromJson(metadata, OperationMetadata.class),
+                result == null ? null : mapFromJson(result),
+                row.getString("error_message"),
+                row.getInt("metrics_count"),
+                row.getLong("version"));
+    }
+
+    static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, Object> mapFromJson(String json) {
+        try {
+            return JSON.readValue(json, MAP);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T fromJson(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+}

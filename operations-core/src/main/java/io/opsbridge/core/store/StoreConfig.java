@@ -1,0 +1,40 @@
+package io.opsbridge.core.store;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Where operations are kept and for how long. */
+@ConfigMapping(prefix = "opsbridge.store")
+public interface StoreConfig {
+
+    /** Which database the application uses: {@code h2} (embedded file, default) or {@code postgresql}; read at startup. */
+    @WithDefault("h2")
+    String kind();
+
+    /**
+     * This process's stable name in a shared database; after a restart it fails only its own
+     * interrupted local operations. Defaults to the host name. Replicas must differ.
+     */
+    Optional<String> nodeId();
+
+    /** A running operation's progress is written to the database at most this often (new metrics at once). */
+    @WithDefault("5s")
+    Duration progressPersistInterval();
+
+    /** Retention settings. */
+    Retention retention();
+
+    /** How long finished operations are kept. */
+    interface Retention {
+
+        /** Finished operations that completed longer ago than this are deleted (410 Gone afterwards). */
+        @WithDefault("30d")
+        Duration maxAge();
+
+        /** Also apply retention at startup, not only on the admin call. */
+        @WithDefault("true")
+        boolean atStartup();
+    }
+}

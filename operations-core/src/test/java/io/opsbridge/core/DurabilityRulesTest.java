@@ -1,0 +1,82 @@
+package io.opsbridge.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.core.api.OperationMetadata;
+import io.opsbridge.core.bridge.TestBridge;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Startup recovery, retention and 410-versus-404, on the in-memory store (the JDBC stores pass the same contract). */
+class DurabilityRulesTest {
+
+    private final ServiceFixture fixture = new ServiceFixture();
+    private final OperationsService operations = fixture.operations;
+
+    @Test
+    void restartFailsInterruptedLocalOperationsAndKeepsRemoteAndFinishedOnes() {
+        String running = fixture.running(new TestBridge());
+        String pending = fixture.created(OperationType.TRAINING);
+        String done = fixture.running(new TestBridge());
+        operations.complete(done, Map.of("accuracy", 0.5));
+        String remote = operations.create(OperationType.TRAINING,
+                new OperationMetadata(List.of("AAPL"), "1h", "host", "host_training_1", "http://host", "1", Map.of()))
+                .operationId();
+
+        int failed = new StartupRecovery(fixture.store, fixture.clock).recover();
+
+        assertThat(failed).isEqualTo(2);
+        for (String id : List.of(running, pending)) {
+            OperationInfo info = fixture.store.find(id).orElseThrow();
+            assertThat(info.status()).isEqualTo(OperationStatus.FAILED);
+            assertThat(info.errorMessage()).isEqualTo("interrupted: process restarted");
+            assertThat(info.completedAt()).isNotNull();
+        }
+        assertThat(fixture.store.find(done).orElseThrow().status()).isEqualTo(OperationStatus.COMPLETED);
+        assertThat(fixture.store.find(remote).orElseThrow().status()).isEqualTo(OperationStatus.PENDING);
+    }
+
+    @Test
+    void expiredOperationAnswersGoneAndUnknownOneNotFound() {
+        String done = fixture.running(new TestBridge());
+        operations.complete(done, Map.of());
+        fixture.clock.advance(Duration.ofDays(31));
+        StoreRetention retention = new StoreRetention(Duration.ofDays(30));
+
+        RetentionService.Result result = new RetentionService(fixture.store, retention, fixture.clock).apply();
+        fixture.afterTtl();
+
+        assertThat(result.deleted()).isEqualTo(1);
+        assertThatThrownBy(() -> operations.get(done, false)).isInstanceOf(OperationGoneException.class)
+                .hasMessageContaining("deleted by retention");
+        assertThatThrownBy(() -> operations.metrics(done, 0)).isInstanceOf(OperationGoneException.class);
+        assertThatThrownBy(() -> operations.get("op_never", false)).isInstanceOf(OperationNotFoundException.class)
+                .isNotInstanceOf(OperationGoneException.class);
+    }
+
+    @Test
+    void retentionKeepsRecentAndUnfinishedOperations() {
+        String done = fixture.running(new TestBridge());
+        operations.complete(done, Map.of());
+        String running = fixture.running(new TestBridge());
+        fixture.clock.advance(Duration.ofDays(10));
+
+        RetentionService.Result result = new RetentionService(fixture.store, new StoreRetention(Duration.ofDays(30)),
+                fixture.clock).apply();
+
+        assertThat(result.deleted()).isZero();
+        assertThat(fixture.store.find(done)).isPresent();
+        assertThat(fixture.store.find(running)).isPresent();
+    }
+
+    private record StoreRetention(Duration maxAge) implements io.opsbridge.core.store.StoreConfig.Retention {
+        @Override
+        public boolean atStartup() {
+            return false;
+        }
+    }
+}

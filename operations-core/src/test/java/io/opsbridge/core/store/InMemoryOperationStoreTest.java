@@ -1,0 +1,10 @@
+package io.opsbridge.core.store;
+
+/** The store contract on the process-local store (hosts and unit tests use it). */
+class InMemoryOperationStoreTest extends OperationStoreContract {
+
+    @Override
+    protected OperationStore emptyStore() {
+        return new InMemoryOperationStore();
+    }
+}

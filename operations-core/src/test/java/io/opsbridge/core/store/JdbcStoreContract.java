@@ -1,0 +1,93 @@
+package io.opsbridge.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opsbridge.core.api.OperationInfo;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** The store contract plus what only the database stores do: node ownership and remote mappings. */
+abstract class JdbcStoreContract extends OperationStoreContract {
+
+    /** The migrated database of this test class. */
+    protected abstract DataSource dataSource();
+
+    @Override
+    protected OperationStore emptyStore() {
+        try {
+            TestDatabases.clear(dataSource());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new JdbcOperationStore(dataSource(), "node-a");
+    }
+
+    private RemoteMappingStore mappings() {
+        return new JdbcRemoteMappingStore(dataSource());
+    }
+
+    @Test
+    void aNodeRecoversOnlyItsOwnUnfinishedOperations() {
+        store.insert(pending("op_a", T0));
+        OperationStore nodeB = new JdbcOperationStore(dataSource(), "node-b");
+        nodeB.insert(pending("op_b", T0));
+
+        assertThat(store.unfinishedLocal()).extracting(OperationInfo::operationId).containsExactly("op_a");
+        assertThat(nodeB.unfinishedLocal()).extracting(OperationInfo::operationId).containsExactly("op_b");
+        assertThat(nodeB.find("op_a")).isPresent();
+    }
+
+    @Test
+    void remoteMappingIsKeptWithItsCursorAndHostHealth() {
+        store.insert(hostOperation("op_r", T0));
+        RemoteMapping mapping = RemoteMapping.of("op_r", "http://host:8081", "host_training_s1", T0);
+
+        mappings().save(mapping);
+        mappings().recordUnreachable("op_r", T0.plusSeconds(5));
+        mappings().recordUnreachable("op_r", T0.plusSeconds(9));
+
+        RemoteMapping unreachable = mappings().find("op_r").orElseThrow();
+        assertThat(unreachable.hostServiceUrl()).isEqualTo("http://host:8081");
+        assertThat(unreachable.hostOperationId()).isEqualTo("host_training_s1");
+        assertThat(unreachable.hostMetricsCursor()).isZero();
+        assertThat(unreachable.createdAt()).isEqualTo(T0);
+        assertThat(unreachable.unreachableSince()).isEqualTo(T0.plusSeconds(5));
+
+        mappings().recordContact("op_r", T0.plusSeconds(12));
+        RemoteMapping reachable = mappings().find("op_r").orElseThrow();
+        assertThat(reachable.unreachableSince()).isNull();
+        assertThat(reachable.lastContactAt()).isEqualTo(T0.plusSeconds(12));
+        assertThat(mappings().find("op_unknown")).isEmpty();
+    }
+
+    @Test
+    void hostMetricsAreStoredExactlyOnceEvenWhenTwoReplicasCopyTheSamePage() {
+        store.insert(hostOperation("op_r", T0));
+        mappings().save(RemoteMapping.of("op_r", "http://host:8081", "host_training_s1", T0));
+        List<Map<String, Object>> page = List.of(Map.of("epoch", 1), Map.of("epoch", 2));
+
+        boolean first = mappings().appendHostMetrics("op_r", 0, 2, page);
+        boolean replay = new JdbcRemoteMappingStore(dataSource()).appendHostMetrics("op_r", 0, 2, page);
+        boolean next = mappings().appendHostMetrics("op_r", 2, 3, List.of(Map.of("epoch", 3)));
+
+        assertThat(first).isTrue();
+        assertThat(replay).isFalse();
+        assertThat(next).isTrue();
+        assertThat(store.metrics("op_r", 0).metrics()).extracting(m -> m.get("epoch")).containsExactly(1, 2, 3);
+        assertThat(mappings().find("op_r").orElseThrow().hostMetricsCursor()).isEqualTo(3);
+    }
+
+    @Test
+    void retentionAlsoRemovesTheRemoteMapping() {
+        store.insert(completed("op_r", T0, T0.plusSeconds(1)));
+        mappings().save(RemoteMapping.of("op_r", "http://host:8081", "host_training_s1", T0));
+
+        store.deleteFinishedBefore(T0.plusSeconds(60), T0.plusSeconds(60));
+
+        assertThat(mappings().find("op_r")).isEmpty();
+        assertThat(store.wasDeleted("op_r")).isTrue();
+    }
+}

@@ -1,0 +1,239 @@
+package io.opsbridge.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.opsbridge.core.OperationStatus;
+import io.opsbridge.core.OperationType;
+import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.core.api.OperationList;
+import io.opsbridge.core.api.OperationMetadata;
+import io.opsbridge.core.api.OperationProgress;
+import io.opsbridge.core.api.OperationQuery;
+import io.opsbridge.core.bridge.MetricsPage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link OperationStore} must do, run against each implementation (in-memory, H2,
+ * PostgreSQL), in the manner of JobRunr's StorageProviderTest.
+ */
+abstract class OperationStoreContract {
+
+    static final Instant T0 = Instant.parse("2026-11-24T09:30:12.123456Z");
+
+    protected OperationStore store;
+
+    /** A store with nothing in it. */
+    protected abstract OperationStore emptyStore();
+
+    @BeforeEach
+    void freshStore() {
+        store = emptyStore();
+    }
+
+    static OperationInfo pending(String id, Instant createdAt) {
+        return OperationInfo.pending(id, OperationType.TRAINING,
+                OperationMetadata.local(List.of("AAPL", "MSFT"), "1h", Map.of("epochs", 3, "learning_rate", 0.001)),
+                createdAt);
+    }
+
+    static OperationInfo hostOperation(String id, Instant createdAt) {
+        return OperationInfo.pending(id, OperationType.TRAINING,
+                new OperationMetadata(List.of("AAPL"), "1h", "host", "host_training_s1", "http://host:8081", "s1", Map.of()),
+                createdAt);
+    }
+
+    static OperationInfo completed(String id, Instant createdAt, Instant completedAt) {
+        return pending(id, createdAt).withStatus(OperationStatus.RUNNING, createdAt)
+                .withStatus(OperationStatus.COMPLETED, completedAt).withResult(Map.of("model_path", "m/1"));
+    }
+
+    @Test
+    void insertedOperationIsFoundWithEveryField() {
+        OperationInfo full = pending("op_1", T0)
+                .withStatus(OperationStatus.RUNNING, T0.plusSeconds(1))
+                .withProgress(new OperationProgress(42.5, "Epoch 2/3", "Epoch 2/3", 2, 3, 1200, 3000, "AAPL",
+                        Map.of("stalled", false, "batch", 7)), 2, T0.plusSeconds(2))
+                .withStatus(OperationStatus.FAILED, T0.plusSeconds(3))
+                .withError("boom")
+                .withResult(Map.of("final_val_accuracy", 0.51, "epochs_completed", 2, "model_path", "m/op_1"));
+
+        store.insert(full);
+
+        assertThat(store.find("op_1")).contains(full);
+    }
+
+    @Test
+    void unknownOperationIsNotFound() {
+        assertThat(store.find("op_missing")).isEmpty();
+        assertThat(store.update("op_missing", op -> op.withError("x"))).isEmpty();
+        assertThat(store.wasDeleted("op_missing")).isFalse();
+    }
+
+    @Test
+    void duplicateIdIsRefused() {
+        store.insert(pending("op_1", T0));
+
+        assertThatThrownBy(() -> store.insert(pending("op_1", T0))).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void updateStoresAndReturnsTheChangedRecord() {
+        store.insert(pending("op_1", T0));
+
+        OperationInfo running = store.update("op_1", op -> op.withStatus(OperationStatus.RUNNING, T0.plusSeconds(5)))
+                .orElseThrow();
+
+        assertThat(running.status()).isEqualTo(OperationStatus.RUNNING);
+        assertThat(running.startedAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(running.version()).isEqualTo(2);
+        assertThat(store.find("op_1")).contains(running);
+    }
+
+    @Test
+    void updateThatThrowsLeavesTheRecordAsItWas() {
+        OperationInfo original = pending("op_1", T0);
+        store.insert(original);
+
+        assertThatThrownBy(() -> store.update("op_1", op -> {
+            throw new IllegalStateException("refused");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(store.find("op_1")).contains(original);
+    }
+
+    @Test
+    void concurrentUpdatesOfOneOperationNeverLoseAChange() throws Exception {
+        store.insert(pending("op_1", T0));
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                done.add(writers.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        store.update("op_1", op -> op.withProgress(op.progress(), op.metricsCount() + 1, T0));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+
+        OperationInfo after = store.find("op_1").orElseThrow();
+        assertThat(after.metricsCount()).isEqualTo(100);
+        assertThat(after.version()).isEqualTo(101);
+    }
+
+    @Test
+    void metricsAreReadByCursorInTheOrderTheyWereAppended() {
+        store.insert(pending("op_1", T0));
+        store.appendMetrics("op_1", List.of(Map.of("epoch", 1, "loss", 0.9), Map.of("epoch", 2, "loss", 0.8)));
+        store.appendMetrics("op_1", List.of(Map.of("epoch", 3, "loss", 0.7)));
+
+        MetricsPage all = store.metrics("op_1", 0);
+        MetricsPage afterTwo = store.metrics("op_1", 2);
+        MetricsPage atEnd = store.metrics("op_1", 3);
+        MetricsPage pastEnd = store.metrics("op_1", 10);
+
+        assertThat(all.metrics()).extracting(m -> m.get("epoch")).containsExactly(1, 2, 3);
+        assertThat(all.metrics().get(0)).containsEntry("loss", 0.9);
+        assertThat(all.newCursor()).isEqualTo(3);
+        assertThat(afterTwo.metrics()).extracting(m -> m.get("epoch")).containsExactly(3);
+        assertThat(afterTwo.newCursor()).isEqualTo(3);
+        assertThat(atEnd).isEqualTo(MetricsPage.empty(3));
+        assertThat(pastEnd).isEqualTo(MetricsPage.empty(10));
+    }
+
+    @Test
+    void metricsOfOperationsDoNotMix() {
+        store.insert(pending("op_1", T0));
+        store.insert(pending("op_2", T0));
+        store.appendMetrics("op_1", List.of(Map.of("epoch", 1)));
+        store.appendMetrics("op_2", List.of(Map.of("epoch", 10), Map.of("epoch", 11)));
+
+        assertThat(store.metrics("op_1", 0).metrics()).extracting(m -> m.get("epoch")).containsExactly(1);
+        assertThat(store.metrics("op_2", 1).metrics()).extracting(m -> m.get("epoch")).containsExactly(11);
+        assertThat(store.metrics("op_unknown", 0)).isEqualTo(MetricsPage.empty(0));
+    }
+
+    @Test
+    void listIsNewestFirstFilteredAndPaginatedWithTotals() {
+        for (int i = 0; i < 5; i++) {
+            store.insert(pending("op_" + i, T0.plusSeconds(i)));
+        }
+        store.update("op_1", op -> op.withStatus(OperationStatus.RUNNING, T0));
+        store.update("op_3", op -> op.withStatus(OperationStatus.CANCELLED, T0));
+
+        OperationList firstPage = store.list(new OperationQuery(null, null, 2, 0));
+        OperationList secondPage = store.list(new OperationQuery(null, null, 2, 2));
+        OperationList pendingOnly = store.list(new OperationQuery(OperationStatus.PENDING, OperationType.TRAINING, 50, 0));
+        OperationList noLoads = store.list(new OperationQuery(null, OperationType.DATA_LOADING, 50, 0));
+
+        assertThat(firstPage.operations()).extracting(OperationInfo::operationId).containsExactly("op_4", "op_3");
+        assertThat(secondPage.operations()).extracting(OperationInfo::operationId).containsExactly("op_2", "op_1");
+        assertThat(firstPage.total()).isEqualTo(5);
+        assertThat(firstPage.activeCount()).isEqualTo(4);
+        assertThat(pendingOnly.operations()).extracting(OperationInfo::operationId).containsExactly("op_4", "op_2", "op_0");
+        assertThat(pendingOnly.total()).isEqualTo(3);
+        assertThat(noLoads.operations()).isEmpty();
+        assertThat(noLoads.total()).isZero();
+    }
+
+    @Test
+    void deleteForgetsTheOperationAndItsMetricsWithoutATombstone() {
+        store.insert(pending("op_1", T0));
+        store.appendMetrics("op_1", List.of(Map.of("epoch", 1)));
+
+        store.delete("op_1");
+
+        assertThat(store.find("op_1")).isEmpty();
+        assertThat(store.metrics("op_1", 0).metrics()).isEmpty();
+        assertThat(store.wasDeleted("op_1")).isFalse();
+    }
+
+    @Test
+    void unfinishedLocalOperationsArePendingAndRunningLocalOnes() {
+        store.insert(pending("op_pending", T0));
+        store.insert(pending("op_running", T0));
+        store.update("op_running", op -> op.withStatus(OperationStatus.RUNNING, T0));
+        store.insert(completed("op_done", T0, T0.plusSeconds(1)));
+        store.insert(hostOperation("op_remote", T0));
+
+        assertThat(store.unfinishedLocal()).extracting(OperationInfo::operationId)
+                .containsExactlyInAnyOrder("op_pending", "op_running");
+    }
+
+    @Test
+    void retentionDeletesOnlyFinishedOperationsOlderThanTheCutoffAndLeavesTombstones() {
+        Instant cutoff = T0.plus(Duration.ofDays(30));
+        store.insert(completed("op_old", T0, T0.plusSeconds(10)));
+        store.appendMetrics("op_old", List.of(Map.of("epoch", 1)));
+        store.insert(completed("op_recent", T0, cutoff.plusSeconds(1)));
+        store.insert(pending("op_old_but_running", T0));
+        store.update("op_old_but_running", op -> op.withStatus(OperationStatus.RUNNING, T0));
+
+        int deleted = store.deleteFinishedBefore(cutoff, cutoff.plusSeconds(60));
+
+        assertThat(deleted).isEqualTo(1);
+        assertThat(store.find("op_old")).isEmpty();
+        assertThat(store.metrics("op_old", 0).metrics()).isEmpty();
+        assertThat(store.wasDeleted("op_old")).isTrue();
+        assertThat(store.find("op_recent")).isPresent();
+        assertThat(store.find("op_old_but_running")).isPresent();
+        assertThat(store.wasDeleted("op_recent")).isFalse();
+        assertThat(store.deleteFinishedBefore(cutoff, cutoff.plusSeconds(120))).isZero();
+    }
+}
