@@ -98,13 +98,12 @@ class WebUiBrowserTest {
         fill("t-symbols", "ZZZZ");
         browser.findElement(By.id("start-training")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> text("training-result").startsWith("400"));
-        assertThat(text("training-result")).isEqualTo(
-                "400 Invalid request: symbols: no data for ZZZZ at 1h (expected ZZZZ_1h.csv)");
+        assertThat(text("training-result")).startsWith(
+                "400 Invalid request: symbols: dataset ZZZZ 1h was never loaded; load it first");
 
-        // data loading arrives with its own issue: until then the page says the server lacks it
         browser.findElement(By.id("start-data-load")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> !text("data-result").startsWith("Starting"));
-        assertThat(text("data-result")).matches("Started op_\\S+|\\d{3} .+|Data loading is not available.*")
+        assertThat(text("data-result")).matches("Started op_data_loading_\\S+|\\d{3} .+")
                 .doesNotContain("undefined").doesNotContain("[object");
     }
 
