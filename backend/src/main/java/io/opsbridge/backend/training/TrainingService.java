@@ -20,11 +20,14 @@ public class TrainingService {
     private final TrainingOrchestrator orchestrator;
     private final OperationsService operations;
     private final OperationRunner runner;
+    private final CompletedTrainingHook completed;
 
-    public TrainingService(TrainingOrchestrator orchestrator, OperationsService operations, OperationRunner runner) {
+    public TrainingService(TrainingOrchestrator orchestrator, OperationsService operations, OperationRunner runner,
+            CompletedTrainingHook completed) {
         this.orchestrator = orchestrator;
         this.operations = operations;
         this.runner = runner;
+        this.completed = completed;
     }
 
     /** Checks the request; returns it with defaults applied, or throws a 400 naming the field. */
@@ -41,8 +44,8 @@ public class TrainingService {
         OperationInfo created = operations.create(OperationType.TRAINING,
                 OperationMetadata.local(valid.symbols(), valid.timeframe(), parameters(valid)));
         TrainingProgressBridge bridge = new TrainingProgressBridge();
-        return runner.submit(created, bridge,
-                b -> orchestrator.run(created.operationId(), valid, b).toSummary());
+        return runner.submit(created, bridge, b -> completed.completed(created.operationId(), valid,
+                orchestrator.run(created.operationId(), valid, b).toSummary()));
     }
 
     private static Map<String, Object> parameters(TrainingRequest r) {
