@@ -25,7 +25,7 @@ import javax.sql.DataSource;
  */
 public class ModelRegistryStore {
 
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 20;
     private static final String COLUMNS = "id, strategy_name, version, model_path, status, performance_metrics, config,"
             + " status_message, operation_id, created_at, activated_at, deactivated_at";
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 /** Every unit of work is one transaction, rolled back on any failure; unique-key conflicts may be retried. */
@@ -48,7 +49,18 @@ final class Transactions {
                 if (i >= attempts || !RETRYABLE.contains(e.getSQLState())) {
                     throw new RegistryStoreException(e);
                 }
+                backOff(i);
             }
+        }
+    }
+
+    /** A short random pause, so that writers that collided do not collide again in lockstep. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a registry write", e);
         }
     }
 
