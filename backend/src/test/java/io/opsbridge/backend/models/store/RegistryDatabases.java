@@ -14,12 +14,12 @@ import org.postgresql.ds.PGSimpleDataSource;
  * this module's V10 together, as the application runs them. PostgreSQL: 127.0.0.1:5432, database
  * {@code test}, a fresh schema per test class (override with {@code OPSBRIDGE_TEST_PG_HOST/_PORT/_DB/_USER}).
  */
-final class RegistryDatabases {
+public final class RegistryDatabases {
 
     private RegistryDatabases() {
     }
 
-    static DataSource h2() {
+    public static DataSource h2() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:registry_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
         migrate(h2, null);
