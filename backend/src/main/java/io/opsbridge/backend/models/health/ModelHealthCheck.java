@@ -12,10 +12,12 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness "model loaded". UP with the serving version; also UP (with {@code loaded: false}) when
- * the registry has no active version, since a fresh installation that has never trained is ready
- * to train, and trainings must not wait for a model. DOWN while the registry starts and when an
- * active version exists but could not be loaded here: this replica cannot serve what it should.
+ * Readiness "model loaded". UP with the serving version (and, if the registry's active version
+ * could not be loaded, that version and the failure as data: the old model still serves, and since
+ * every replica would fail alike, none should leave the pool for it). Also UP with
+ * {@code loaded: false} when the registry has no active version: a fresh installation that has
+ * never trained is ready to train, and {@code run.sh} waits for readiness before its first training.
+ * DOWN while the registry starts, and when an active version exists but nothing could be loaded.
  */
 @Readiness
 @ApplicationScoped
@@ -39,14 +41,23 @@ public class ModelHealthCheck implements HealthCheck {
             return health.down().withData("loaded", false).withData("reason", "Model registry not initialized").build();
         }
         Optional<LoadedModel> serving = registry.serving(strategy);
-        if (serving.isPresent()) {
-            return health.up().withData("loaded", true).withData("version", serving.get().version().version()).build();
-        }
         Optional<ModelVersion> active;
         try {
             active = registry.store().active(strategy);
         } catch (RuntimeException e) {
-            return health.down().withData("loaded", false).withData("reason", e.getMessage()).build();
+            return serving.isPresent()
+                    ? health.up().withData("loaded", true).withData("version", serving.get().version().version())
+                            .withData("registry", "unavailable: " + e.getMessage()).build()
+                    : health.down().withData("loaded", false).withData("reason", e.getMessage()).build();
+        }
+        if (serving.isPresent()) {
+            ModelVersion version = serving.get().version();
+            health.up().withData("loaded", true).withData("version", version.version());
+            if (active.isPresent() && active.get().id() != version.id()) {
+                health.withData("active_version", active.get().version()).withData("reason",
+                        registry.lastFailure().map(ModelRegistry.ReloadFailure::message).orElse("not loaded yet"));
+            }
+            return health.build();
         }
         if (active.isEmpty()) {
             return health.up().withData("loaded", false)
