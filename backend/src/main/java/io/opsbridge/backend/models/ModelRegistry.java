@@ -56,16 +56,21 @@ public class ModelRegistry {
         return store;
     }
 
-    /** Loads the active version of each strategy (a failure is recorded, not thrown); requests wait for this. */
+    /**
+     * Loads the active version of each strategy; a failure is logged, never thrown, so the
+     * application starts and the background check retries. Until this returns, requests get 503.
+     */
     public void initialize(Set<String> strategies) {
-        try {
-            for (String strategy : strategies) {
+        for (String strategy : strategies) {
+            try {
                 ReloadResult result = reloadIfChanged(strategy);
                 LOG.infof("model registry start, %s: %s", strategy, result.message());
+            } catch (RuntimeException e) {
+                // e.g. the database is unreachable: start anyway, the background check retries
+                LOG.errorf(e, "model registry start, %s: no model loaded", strategy);
             }
-        } finally {
-            initialized = true;
         }
+        initialized = true;
     }
 
     public boolean isInitialized() {
