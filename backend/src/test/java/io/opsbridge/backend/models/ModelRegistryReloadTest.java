@@ -138,6 +138,13 @@ class ModelRegistryReloadTest {
     }
 
     @Test
+    void beforeStartupFinishesRequestsAreToldTheRegistryIsNotInitialized() {
+        ModelRegistry starting = new ModelRegistry(store, new ModelLoader());
+        assertThatThrownBy(() -> starting.lease(STRATEGY)).isInstanceOf(NoModelLoadedException.class)
+                .hasMessage("Model registry not initialized");
+    }
+
+    @Test
     void nothingLoadedAnswersNoModel() {
         assertThatThrownBy(() -> registry.lease(STRATEGY)).isInstanceOf(NoModelLoadedException.class)
                 .hasMessageContaining("no model loaded");

@@ -12,9 +12,12 @@ import io.opsbridge.backend.models.store.ModelRegistryStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** The registry, activation, reload and info endpoints over HTTP, with real trained models. */
@@ -23,6 +26,9 @@ class ModelsApiTest {
 
     @Inject
     ModelRegistryStore store;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void aTrainingIsRegisteredActivatedAndServesSignalsNamingItsVersion() {
@@ -154,6 +160,14 @@ class ModelsApiTest {
         signals(strategy).then().statusCode(200).body("metadata.model_version", equalTo(v1));
         given().queryParam("strategy", strategy).get("/api/v1/model/info").then()
                 .body("version", equalTo(v1)).body("last_failure.version", equalTo(v2));
+    }
+
+    @Test
+    void oneFlywayRunAtStartupCreatedTheOperationStoreAndTheRegistry() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeQuery("SELECT COUNT(*) FROM operations").close();
+            s.executeQuery("SELECT COUNT(*) FROM model_registry").close();
+        }
     }
 
     @Test

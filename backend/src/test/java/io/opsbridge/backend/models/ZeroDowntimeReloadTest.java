@@ -41,8 +41,11 @@ class ZeroDowntimeReloadTest {
 
     private static final Logger LOG = Logger.getLogger(ZeroDowntimeReloadTest.class);
     private static final int CLIENTS = 4;
+    /** Switches per reload phase, at least. */
     private static final int SWITCHES = Integer.getInteger("opsbridge.bench.switches", 20);
-    /** Length of each throughput phase; the benchmark command in docs/benchmarks.md raises it. */
+    /** Rounds of (throughput without reloads, reload phase); the benchmark alternates several. */
+    private static final int ROUNDS = Integer.getInteger("opsbridge.bench.rounds", 1);
+    /** Length of each phase (at least); the benchmark command in docs/benchmarks.md raises it. */
     private static final Duration PHASE = Duration.ofMillis(Long.getLong("opsbridge.bench.phase-ms", 1500));
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,9 +69,38 @@ class ZeroDowntimeReloadTest {
         Map<String, JsonNode> expected = Map.of(v2, answerOf(strategy, v2), v1, answerOf(strategy, v1));
         assertThat(expected.get(v1)).isNotEqualTo(expected.get(v2)); // the two models are told apart
 
-        throughput(strategy, PHASE); // warm-up: JIT, connections
-        double baselineBefore = throughput(strategy, PHASE);
+        throughput(strategy, PHASE.multipliedBy(2)); // warm-up: JIT, connections
+        for (int round = 1; round <= ROUNDS; round++) {
+            double quiet = throughput(strategy, PHASE);
+            ReloadPhase phase = reloadPhase(strategy, v1, v2);
 
+            assertThat(phase.answers()).allSatisfy(a -> {
+                assertThat(a.error()).isNull();
+                assertThat(a.status()).isBetween(200, 299);
+                assertThat(a.version()).isIn(v1, v2);
+                assertThat(a.signals()).as("answer named %s", a.version()).isEqualTo(expected.get(a.version()));
+            });
+            assertBoundToTheLatestActivation(phase);
+            List<Long> firstServed = phase.firstServedMillis();
+            LOG.infof("BENCH zero-downtime round %d: %d requests from %d clients during %d switches in %.1f s, 0 failed;"
+                    + " throughput %.0f req/s without reloads, %.0f req/s during reloads;"
+                    + " activation -> first answer by the new model: median %d ms, max %d ms",
+                    round, phase.answers().size(), CLIENTS, phase.target().size(), phase.seconds(), quiet,
+                    phase.answers().size() / phase.seconds(), median(firstServed),
+                    firstServed.stream().mapToLong(Long::longValue).max().orElse(0));
+        }
+    }
+
+    /** One reload phase: what was switched when, and every answer the clients got meanwhile. */
+    private record ReloadPhase(List<Answer> answers, List<Long> calledAt, List<Long> activatedAt, List<String> target,
+            List<Long> firstServedMillis, double seconds) {
+    }
+
+    /**
+     * Clients send requests continuously while the active model is switched between v1 and v2, at
+     * least {@link #SWITCHES} times and for at least {@link #PHASE}, with a few requests between switches.
+     */
+    private ReloadPhase reloadPhase(String strategy, String v1, String v2) throws Exception {
         ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong served = new AtomicLong();
@@ -83,21 +115,24 @@ class ZeroDowntimeReloadTest {
                 return null;
             }));
         }
-        long[] calledAt = new long[SWITCHES];
-        long[] activatedAt = new long[SWITCHES];
-        String[] target = new String[SWITCHES];
+        List<Long> calledAt = new ArrayList<>();
+        List<Long> activatedAt = new ArrayList<>();
+        List<String> target = new ArrayList<>();
         List<Long> firstServedMillis = new ArrayList<>();
-        long reloadPhaseStart = System.nanoTime();
+        long start = System.nanoTime();
         try {
-            for (int i = 0; i < SWITCHES; i++) {
-                target[i] = i % 2 == 0 ? v2 : v1;
+            String serving = registryVersion(strategy);
+            while (target.size() < SWITCHES || System.nanoTime() - start < PHASE.toNanos()) {
+                String next = v1.equals(serving) ? v2 : v1;
                 long before = System.nanoTime();
-                calledAt[i] = before;
-                assertThat(post("/api/v1/models/" + strategy + "/" + target[i] + "/activate", "").statusCode())
+                assertThat(post("/api/v1/models/" + strategy + "/" + next + "/activate", "").statusCode())
                         .isEqualTo(200);
-                activatedAt[i] = System.nanoTime();
-                Answer next = signal(strategy);
-                assertThat(next.version()).as("first request after activating %s", target[i]).isEqualTo(target[i]);
+                calledAt.add(before);
+                activatedAt.add(System.nanoTime());
+                target.add(next);
+                serving = next;
+                Answer first = signal(strategy);
+                assertThat(first.version()).as("first request after activating %s", next).isEqualTo(next);
                 firstServedMillis.add((System.nanoTime() - before) / 1_000_000);
                 long seen = served.get();
                 await().atMost(Duration.ofSeconds(10)).until(() -> served.get() >= seen + 2L * CLIENTS);
@@ -109,44 +144,33 @@ class ZeroDowntimeReloadTest {
             }
             clients.shutdownNow();
         }
-        double duringReloads = served.get() / ((System.nanoTime() - reloadPhaseStart) / 1e9);
-        double baselineAfter = throughput(strategy, PHASE);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new ReloadPhase(new ArrayList<>(answers), calledAt, activatedAt, target, firstServedMillis, seconds);
+    }
 
-        List<Answer> all = new ArrayList<>(answers);
-        assertThat(all).allSatisfy(a -> {
-            assertThat(a.error()).isNull();
-            assertThat(a.status()).isBetween(200, 299);
-            assertThat(a.version()).isIn(v1, v2);
-            assertThat(a.signals()).as("answer named %s", a.version()).isEqualTo(expected.get(a.version()));
-        });
-        assertBoundToTheLatestActivation(all, calledAt, activatedAt, target);
-        LOG.infof("BENCH zero-downtime: %d requests from %d clients during %d switches, 0 failed; "
-                + "throughput without reloads %.0f req/s before and %.0f after, %.0f req/s during reloads; "
-                + "activation -> first answer by the new model: median %d ms, max %d ms",
-                all.size(), CLIENTS, SWITCHES, baselineBefore, baselineAfter, duringReloads, median(firstServedMillis),
-                firstServedMillis.stream().mapToLong(Long::longValue).max().orElse(0));
+    private String registryVersion(String strategy) {
+        return store.active(strategy).orElseThrow().version();
     }
 
     /**
      * A request made wholly between activation i returning and activation i+1 being called names
      * target[i]; one that overlaps an activation may name either model.
      */
-    private static void assertBoundToTheLatestActivation(List<Answer> all, long[] calledAt, long[] activatedAt,
-            String[] target) {
+    private static void assertBoundToTheLatestActivation(ReloadPhase phase) {
+        List<Long> calledAt = phase.calledAt();
+        List<Long> activatedAt = phase.activatedAt();
         int bound = 0;
-        for (Answer a : all) {
-            for (int i = 0; i < activatedAt.length; i++) {
-                boolean beforeNextCall = i + 1 == activatedAt.length || a.endNanos() < calledAt[i + 1];
-                if (a.startNanos() > activatedAt[i] && beforeNextCall) {
-                    assertThat(a.version()).as("request started %d us after activation %d returned (ended %d us before the next call)",
-                            (a.startNanos() - activatedAt[i]) / 1000, i,
-                            i + 1 < calledAt.length ? (calledAt[i + 1] - a.endNanos()) / 1000 : -1)
-                            .isEqualTo(target[i]);
+        for (Answer a : phase.answers()) {
+            for (int i = 0; i < activatedAt.size(); i++) {
+                boolean beforeNextCall = i + 1 == activatedAt.size() || a.endNanos() < calledAt.get(i + 1);
+                if (a.startNanos() > activatedAt.get(i) && beforeNextCall) {
+                    assertThat(a.version()).as("request started %d us after activation %d returned",
+                            (a.startNanos() - activatedAt.get(i)) / 1000, i).isEqualTo(phase.target().get(i));
                     bound++;
                 }
             }
         }
-        assertThat(bound).as("requests made between activations").isGreaterThanOrEqualTo(activatedAt.length);
+        assertThat(bound).as("requests made between activations").isGreaterThanOrEqualTo(activatedAt.size());
     }
 
     private JsonNode answerOf(String strategy, String version) throws Exception {
