@@ -37,6 +37,13 @@ public class StoreBeans {
         return new JdbcOperationStore(dataSource(config, dataSources), node);
     }
 
+    /** The selected database for everything else the backend keeps (the model registry). */
+    @Produces
+    @Singleton
+    javax.sql.DataSource selectedDataSource(StoreConfig config, @Any Instance<AgroalDataSource> dataSources) {
+        return dataSource(config, dataSources);
+    }
+
     @Produces
     @Singleton
     RemoteMappingStore remoteMappingStore(StoreConfig config, @Any Instance<AgroalDataSource> dataSources) {

@@ -22,14 +22,16 @@ public class TrainingService {
     private final TrainingJobs jobs;
     private final HostTrainingRouter hosts;
     private final TrainingRoutingConfig routing;
+    private final CompletedTrainingHook completed;
 
     public TrainingService(TrainingOrchestrator orchestrator, OperationsService operations, TrainingJobs jobs,
-            HostTrainingRouter hosts, TrainingRoutingConfig routing) {
+            HostTrainingRouter hosts, TrainingRoutingConfig routing, CompletedTrainingHook completed) {
         this.orchestrator = orchestrator;
         this.operations = operations;
         this.jobs = jobs;
         this.hosts = hosts;
         this.routing = routing;
+        this.completed = completed;
     }
 
     /**
@@ -58,6 +60,6 @@ public class TrainingService {
         }
         OperationInfo created = operations.create(OperationType.TRAINING,
                 OperationMetadata.local(valid.symbols(), valid.timeframe(), valid.toParameters()));
-        return jobs.submit(created, valid);
+        return jobs.submit(created, valid, summary -> completed.completed(created.operationId(), valid, summary));
     }
 }

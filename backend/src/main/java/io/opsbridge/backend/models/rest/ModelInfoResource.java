@@ -1,0 +1,74 @@
+package io.opsbridge.backend.models.rest;
+
+import io.opsbridge.backend.models.ModelLoadException;
+import io.opsbridge.backend.models.ModelRegistry;
+import io.opsbridge.backend.models.ModelsConfig;
+import io.opsbridge.backend.models.NoModelLoadedException;
+import io.opsbridge.backend.models.ReloadResult;
+import io.opsbridge.backend.models.serving.LoadedModel;
+import io.opsbridge.workloads.training.ModelDescriptor;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
+
+/**
+ * The serving model: {@code GET /api/v1/model/info} and {@code POST /api/v1/model/reload}, which
+ * serves the registry's active version if it is not serving yet: 200 with
+ * {@code {"reloaded", "version", "previous_version", "message"}}, 503 before the registry has
+ * started, 500 with the cause when the new version could not be loaded (the old one keeps serving).
+ * Both take {@code ?strategy=}, by default {@code opsbridge.models.strategy}.
+ */
+@Path("/api/v1/model")
+@Produces(MediaType.APPLICATION_JSON)
+public class ModelInfoResource {
+
+    private final ModelRegistry registry;
+    private final ModelsConfig config;
+
+    public ModelInfoResource(ModelRegistry registry, ModelsConfig config) {
+        this.registry = registry;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/info")
+    public ModelInfo info(@QueryParam("strategy") String strategy) {
+        String s = strategyOrDefault(strategy);
+        Optional<LoadedModel> serving = registry.serving(s);
+        ModelRegistry.ReloadFailure failure = registry.lastFailure().orElse(null);
+        long interval = config.reloadInterval().toSeconds();
+        if (serving.isEmpty()) {
+            String message = registry.isInitialized() ? "no model loaded for strategy " + s : "Model registry not initialized";
+            return new ModelInfo(s, false, null, null, null, null, null, null, null, null, null, null, null,
+                    registry.reloads(), registry.failedReloads(), failure, interval, message);
+        }
+        LoadedModel model = serving.get();
+        ModelDescriptor descriptor = model.predictor().descriptor();
+        return new ModelInfo(s, true, model.version().version(), model.version().modelPath(),
+                model.version().operationId(), model.version().activatedAt(), model.loadedAt(), model.loadMillis(),
+                Math.max(0, model.references() - 1), descriptor.timeframe(), descriptor.symbols(),
+                descriptor.featureNames(), model.version().performanceMetrics(), registry.reloads(),
+                registry.failedReloads(), failure, interval, model.version().label() + " is serving");
+    }
+
+    @POST
+    @Path("/reload")
+    public ReloadResult reload(@QueryParam("strategy") String strategy) {
+        if (!registry.isInitialized()) {
+            throw new NoModelLoadedException("Model registry not initialized");
+        }
+        ReloadResult result = registry.reloadIfChanged(strategyOrDefault(strategy));
+        if (result.failed()) {
+            throw new ModelLoadException("reload failed: " + result.message());
+        }
+        return result;
+    }
+
+    private String strategyOrDefault(String strategy) {
+        return strategy == null || strategy.isBlank() ? config.strategy() : strategy.trim();
+    }
+}
