@@ -1,6 +1,6 @@
 package io.opsbridge.backend.models;
 
-import io.opsbridge.backend.training.TrainingConfig;
+import io.opsbridge.workloads.training.TrainingConfig;
 import io.opsbridge.workloads.training.ModelArtifact;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package io.opsbridge.backend.signals;
 
-import io.opsbridge.backend.training.TrainingConfig;
+import io.opsbridge.workloads.training.TrainingConfig;
 import io.opsbridge.workloads.training.MarketDataException;
 import io.opsbridge.workloads.training.OhlcvBar;
 import io.opsbridge.workloads.training.OhlcvCsvReader;
