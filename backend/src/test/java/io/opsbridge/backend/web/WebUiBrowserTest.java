@@ -99,7 +99,7 @@ class WebUiBrowserTest {
         browser.findElement(By.id("start-training")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> text("training-result").startsWith("400"));
         assertThat(text("training-result")).startsWith(
-                "400 Invalid request: symbols: dataset ZZZZ 1h was never loaded; load it first");
+                "400 Invalid request: symbols: dataset ZZZZ 1h was never loaded");
 
         browser.findElement(By.id("start-data-load")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> !text("data-result").startsWith("Starting"));
