@@ -121,6 +121,19 @@ class HostTrainingIT {
     }
 
     @Test
+    void requestTheHostRefusesIs400NamingTheFieldAndRecordsNothing() {
+        long recorded = given().get("/api/v1/operations").jsonPath().getLong("total");
+
+        given().contentType("application/json").body("{\"symbols\":[\"ZZZZ\"],\"epochs\":1,\"mode\":\"host\"}")
+                .post("/api/v1/trainings").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("symbols"))
+                .body("detail", org.hamcrest.Matchers.containsString("no data for ZZZZ"));
+        assertThat(given().get("/api/v1/operations").jsonPath().getLong("total")).isEqualTo(recorded);
+    }
+
+    @Test
     void cancelOnTheBackendStopsTheTrainingOnTheHost() {
         JsonPath started = given().contentType("application/json")
                 .body("{\"symbols\":[\"AAPL\"],\"epochs\":500,\"batch_size\":16,\"mode\":\"host\"}")

@@ -72,7 +72,8 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
         });
         return Map.of("opsbridge.training.hosts", url + "/",
                 "opsbridge.proxy.connect-timeout", "500ms",
-                "opsbridge.proxy.read-timeout", "2s",
+                // generous: the first start on a fresh host JVM on a busy 2-core machine can take seconds
+                "opsbridge.proxy.read-timeout", "15s",
                 "opsbridge.operations.cache-ttl", "200ms");
     }
 

@@ -8,10 +8,15 @@ import io.opsbridge.workloads.training.TrainingJobs;
 import io.opsbridge.workloads.training.TrainingOrchestrator;
 import io.opsbridge.workloads.training.TrainingRequest;
 import io.opsbridge.workloads.training.TrainingStartResponse;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
-/** Starts trainings on this host as {@code host_training_{session_id}} and finds them by session. */
+/**
+ * Starts trainings on this host as {@code host_training_{session_id}} and finds them by session.
+ * Built at startup, with the orchestrator and workers, so the first start answers as fast as the next.
+ */
+@Startup
 @ApplicationScoped
 public class HostTrainingService {
 
