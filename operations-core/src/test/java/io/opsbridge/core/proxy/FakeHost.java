@@ -8,6 +8,7 @@ import io.opsbridge.core.api.OperationMetadata;
 import io.opsbridge.core.api.OperationProgress;
 import io.opsbridge.core.api.OperationResults;
 import io.opsbridge.core.bridge.MetricsPage;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -18,7 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A host in memory behind a real {@link OperationServiceProxy}: tests move its operation and count calls. */
+/**
+ * A host in memory behind a real {@link OperationServiceProxy}: tests move its operation and count calls.
+ *
+ * <p>Never a REST resource or bean: implementing the {@code @Path} interface would otherwise make it
+ * one in this module's {@code @QuarkusTest}s, clashing with {@code OperationsResource} (the property is never set).
+ */
+@IfBuildProperty(name = "opsbridge.test.fake-host-endpoint", stringValue = "true")
 public final class FakeHost implements OperationsApi {
 
     public static final String URL = "http://fake-host:8081";
