@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the packaged data host ({@code data-host/target/quarkus-app/quarkus-run.jar}) as a real
@@ -71,8 +72,7 @@ public class DataHostProcess implements QuarkusTestResourceLifecycleManager {
         if (process != null) {
             process.destroy();
             try {
-                if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toSeconds(10),
-                        java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {

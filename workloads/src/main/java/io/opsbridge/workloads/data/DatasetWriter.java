@@ -86,8 +86,11 @@ public final class DatasetWriter implements AutoCloseable {
         closed = true;
         try {
             if (!committed) {
-                out.close();
-                Files.deleteIfExists(tmp);
+                try {
+                    out.close();
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + tmp, e);

@@ -37,7 +37,8 @@ public class TrainingRequestValidator {
         for (String symbol : r.symbols()) {
             // Datasets get here only through a data load (io.opsbridge.workloads.data.DatasetStore).
             require(reader.exists(symbol, r.timeframe()), "symbols", "dataset " + symbol + " " + r.timeframe()
-                    + " was never loaded; load it first: POST /api/v1/data/loads {\"symbols\":[\"" + symbol
+                    + " was never loaded (no " + OhlcvCsvReader.fileName(symbol, r.timeframe())
+                    + " in the dataset store); load it first: POST /api/v1/data/loads {\"symbols\":[\"" + symbol
                     + "\"],\"timeframe\":\"" + r.timeframe() + "\"}");
         }
         return r;
