@@ -47,6 +47,10 @@ class ZeroDowntimeReloadTest {
     private static final int ROUNDS = Integer.getInteger("opsbridge.bench.rounds", 1);
     /** Length of each phase (at least); the benchmark command in docs/benchmarks.md raises it. */
     private static final Duration PHASE = Duration.ofMillis(Long.getLong("opsbridge.bench.phase-ms", 1500));
+    /** Unmeasured requests before each measured phase. */
+    private static final Duration SETTLE = PHASE.dividedBy(5);
+    /** Run the reload phase before the quiet one in each round (to see the order's effect). */
+    private static final boolean RELOAD_FIRST = Boolean.getBoolean("opsbridge.bench.reload-first");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -71,8 +75,18 @@ class ZeroDowntimeReloadTest {
 
         throughput(strategy, PHASE.multipliedBy(2)); // warm-up: JIT, connections
         for (int round = 1; round <= ROUNDS; round++) {
+            // each measured phase follows a short unmeasured one: the first seconds after a pause run slower
+            ReloadPhase phase = null;
+            if (RELOAD_FIRST) {
+                throughput(strategy, SETTLE);
+                phase = reloadPhase(strategy, v1, v2);
+            }
+            throughput(strategy, SETTLE);
             double quiet = throughput(strategy, PHASE);
-            ReloadPhase phase = reloadPhase(strategy, v1, v2);
+            if (!RELOAD_FIRST) {
+                throughput(strategy, SETTLE);
+                phase = reloadPhase(strategy, v1, v2);
+            }
 
             assertThat(phase.answers()).allSatisfy(a -> {
                 assertThat(a.error()).isNull();
