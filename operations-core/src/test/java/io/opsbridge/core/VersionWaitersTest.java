@@ -69,7 +69,8 @@ class VersionWaitersTest {
 
         assertThat(info.version()).isEqualTo(version);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(140));
-        assertThat(waiters.waiterCount()).isZero();
+        // the timer answers first and forgets the waiter right after
+        await().atMost(Duration.ofSeconds(2)).until(() -> waiters.waiterCount() == 0);
     }
 
     @Test
