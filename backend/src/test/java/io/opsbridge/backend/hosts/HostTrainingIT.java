@@ -129,7 +129,7 @@ class HostTrainingIT {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("symbols"))
-                .body("detail", org.hamcrest.Matchers.containsString("no data for ZZZZ"));
+                .body("detail", org.hamcrest.Matchers.containsString("dataset ZZZZ 1h was never loaded"));
         assertThat(given().get("/api/v1/operations").jsonPath().getLong("total")).isEqualTo(recorded);
     }
 
