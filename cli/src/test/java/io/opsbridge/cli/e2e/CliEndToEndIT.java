@@ -164,16 +164,16 @@ class CliEndToEndIT {
     }
 
     @Test
-    void dataLoadIsStartedOrItsAbsenceExplained() throws Exception {
-        Cli.Result load = Cli.run("--url", url, "data", "load", "--symbols", "AAPL", "--timeframe", "1h");
-        if (load.exitCode() == ExitCodes.OK) {
-            assertThat(load.stdout()).startsWith("started data_loading op_");
-        } else {
-            // the data-loading endpoint arrives with its own issue; until then the answer is one clear line
-            assertThat(load.exitCode()).isEqualTo(ExitCodes.SERVER_ERROR);
-            assertThat(load.stderrLines()).containsExactly(
-                    "error: 404 Not Found: this server has no POST /api/v1/data/loads");
-        }
+    void dataLoadIsWatchedToCompletionAndAMissingSourceIsOneLine() throws Exception {
+        Cli.Result load = Cli.run("--url", url, "data", "load", "--symbols", "AAPL", "--timeframe", "1h",
+                "--source", "sample", "--watch");
+        assertThat(load.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(load.stdout()).startsWith("started data_loading op_").contains("completed op_data_loading_");
+
+        Cli.Result missing = Cli.run("--url", url, "data", "load", "--symbols", "AAPL", "--timeframe", "1h");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.SERVER_ERROR);
+        assertThat(missing.stderrLines()).singleElement().asString()
+                .startsWith("error: 400 Invalid request: symbols: source 'csv' has no data for AAPL at 1h");
     }
 
     @Test
