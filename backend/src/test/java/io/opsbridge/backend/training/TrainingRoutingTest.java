@@ -55,7 +55,8 @@ class TrainingRoutingTest {
             }
         };
         TrainingOrchestrator orchestrator = new TrainingOrchestrator(new TrainingSettings(dir, dir));
-        return new TrainingService(orchestrator, null, null, new HostTrainingRouter(routing, null, null, null), routing);
+        return new TrainingService(orchestrator, null, null, new HostTrainingRouter(routing, null, null, null), routing,
+                null);
     }
 
     private static TrainingRequest request(String mode) {
