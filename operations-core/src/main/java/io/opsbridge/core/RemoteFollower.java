@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -136,22 +137,36 @@ final class RemoteFollower {
             mappings.recordContact(operationId, now);
             unreachableSince = null;
         }
-        if (!page.metrics().isEmpty()) {
-            int next = metricsCursor + page.metrics().size();
-            if (mappings.appendHostMetrics(operationId, metricsCursor, next, page.metrics())) {
-                metricsCursor = next;
-            } else {
-                // another replica (or this one before a restart) stored them first: follow on from its cursor
-                metricsCursor = mappings.find(operationId).map(RemoteMapping::hostMetricsCursor).orElse(metricsCursor);
-                LOG.debugf("operation %s: host metrics already stored by another follower, cursor now %d",
-                        operationId, metricsCursor);
-            }
-        }
+        store(page.metrics());
         int metricsCount = metricsCursor;
         Map<String, Object> summary = result;
         return store.update(operationId, current -> current.status().isTerminal()
                 ? current
                 : follow(current, host, Math.max(metricsCount, current.metricsCount()), now, applyTerminal, summary));
+    }
+
+    /**
+     * Stores the page fetched from the host cursor {@code metricsCursor}, exactly once across
+     * replicas: when another follower moved the cursor meanwhile, only the part after its cursor is
+     * stored (a tail it has not stored yet must not be lost: the record may complete with this pull).
+     */
+    private void store(List<Map<String, Object>> metrics) {
+        int from = metricsCursor;
+        int next = from + metrics.size();
+        while (metricsCursor < next) {
+            if (mappings.appendHostMetrics(operationId, metricsCursor, next, metrics.subList(metricsCursor - from,
+                    metrics.size()))) {
+                metricsCursor = next;
+                return;
+            }
+            int stored = mappings.find(operationId).map(RemoteMapping::hostMetricsCursor).orElse(next);
+            LOG.debugf("operation %s: host metrics up to %d stored by another follower (this one was at %d)",
+                    operationId, stored, metricsCursor);
+            if (stored < from) {
+                return;
+            }
+            metricsCursor = Math.max(metricsCursor, stored);
+        }
     }
 
     private OperationInfo follow(OperationInfo current, OperationInfo host, int metricsCount, Instant now,

@@ -90,6 +90,23 @@ class RemoteReplicasTest {
     }
 
     @Test
+    void replicaThatLosesTheRaceStillStoresTheTailTheOtherHasNot() {
+        host.epoch(1, 3);
+        a.get(id, true);
+        b.get(id, true);
+        host.epoch(2, 3);
+        a.get(id, true);
+        // B is at cursor 1, A at 2: B fetches [2, 3], loses the compare-and-set, must still store 3
+        host.epoch(3, 3);
+        host.finish(OperationStatus.COMPLETED, null);
+        OperationInfo done = b.get(id, true);
+
+        assertThat(done.status()).isEqualTo(OperationStatus.COMPLETED);
+        assertThat(done.metricsCount()).isEqualTo(3);
+        assertThat(b.metrics(id, 0).metrics()).extracting(m -> m.get("epoch")).containsExactly(1, 2, 3);
+    }
+
+    @Test
     void concurrentPullsOnBothReplicasNeverDuplicateAMetric() throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(4);
         try {
