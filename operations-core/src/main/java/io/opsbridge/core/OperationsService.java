@@ -295,6 +295,28 @@ public class OperationsService {
         return true;
     }
 
+    /**
+     * For long-poll of a host operation: asks its host (asynchronously, bounded by the proxy's read
+     * timeout) to answer when its version passes the one last seen here, then calls {@code listener}
+     * if it did. Nothing is called after a plain timeout or a failure.
+     *
+     * @return false if the operation is not running on a host
+     */
+    public boolean watchHost(String operationId, Duration wait, Runnable listener, Runnable ended) {
+        OperationInfo info = store.find(operationId).orElse(null);
+        RemoteFollower remote = info == null ? null : remoteFollower(info);
+        if (remote == null || info.status() != OperationStatus.RUNNING) {
+            return false;
+        }
+        remote.changeOnHost(wait).whenComplete((changed, error) -> {
+            ended.run();
+            if (Boolean.TRUE.equals(changed)) {
+                listener.run();
+            }
+        });
+        return true;
+    }
+
     /** A page of operations, running ones as fresh as a single {@link #get} would show them. */
     public OperationList list(OperationQuery query) {
         OperationList page = store.list(query);

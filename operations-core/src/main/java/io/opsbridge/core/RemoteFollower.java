@@ -48,6 +48,8 @@ final class RemoteFollower {
     private Instant unreachableSince;
     private boolean cancelling;
     private StallPolicy stalls = StallPolicy.NEVER;
+    /** The host's version of the operation at the last answer, for the host's long-poll. */
+    private volatile long hostVersion;
 
     /** Follows {@code mapping} (already saved in {@code mappings}) through {@code proxy}. */
     RemoteFollower(RemoteMapping mapping, OperationServiceProxy proxy, RemoteMappingStore mappings) {
@@ -79,6 +81,11 @@ final class RemoteFollower {
 
     String hostUrl() {
         return proxy.baseUrl();
+    }
+
+    /** True once the host's operation moves past the version last seen here, false after {@code wait} or a failure. */
+    java.util.concurrent.CompletionStage<Boolean> changeOnHost(Duration wait) {
+        return proxy.changeAfter(hostOperationId, hostVersion, wait);
     }
 
     /**
@@ -132,6 +139,7 @@ final class RemoteFollower {
         } catch (HostException e) {
             return markUnreachable(store, clock, e);
         }
+        hostVersion = host.version();
         Instant now = clock.instant();
         if (unreachableSince != null) {
             mappings.recordContact(operationId, now);
