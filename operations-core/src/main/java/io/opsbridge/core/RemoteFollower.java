@@ -181,10 +181,15 @@ final class RemoteFollower {
             boolean applyTerminal, Map<String, Object> result) {
         OperationProgress progress = withContext(host.progress(), Map.of(HOST_REACHABLE, true), LAST_HOST_ERROR,
                 UNREACHABLE_SINCE);
-        OperationInfo next = current.withProgress(progress, metricsCount, now);
         OperationStatus hostStatus = host.status();
-        if (!applyTerminal || !hostStatus.isTerminal() || !current.status().canMoveTo(hostStatus)
-                || (cancelling && hostStatus == OperationStatus.CANCELLED)) {
+        boolean finish = applyTerminal && hostStatus.isTerminal() && current.status().canMoveTo(hostStatus)
+                && !(cancelling && hostStatus == OperationStatus.CANCELLED);
+        if (!finish && progress.equals(current.progress()) && metricsCount == current.metricsCount()) {
+            // nothing new on the host: same record, same version (long-poll waiters must not wake for it)
+            return current;
+        }
+        OperationInfo next = current.withProgress(progress, metricsCount, now);
+        if (!finish) {
             return next;
         }
         Instant completedAt = host.completedAt() == null ? now : host.completedAt();
