@@ -3,34 +3,52 @@ package io.opsbridge.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.opsbridge.backend.hosts.TrainingHostProcess;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded default (an H2 file) across a hard crash: kill -9 the backend mid-training, start
- * it again on the same data directory, and find every record and stored metric still there.
+ * it again on the same data directory, and find every record and stored metric still there. The
+ * local training is failed "interrupted"; the one on a real training host is followed on after the
+ * restart and completes on query with every epoch's metric exactly once.
  */
 class RestartIT {
 
     private static final String SHORT = "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":2,\"batch_size\":64,\"seed\":1}";
     private static final String LONG = "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":500,\"batch_size\":16,\"seed\":2}";
+    private static final int HOST_EPOCHS = 250; // about 70 ms each: still running across the kill and the restart
+    private static final String ON_HOST = "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":" + HOST_EPOCHS
+            + ",\"batch_size\":16,\"seed\":4,\"mode\":\"host\"}";
 
     @TempDir
     Path work;
 
     @Test
     void killedBackendFailsItsInterruptedTrainingAndKeepsEverythingRecorded() throws Exception {
+        TrainingHostProcess host = new TrainingHostProcess();
+        try {
+            killAndRestart(host, host.start());
+        } finally {
+            host.stop();
+        }
+    }
+
+    private void killAndRestart(TrainingHostProcess host, Map<String, String> hostConfig) throws Exception {
         String finished;
         String interrupted;
+        String onHost;
         List<Map<String, Object>> finishedMetrics;
         List<Map<String, Object>> seenBeforeKill;
-        try (BackendProcess first = BackendProcess.start(work, "first", Map.of(), Map.of())) {
+        List<Map<String, Object>> hostSeenBeforeKill;
+        try (BackendProcess first = BackendProcess.start(work, "first", hostConfig, Map.of())) {
             finished = start(first, SHORT);
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                     .until(() -> status(first, finished).equals("completed"));
@@ -41,12 +59,33 @@ class RestartIT {
                     first.http().get("/api/v1/operations/{id}", interrupted).jsonPath().getInt("metrics_count") >= 2);
             seenBeforeKill = metrics(first, interrupted);
             assertThat(status(first, interrupted)).isEqualTo("running");
+            onHost = start(first, ON_HOST);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    first.http().get("/api/v1/operations/{id}", onHost).jsonPath().getInt("metrics_count") >= 1);
+            hostSeenBeforeKill = metrics(first, onHost);
+            assertThat(status(first, onHost)).as("the host training outlives the backend").isEqualTo("running");
 
             first.killHard();
         }
         assertThat(Files.exists(work.resolve("data/opsbridge.mv.db"))).isTrue();
 
-        try (BackendProcess second = BackendProcess.start(work, "second", Map.of(), Map.of())) {
+        try (BackendProcess second = BackendProcess.start(work, "second", hostConfig, Map.of())) {
+            assertThat(metrics(second, onHost)).as("stored before the kill, still there")
+                    .startsWith(hostSeenBeforeKill.toArray(Map[]::new));
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> status(second, onHost).equals("completed"));
+            JsonPath hostDone = second.http().get("/api/v1/operations/{id}", onHost).then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(hostDone.getString("completed_at")).isNotNull();
+            assertThat(hostDone.getMap("result_summary")).containsKey("model_path");
+            assertThat(hostDone.getInt("metrics_count")).isEqualTo(HOST_EPOCHS);
+            assertThat(metrics(second, onHost)).as("every epoch exactly once")
+                    .extracting(m -> m.get("epoch"))
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, HOST_EPOCHS).boxed().toList());
+            assertThat(metrics(second, onHost)).as("the backend's metrics are the host's").isEqualTo(
+                    io.restassured.RestAssured.given().queryParam("cursor", 0).get(host.url() + "/api/v1/operations/{id}/metrics",
+                            hostDone.getString("metadata.host_operation_id")).jsonPath().getList("metrics"));
+
             JsonPath failed = second.http().get("/api/v1/operations/{id}", interrupted).then().statusCode(200)
                     .extract().jsonPath();
             assertThat(failed.getString("status")).isEqualTo("failed");
@@ -63,7 +102,7 @@ class RestartIT {
             assertThat(finishedMetrics).extracting(m -> m.get("epoch")).containsExactly(1, 2);
 
             assertThat(second.http().queryParam("limit", 10).get("/api/v1/operations").jsonPath()
-                    .getList("operations.operation_id", String.class)).containsExactly(interrupted, finished);
+                    .getList("operations.operation_id", String.class)).containsExactly(onHost, interrupted, finished);
             second.http().get("/api/v1/operations/{id}", "op_training_20990101_000000_00000000").then().statusCode(404);
         }
     }

@@ -3,6 +3,7 @@ package io.opsbridge.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.opsbridge.backend.hosts.TrainingHostProcess;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same jar as {@link RestartIT}, switched to PostgreSQL by environment variables only (no
- * rebuild): two replicas on one database; a training started on A is followed on B to completion.
- * Uses a fresh schema in database {@code test} on 127.0.0.1:5432, dropped afterwards.
+ * rebuild): two replicas on one database; a training started on A is followed on B to completion,
+ * and so is one that A started on a real training host (B attaches to the host on the first query;
+ * both replicas pull it, each host metric is stored once). Uses a fresh schema in database {@code test} on 127.0.0.1:5432, dropped afterwards.
  */
 class TwoReplicasPostgresIT {
 
@@ -44,9 +46,20 @@ class TwoReplicasPostgresIT {
 
     @Test
     void trainingStartedOnOneReplicaIsFollowedOnTheOtherToCompletion() throws Exception {
-        try (BackendProcess a = BackendProcess.start(work.resolve("a"), "a", Map.of(), env("replica-a"));
-                BackendProcess b = BackendProcess.start(work.resolve("b"), "b", Map.of(), env("replica-b"))) {
+        TrainingHostProcess host = new TrainingHostProcess();
+        try {
+            followOnTheOtherReplica(host.start());
+        } finally {
+            host.stop();
+        }
+    }
+
+    private void followOnTheOtherReplica(Map<String, String> hostConfig) throws Exception {
+        try (BackendProcess a = BackendProcess.start(work.resolve("a"), "a", hostConfig, env("replica-a"));
+                BackendProcess b = BackendProcess.start(work.resolve("b"), "b", hostConfig, env("replica-b"))) {
             String id = RestartIT.start(a, "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":3,\"batch_size\":64,\"seed\":3}");
+            String onHost = RestartIT.start(a,
+                    "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":60,\"batch_size\":16,\"seed\":5,\"mode\":\"host\"}");
 
             List<Map<String, Object>> epochs = new ArrayList<>();
             int[] cursor = {0};
@@ -65,8 +78,26 @@ class TwoReplicasPostgresIT {
             assertThat(epochs).extracting(m -> m.get("epoch")).containsExactly(1, 2, 3);
             assertThat(done.getString("completed_at")).isNotNull();
             assertThat(done.getMap("result_summary")).containsKey("model_path");
-            assertThat(count("SELECT COUNT(*) FROM " + schema + ".operations WHERE owner_node = 'replica-a'")).isEqualTo(1);
-            assertThat(count("SELECT COUNT(*) FROM " + schema + ".operation_metrics")).isEqualTo(3);
+            assertThat(count("SELECT COUNT(*) FROM " + schema + ".operations WHERE owner_node = 'replica-a'"))
+                    .as("both created on A").isEqualTo(2);
+
+            // both replicas pull the host training while it runs; B finds it completed
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                a.http().queryParam("force_refresh", true).get("/api/v1/operations/{id}", onHost).then().statusCode(200);
+                return RestartIT.status(b, onHost).equals("completed");
+            });
+            JsonPath hostDone = b.http().get("/api/v1/operations/{id}", onHost).jsonPath();
+            assertThat(hostDone.getString("completed_at")).isNotNull();
+            assertThat(hostDone.getMap("result_summary")).containsKey("model_path");
+            assertThat(hostDone.getInt("metrics_count")).isEqualTo(60);
+            assertThat(RestartIT.metrics(a, onHost)).extracting(m -> m.get("epoch"))
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 60).boxed().toList());
+            assertThat(count("SELECT COUNT(*) FROM " + schema + ".operation_metrics WHERE operation_id = '" + id + "'"))
+                    .isEqualTo(3);
+            assertThat(count("SELECT COUNT(*) FROM " + schema + ".operation_metrics WHERE operation_id = '" + onHost
+                    + "'")).isEqualTo(60);
+            assertThat(count("SELECT host_metrics_cursor FROM " + schema + ".remote_mappings WHERE operation_id = '"
+                    + onHost + "'")).isEqualTo(60);
         }
     }
 

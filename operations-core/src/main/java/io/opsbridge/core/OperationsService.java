@@ -12,7 +12,10 @@ import io.opsbridge.core.api.OperationResults;
 import io.opsbridge.core.bridge.MetricsPage;
 import io.opsbridge.core.bridge.ProgressBridge;
 import io.opsbridge.core.proxy.OperationServiceProxy;
+import io.opsbridge.core.store.InMemoryRemoteMappingStore;
 import io.opsbridge.core.store.OperationStore;
+import io.opsbridge.core.store.RemoteMapping;
+import io.opsbridge.core.store.RemoteMappingStore;
 import io.opsbridge.core.store.StoreConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
@@ -47,11 +51,16 @@ public class OperationsService {
     private final Duration progressPersistInterval;
     private final StallPolicy stallPolicy;
     private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
+    private RemoteMappingStore mappings;
+    /** Builds the proxy of a host URL, for operations started by another replica; null until set. */
+    private volatile Function<String, OperationServiceProxy> hostProxies;
 
     @Inject
-    public OperationsService(OperationStore store, OperationsConfig config, StoreConfig storeConfig, StallConfig stallConfig) {
+    public OperationsService(OperationStore store, RemoteMappingStore mappings, OperationsConfig config,
+            StoreConfig storeConfig, StallConfig stallConfig) {
         this(store, config.cacheTtl(), config.cacheMaxSize(), Ticker.systemTicker(), Clock.systemUTC(),
                 storeConfig.progressPersistInterval(), StallPolicy.from(stallConfig));
+        this.mappings = mappings;
     }
 
     /** For tests and embedding: an explicit TTL, and a ticker and clock that a test can move. */
@@ -71,6 +80,27 @@ public class OperationsService {
         this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(cacheMaxSize).ticker(ticker).build();
         this.progressPersistInterval = progressPersistInterval;
         this.stallPolicy = stallPolicy;
+        this.mappings = new InMemoryRemoteMappingStore(store);
+    }
+
+    /**
+     * For tests and embedding: keeps remote mappings in {@code mappings} (e.g. the database, shared
+     * by replicas) instead of this process's memory.
+     */
+    public OperationsService withRemoteMappings(RemoteMappingStore mappings) {
+        this.mappings = mappings;
+        return this;
+    }
+
+    /**
+     * Lets this service follow a running host operation that has no follower here (another replica
+     * started it, or this process restarted): on the first query it is attached from its metadata
+     * ({@code mode=host}, {@code host_service_url}, {@code host_operation_id}) with the proxy this
+     * function builds. A seam, set at startup by {@link io.opsbridge.core.proxy.RemoteOperationsRecovery},
+     * so this class needs no proxy factory of its own.
+     */
+    public void followHostsThrough(Function<String, OperationServiceProxy> proxyForHostUrl) {
+        this.hostProxies = proxyForHostUrl;
     }
 
     public Duration cacheTtl() {
@@ -102,9 +132,40 @@ public class OperationsService {
      * client asks, and a cancel here is sent to the host.
      */
     public void registerRemoteProxy(String backendId, OperationServiceProxy proxy, String hostOperationId) {
-        int metricsReceived = store.find(backendId).map(OperationInfo::metricsCount).orElse(0);
-        remotes.put(backendId, new RemoteFollower(backendId, proxy, hostOperationId, metricsReceived));
+        remotes.put(backendId, new RemoteFollower(mapping(backendId, proxy.baseUrl(), hostOperationId), proxy, mappings));
         LOG.infof("operation %s -> %s on %s", backendId, hostOperationId, proxy.baseUrl());
+    }
+
+    /** The stored mapping, or a new one starting after the metrics the record already holds. */
+    private RemoteMapping mapping(String backendId, String hostUrl, String hostOperationId) {
+        return mappings.find(backendId).orElseGet(() -> {
+            int metricsHeld = store.find(backendId).map(OperationInfo::metricsCount).orElse(0);
+            RemoteMapping fresh = new RemoteMapping(backendId, hostUrl, hostOperationId, metricsHeld, clock.instant(),
+                    null, null);
+            try {
+                mappings.save(fresh);
+                return fresh;
+            } catch (RuntimeException e) {
+                // another replica saved it first
+                return mappings.find(backendId).orElseThrow(() -> e);
+            }
+        });
+    }
+
+    /** The follower of a running host operation, attached here on first use if another process started it. */
+    private RemoteFollower remoteFollower(OperationInfo info) {
+        RemoteFollower remote = remotes.get(info.operationId());
+        Function<String, OperationServiceProxy> proxies = hostProxies;
+        OperationMetadata m = info.metadata();
+        if (remote != null || proxies == null || info.status() != OperationStatus.RUNNING || m == null
+                || !"host".equals(m.mode()) || m.hostServiceUrl() == null || m.hostOperationId() == null) {
+            return remote;
+        }
+        return remotes.computeIfAbsent(info.operationId(), id -> {
+            OperationServiceProxy proxy = proxies.apply(m.hostServiceUrl());
+            LOG.infof("operation %s -> %s on %s (attached on query)", id, m.hostOperationId(), proxy.baseUrl());
+            return new RemoteFollower(mapping(id, proxy.baseUrl(), m.hostOperationId()), proxy, mappings);
+        });
     }
 
     public OperationInfo start(String operationId) {
@@ -146,7 +207,7 @@ public class OperationsService {
         if (follower != null) {
             follower.bridge().requestCancel();
         }
-        RemoteFollower remote = remotes.get(operationId);
+        RemoteFollower remote = remoteFollower(current);
         if (remote != null) {
             remote.cancelOnHost(store, clock);
             cache.invalidate(operationId);
@@ -176,6 +237,10 @@ public class OperationsService {
      * {@code fail-after} is failed with the reason, and its worker is told to stop.
      */
     private OperationInfo failIfLost(OperationInfo info) {
+        RemoteFollower remote = info.status() == OperationStatus.RUNNING ? remotes.get(info.operationId()) : null;
+        if (remote != null) {
+            return failIfHostLost(info, remote);
+        }
         BridgeFollower follower = info.status() == OperationStatus.RUNNING ? followers.get(info.operationId()) : null;
         if (follower == null) {
             return info;
@@ -188,6 +253,20 @@ public class OperationsService {
         try {
             return fail(info.operationId(), "stalled: no progress for " + quiet.toSeconds() + "s (fail-after "
                     + stallPolicy.failAfter(info.operationType()).toSeconds() + "s)");
+        } catch (IllegalTransitionException e) {
+            return read(info.operationId(), false);
+        }
+    }
+
+    /** Lost detection on read for a host operation: its host has not answered for {@code fail-after}. */
+    private OperationInfo failIfHostLost(OperationInfo info, RemoteFollower remote) {
+        Duration quiet = remote.quietFor(clock.instant());
+        if (!stallPolicy.isLost(info.operationType(), quiet)) {
+            return info;
+        }
+        try {
+            return fail(info.operationId(), "host unreachable: " + remote.hostUrl() + " has not answered for "
+                    + quiet.toSeconds() + "s (fail-after " + stallPolicy.failAfter(info.operationType()).toSeconds() + "s)");
         } catch (IllegalTransitionException e) {
             return read(info.operationId(), false);
         }
@@ -213,6 +292,28 @@ public class OperationsService {
             return false;
         }
         follower.bridge().setWriteListener(listener);
+        return true;
+    }
+
+    /**
+     * For long-poll of a host operation: asks its host (asynchronously, bounded by the proxy's read
+     * timeout) to answer when its version passes the one last seen here, then calls {@code listener}
+     * if it did. Nothing is called after a plain timeout or a failure.
+     *
+     * @return false if the operation is not running on a host
+     */
+    public boolean watchHost(String operationId, Duration wait, Runnable listener, Runnable ended) {
+        OperationInfo info = store.find(operationId).orElse(null);
+        RemoteFollower remote = info == null ? null : remoteFollower(info);
+        if (remote == null || info.status() != OperationStatus.RUNNING) {
+            return false;
+        }
+        remote.changeOnHost(wait).whenComplete((changed, error) -> {
+            ended.run();
+            if (Boolean.TRUE.equals(changed)) {
+                listener.run();
+            }
+        });
         return true;
     }
 
@@ -277,10 +378,10 @@ public class OperationsService {
 
     private OperationInfo load(String operationId, boolean forceRefresh) {
         OperationInfo info = find(operationId);
-        RemoteFollower remote = remotes.get(operationId);
+        RemoteFollower remote = remoteFollower(info);
         if (info.status() == OperationStatus.RUNNING && remote != null) {
             LOG.debugf("refreshing %s from its host", operationId);
-            OperationInfo pulled = remote.pull(store, clock, forceRefresh)
+            OperationInfo pulled = remote.pull(store, clock, forceRefresh, stallPolicy)
                     .orElseThrow(() -> new OperationNotFoundException(operationId));
             if (pulled.status().isTerminal()) {
                 remotes.remove(operationId);

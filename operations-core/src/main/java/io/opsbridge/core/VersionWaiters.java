@@ -26,9 +26,10 @@ import org.jboss.logging.Logger;
  * refresh and answers every waiter the new version satisfies. Status changes wake too. With no
  * waiters the listener is removed, so the bridge write path is unchanged.
  *
- * <p>Operations without a local bridge (run by another replica, or on a host) are answered by a
- * status change seen here or at the end of the wait. Seam for remote long-poll: a remote follower
- * calls {@link #signal} when the host's own long-poll returns.
+ * <p>An operation followed on a host: one asynchronous long-poll on the host at a time (bounded
+ * by the proxy's read timeout, re-opened while clients wait); its answer wakes the waiters like a
+ * bridge write. A local operation of another replica is answered by a status change seen here or
+ * at the end of the wait.
  */
 @ApplicationScoped
 public class VersionWaiters {
@@ -60,14 +61,17 @@ public class VersionWaiters {
             return CompletableFuture.completedFuture(now);
         }
         Waiter waiter = new Waiter(sinceVersion);
-        waiting.compute(operationId, (id, group) -> {
+        Waiting joined = waiting.compute(operationId, (id, group) -> {
             Waiting g = group != null ? group : new Waiting();
             if (group == null) {
-                operations.watchBridge(id, () -> signal(id));
+                g.local = operations.watchBridge(id, () -> signal(id));
             }
             g.waiters.add(waiter);
             return g;
         });
+        if (!joined.local) {
+            watchHost(operationId, joined);
+        }
         // A write between the read above and arming the listener must not be missed: check once more.
         signal(operationId);
         ScheduledFuture<?> timeout = timer.schedule(() -> expire(operationId, waiter), wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -107,17 +111,34 @@ public class VersionWaiters {
             LOG.debugf("long-poll of %s ended with %s", operationId, e.toString());
         }
         removeIfIdle(operationId);
+        if (!group.local && !group.waiters.isEmpty()) {
+            watchHost(operationId, group);
+        }
+    }
+
+    /**
+     * Remote long-poll: at most one open host long-poll per operation however many clients wait;
+     * its answer wakes them (and opens the next one while some still wait). A host that fails or
+     * just times out opens none: the waiters are then answered at the end of their own wait.
+     */
+    private void watchHost(String operationId, Waiting group) {
+        if (group.hostCallOpen.compareAndSet(false, true)
+                && !operations.watchHost(operationId, Duration.ofSeconds(60), () -> signal(operationId),
+                        () -> group.hostCallOpen.set(false))) {
+            group.hostCallOpen.set(false);
+        }
     }
 
     private void expire(String operationId, Waiter waiter) {
+        // counted out before answered, so a client that got its answer never still counts as waiting
+        Waiting group = waiting.get(operationId);
+        if (group != null) {
+            group.waiters.remove(waiter);
+        }
         try {
             waiter.answer.complete(operations.get(operationId, false));
         } catch (RuntimeException e) {
             waiter.answer.completeExceptionally(e);
-        }
-        Waiting group = waiting.get(operationId);
-        if (group != null) {
-            group.waiters.remove(waiter);
         }
         removeIfIdle(operationId);
     }
@@ -144,6 +165,8 @@ public class VersionWaiters {
     private static final class Waiting {
         final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
         final AtomicBoolean wakePending = new AtomicBoolean();
+        final AtomicBoolean hostCallOpen = new AtomicBoolean();
+        volatile boolean local;
     }
 
     private static final class Waiter {

@@ -13,7 +13,11 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** A training host that crashes mid-training: the backend keeps answering, and says so. */
+/**
+ * A training host that crashes mid-training: the backend keeps answering, and says so; once the
+ * host has not answered for stall-after the answer says {@code stalled}, after fail-after the
+ * training is {@code failed} with the reason (short limits from {@link WithTrainingHost.Doomed}).
+ */
 @QuarkusTest
 @TestProfile(WithTrainingHost.Doomed.class)
 class HostDownIT {
@@ -22,7 +26,7 @@ class HostDownIT {
     TrainingHostProcess host;
 
     @Test
-    void killedHostLeavesQueriesAnswering200WithLastProgressAndNewStartsAre503() throws Exception {
+    void killedHostLeavesQueriesAnswering200WithLastProgressThenStalledThenFailed() throws Exception {
         String id = given().contentType("application/json")
                 .body("{\"symbols\":[\"AAPL\"],\"epochs\":500,\"batch_size\":16,\"mode\":\"host\"}")
                 .post("/api/v1/trainings").then().statusCode(202).extract().path("operation_id");
@@ -56,5 +60,19 @@ class HostDownIT {
                 .body("detail", containsString("no training host is reachable"));
         assertThat(given().get("/api/v1/operations").jsonPath().getLong("total"))
                 .as("nothing half-made is recorded").isEqualTo(recorded);
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            JsonPath op = given().get("/api/v1/operations/{id}", id).jsonPath();
+            return op.getString("status").equals("running") && Boolean.TRUE.equals(op.get("progress.context.stalled"));
+        });
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() ->
+                given().get("/api/v1/operations/{id}", id).jsonPath().getString("status").equals("failed"));
+        JsonPath failed = given().get("/api/v1/operations/{id}", id).jsonPath();
+        assertThat(failed.getString("error_message")).startsWith("host unreachable: " + host.url())
+                .contains("fail-after 5s");
+        assertThat(failed.getString("completed_at")).isNotNull();
+        assertThat(failed.getInt("metrics_count")).isGreaterThanOrEqualTo(after.getInt("metrics_count"));
+        given().get("/api/v1/operations/{id}/metrics", id).then().statusCode(200)
+                .body("metrics.size()", equalTo(failed.getInt("metrics_count")));
     }
 }

@@ -134,7 +134,7 @@ class HostTrainingIT {
     }
 
     @Test
-    void cancelOnTheBackendStopsTheTrainingOnTheHost() {
+    void longPollIsAnsweredByTheHostsProgressThenCancelStopsTheTrainingOnTheHost() {
         JsonPath started = given().contentType("application/json")
                 .body("{\"symbols\":[\"AAPL\"],\"epochs\":500,\"batch_size\":16,\"mode\":\"host\"}")
                 .post("/api/v1/trainings").then().statusCode(202).extract().jsonPath();
@@ -142,6 +142,15 @@ class HostTrainingIT {
         String hostId = started.getString("metadata.host_operation_id");
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() ->
                 given().get("/api/v1/operations/{id}", id).jsonPath().getInt("metrics_count") >= 1);
+
+        long seen = given().queryParam("force_refresh", true).get("/api/v1/operations/{id}", id).jsonPath()
+                .getLong("version");
+        long begin = System.nanoTime();
+        long answered = given().queryParam("wait", "20s").queryParam("since_version", seen)
+                .get("/api/v1/operations/{id}", id).then().statusCode(200).extract().jsonPath().getLong("version");
+        assertThat(answered).isGreaterThan(seen);
+        assertThat(Duration.ofNanos(System.nanoTime() - begin))
+                .as("woken by the host's own long-poll, not by the end of the wait").isLessThan(Duration.ofSeconds(5));
 
         given().post("/api/v1/operations/{id}/cancel", id).then().statusCode(200).body("status", equalTo("cancelled"));
 

@@ -6,6 +6,8 @@ import io.opsbridge.core.api.OperationResults;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,8 +23,12 @@ import java.util.concurrent.TimeUnit;
  */
 public class OperationServiceProxy {
 
+    /** Kept under the read timeout, so a host long-poll always ends before the call times out. */
+    private static final Duration LONG_POLL_MARGIN = Duration.ofMillis(500);
+
     private final String baseUrl;
     private final OperationsApi api;
+    private final Duration longPollBound;
 
     /** A proxy for the host at {@code baseUrl} (a trailing slash is fine) with these timeouts. */
     public OperationServiceProxy(String baseUrl, Duration connectTimeout, Duration readTimeout) {
@@ -30,12 +36,17 @@ public class OperationServiceProxy {
                 .baseUri(URI.create(HostCalls.normalize(baseUrl)))
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .build(OperationsApi.class));
+                .build(OperationsApi.class), readTimeout.minus(LONG_POLL_MARGIN));
     }
 
     OperationServiceProxy(String baseUrl, OperationsApi api) {
+        this(baseUrl, api, Duration.ofSeconds(5).minus(LONG_POLL_MARGIN));
+    }
+
+    OperationServiceProxy(String baseUrl, OperationsApi api, Duration longPollBound) {
         this.baseUrl = baseUrl;
         this.api = api;
+        this.longPollBound = longPollBound;
     }
 
     /** The host's base URL, without a trailing slash. */
@@ -46,6 +57,25 @@ public class OperationServiceProxy {
     /** The host's record of the operation; {@code forceRefresh} skips the host's own cache. */
     public OperationInfo get(String hostOperationId, boolean forceRefresh) {
         return HostCalls.call(baseUrl, "GET operation " + hostOperationId, () -> api.get(hostOperationId, forceRefresh));
+    }
+
+    /**
+     * Waits on the host's long-poll, without holding a thread: true once the host's version of the
+     * operation exceeds {@code sinceVersion} (or it ended), false after the wait (at most the read
+     * timeout less a margin) or on any failure. Only a hint to refresh; the refresh owns the errors.
+     */
+    public CompletionStage<Boolean> changeAfter(String hostOperationId, long sinceVersion, Duration wait) {
+        Duration bounded = wait.compareTo(longPollBound) > 0 ? longPollBound : wait;
+        if (bounded.isNegative() || bounded.isZero()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        try {
+            return api.whenChanged(hostOperationId, bounded.toMillis() + "ms", sinceVersion)
+                    .handle((info, error) -> error == null && info != null
+                            && (info.version() > sinceVersion || info.status().isTerminal()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(false);
+        }
     }
 
     /** The host's metrics after {@code cursor}. */

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The typed {@code /api/v1/operations} client; {@link OperationServiceProxy} owns its failures. */
@@ -21,6 +22,12 @@ interface OperationsApi {
     @GET
     @Path("/{id}")
     OperationInfo get(@PathParam("id") String id, @QueryParam("force_refresh") boolean forceRefresh);
+
+    /** The host's long-poll, asynchronous: no thread waits for its answer. */
+    @GET
+    @Path("/{id}")
+    CompletionStage<OperationInfo> whenChanged(@PathParam("id") String id, @QueryParam("wait") String wait,
+            @QueryParam("since_version") long sinceVersion);
 
     @GET
     @Path("/{id}/metrics")

@@ -16,6 +16,8 @@ import org.jboss.logging.Logger;
  * At startup, follows again every recorded operation that is still running on a host: its metadata
  * ({@code mode=host}, {@code host_service_url}, {@code host_operation_id}) is the id mapping. With a
  * durable store this makes a restarted backend pick up where it was; once, never on a timer.
+ * It also gives the {@link OperationsService} its proxies, so a host operation that another replica
+ * started is attached when a client first asks for it here.
  */
 @ApplicationScoped
 public class RemoteOperationsRecovery {
@@ -30,6 +32,8 @@ public class RemoteOperationsRecovery {
         this.store = store;
         this.operations = operations;
         this.proxies = proxies;
+        // any replica answers for any host operation: one started elsewhere is attached on first query
+        operations.followHostsThrough(proxies::forHost);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -48,6 +48,20 @@ public final class FakeHost {
             }
 
             @Override
+            public java.util.concurrent.CompletionStage<OperationInfo> whenChanged(String id, String wait,
+                    long sinceVersion) {
+                // the host's long-poll: answers once its version passes sinceVersion, or after 5 s
+                return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    long deadline = System.nanoTime() + 5_000_000_000L;
+                    while (operation.version() <= sinceVersion && !operation.status().isTerminal()
+                            && System.nanoTime() < deadline) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+                    }
+                    return FakeHost.this.get(id, false);
+                });
+            }
+
+            @Override
             public MetricsResponse metrics(String id, int cursor) {
                 return FakeHost.this.metrics(id, cursor);
             }
