@@ -48,6 +48,7 @@ public class OperationsService {
     private final Cache<String, OperationInfo> cache;
     private final Map<String, BridgeFollower> followers = new ConcurrentHashMap<>();
     private final Map<String, RemoteFollower> remotes = new ConcurrentHashMap<>();
+    private volatile RemoteCompletion remoteCompletion = RemoteCompletion.NONE;
     private final Duration progressPersistInterval;
     private final StallPolicy stallPolicy;
     private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
@@ -103,6 +104,15 @@ public class OperationsService {
         this.hostProxies = proxyForHostUrl;
     }
 
+    /** Sets what happens to a host's result before a remote operation is recorded as completed. */
+    public void onRemoteCompletion(RemoteCompletion completion) {
+        this.remoteCompletion = completion;
+    }
+
+    private Map<String, Object> completeRemote(OperationInfo record, Map<String, Object> hostResult) {
+        return remoteCompletion.completed(record, hostResult);
+    }
+
     public Duration cacheTtl() {
         return cacheTtl;
     }
@@ -132,7 +142,8 @@ public class OperationsService {
      * client asks, and a cancel here is sent to the host.
      */
     public void registerRemoteProxy(String backendId, OperationServiceProxy proxy, String hostOperationId) {
-        remotes.put(backendId, new RemoteFollower(mapping(backendId, proxy.baseUrl(), hostOperationId), proxy, mappings));
+        remotes.put(backendId, new RemoteFollower(mapping(backendId, proxy.baseUrl(), hostOperationId), proxy, mappings)
+                .completingWith(this::completeRemote));
         LOG.infof("operation %s -> %s on %s", backendId, hostOperationId, proxy.baseUrl());
     }
 
@@ -164,7 +175,8 @@ public class OperationsService {
         return remotes.computeIfAbsent(info.operationId(), id -> {
             OperationServiceProxy proxy = proxies.apply(m.hostServiceUrl());
             LOG.infof("operation %s -> %s on %s (attached on query)", id, m.hostOperationId(), proxy.baseUrl());
-            return new RemoteFollower(mapping(id, proxy.baseUrl(), m.hostOperationId()), proxy, mappings);
+            return new RemoteFollower(mapping(id, proxy.baseUrl(), m.hostOperationId()), proxy, mappings)
+                    .completingWith(this::completeRemote);
         });
     }
 

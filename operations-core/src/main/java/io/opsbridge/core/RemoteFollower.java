@@ -50,6 +50,7 @@ final class RemoteFollower {
     private StallPolicy stalls = StallPolicy.NEVER;
     /** The host's version of the operation at the last answer, for the host's long-poll. */
     private volatile long hostVersion;
+    private RemoteCompletion completion = RemoteCompletion.NONE;
 
     /** Follows {@code mapping} (already saved in {@code mappings}) through {@code proxy}. */
     RemoteFollower(RemoteMapping mapping, OperationServiceProxy proxy, RemoteMappingStore mappings) {
@@ -59,6 +60,12 @@ final class RemoteFollower {
         this.mappings = mappings;
         this.metricsCursor = mapping.hostMetricsCursor();
         this.unreachableSince = mapping.unreachableSince();
+    }
+
+    /** Runs {@code completion} on the host's result before the record is completed. */
+    RemoteFollower completingWith(RemoteCompletion completion) {
+        this.completion = completion;
+        return this;
     }
 
     /** Pulls the host once; a terminal host status becomes this record's terminal status. */
@@ -123,7 +130,7 @@ final class RemoteFollower {
             host = proxy.get(hostOperationId, forceRefresh);
             page = proxy.metrics(hostOperationId, metricsCursor);
             if (applyTerminal && host.status() == OperationStatus.COMPLETED) {
-                result = proxy.results(hostOperationId).resultSummary();
+                result = completed(store, proxy.results(hostOperationId).resultSummary());
             }
         } catch (HostNotFoundException e) {
             if (!applyTerminal) {
@@ -201,6 +208,22 @@ final class RemoteFollower {
         LOG.infof("operation %s %s on host %s as %s", operationId, hostStatus.wireName(), proxy.baseUrl(),
                 hostOperationId);
         return next;
+    }
+
+    /** The host's result after the completion hook; a failing hook is reported in the result, not to the client. */
+    private Map<String, Object> completed(OperationStore store, Map<String, Object> hostResult) {
+        OperationInfo record = store.find(operationId).orElse(null);
+        if (record == null || record.status().isTerminal()) {
+            return hostResult;
+        }
+        try {
+            return completion.completed(record, hostResult);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "operation %s: completed on %s, but its completion step failed", operationId, proxy.baseUrl());
+            Map<String, Object> result = new HashMap<>(hostResult == null ? Map.of() : hostResult);
+            result.put("completion_error", String.valueOf(e.getMessage()));
+            return result;
+        }
     }
 
     private Optional<OperationInfo> markUnreachable(OperationStore store, Clock clock, HostException e) {

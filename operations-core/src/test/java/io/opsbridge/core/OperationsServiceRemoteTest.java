@@ -91,6 +91,37 @@ class OperationsServiceRemoteTest {
     }
 
     @Test
+    void theCompletionStepShapesTheRecordedResultOfAHostCompletion() {
+        operations.onRemoteCompletion((record, hostResult) -> {
+            assertThat(record.status()).isEqualTo(OperationStatus.RUNNING);
+            Map<String, Object> result = new java.util.HashMap<>(hostResult);
+            result.put("registry_version", "v7");
+            return result;
+        });
+        host.finish(OperationStatus.COMPLETED, null);
+
+        OperationInfo done = operations.get(id, false);
+
+        assertThat(done.status()).isEqualTo(OperationStatus.COMPLETED);
+        assertThat(done.resultSummary()).containsEntry("model_version", "host_training_s1")
+                .containsEntry("registry_version", "v7");
+    }
+
+    @Test
+    void aFailingCompletionStepStillCompletesAndSaysWhy() {
+        operations.onRemoteCompletion((record, hostResult) -> {
+            throw new IllegalStateException("artifact not found");
+        });
+        host.finish(OperationStatus.COMPLETED, null);
+
+        OperationInfo done = operations.get(id, false);
+
+        assertThat(done.status()).isEqualTo(OperationStatus.COMPLETED);
+        assertThat(done.resultSummary()).containsEntry("model_version", "host_training_s1")
+                .containsEntry("completion_error", "artifact not found");
+    }
+
+    @Test
     void hostCompletionIsDiscoveredOnlyWhenAClientAsks() {
         host.epoch(1, 1);
         host.finish(OperationStatus.COMPLETED, null);

@@ -87,6 +87,13 @@ class HostTrainingIT {
         given().get("/api/v1/operations/{id}/results", id).then().statusCode(200)
                 .body("operation_id", equalTo(id))
                 .body("result_summary.model_version", equalTo(hostId));
+
+        // the host's model is registered like a local one (the host writes where this backend can read)
+        String version = done.getString("result_summary.registry_version");
+        assertThat(version).matches("v\\d+");
+        given().get("/api/v1/models/{strategy}/{version}", "mlp_direction", version).then().statusCode(200)
+                .body("operation_id", equalTo(id))
+                .body("status", equalTo("inactive"));
     }
 
     @Test

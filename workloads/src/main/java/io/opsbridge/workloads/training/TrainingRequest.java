@@ -87,6 +87,9 @@ public record TrainingRequest(
         if (seed != null) {
             parameters.put("seed", seed);
         }
+        if (autoActivate != null) {
+            parameters.put("auto_activate", autoActivate);
+        }
         return parameters;
     }
 
