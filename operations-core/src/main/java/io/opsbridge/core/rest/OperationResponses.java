@@ -22,8 +22,13 @@ public final class OperationResponses {
 
     /** 202 for work that was started (or found again by its Idempotency-Key), pointing at where to follow it. */
     public static Response accepted(OperationInfo info, Duration cacheTtl) {
-        return Response.accepted(info)
-                .location(URI.create("/api/v1/operations/" + info.operationId()))
+        return accepted(info, info.operationId(), cacheTtl);
+    }
+
+    /** 202 with any body (e.g. a host's start answer) for the operation {@code operationId}. */
+    public static Response accepted(Object body, String operationId, Duration cacheTtl) {
+        return Response.accepted(body)
+                .location(URI.create("/api/v1/operations/" + operationId))
                 .header("Retry-After", retryAfterSeconds(cacheTtl))
                 .build();
     }

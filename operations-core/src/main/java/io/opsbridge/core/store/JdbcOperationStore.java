@@ -193,7 +193,7 @@ public class JdbcOperationStore implements OperationStore {
             List<String> expired = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement("SELECT operation_id FROM operations"
                     + " WHERE status IN " + FINISHED + " AND completed_at < ?")) {
-                Jdbc.setInstant(select, 1, cutoff);
+                JdbcColumns.setInstant(select, 1, cutoff);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         expired.add(rows.getString(1));
@@ -204,7 +204,7 @@ public class JdbcOperationStore implements OperationStore {
                     + " (operation_id, operation_type, status, completed_at, deleted_at)"
                     + " SELECT operation_id, operation_type, status, completed_at, ? FROM operations WHERE operation_id = ?")) {
                 for (String id : expired) {
-                    Jdbc.setInstant(tombstone, 1, now);
+                    JdbcColumns.setInstant(tombstone, 1, now);
                     tombstone.setString(2, id);
                     tombstone.addBatch();
                 }
@@ -243,13 +243,13 @@ public class JdbcOperationStore implements OperationStore {
                 + " updated_at = ?, completed_at = ?, progress_json = ?, metadata_json = ?, result_summary_json = ?,"
                 + " error_message = ?, metrics_count = ?, version = ? WHERE operation_id = ?")) {
             update.setString(1, info.status().wireName());
-            Jdbc.setInstant(update, 2, info.startedAt());
-            Jdbc.setInstant(update, 3, info.updatedAt());
-            Jdbc.setInstant(update, 4, info.completedAt());
+            JdbcColumns.setInstant(update, 2, info.startedAt());
+            JdbcColumns.setInstant(update, 3, info.updatedAt());
+            JdbcColumns.setInstant(update, 4, info.completedAt());
             update.setString(5, OperationRows.toJson(info.progress()));
-            Jdbc.setText(update, 6, info.metadata() == null ? null : OperationRows.toJson(info.metadata()));
-            Jdbc.setText(update, 7, info.resultSummary() == null ? null : OperationRows.toJson(info.resultSummary()));
-            Jdbc.setText(update, 8, info.errorMessage());
+            JdbcColumns.setText(update, 6, info.metadata() == null ? null : OperationRows.toJson(info.metadata()));
+            JdbcColumns.setText(update, 7, info.resultSummary() == null ? null : OperationRows.toJson(info.resultSummary()));
+            JdbcColumns.setText(update, 8, info.errorMessage());
             update.setInt(9, info.metricsCount());
             update.setLong(10, info.version());
             update.setString(11, info.operationId());

@@ -27,9 +27,9 @@ public class JdbcRemoteMappingStore implements RemoteMappingStore {
                 insert.setString(2, mapping.hostServiceUrl());
                 insert.setString(3, mapping.hostOperationId());
                 insert.setInt(4, mapping.hostMetricsCursor());
-                Jdbc.setInstant(insert, 5, mapping.createdAt());
-                Jdbc.setInstant(insert, 6, mapping.lastContactAt());
-                Jdbc.setInstant(insert, 7, mapping.unreachableSince());
+                JdbcColumns.setInstant(insert, 5, mapping.createdAt());
+                JdbcColumns.setInstant(insert, 6, mapping.lastContactAt());
+                JdbcColumns.setInstant(insert, 7, mapping.unreachableSince());
                 insert.executeUpdate();
             }
             return null;
@@ -48,8 +48,8 @@ public class JdbcRemoteMappingStore implements RemoteMappingStore {
                         return Optional.empty();
                     }
                     return Optional.of(new RemoteMapping(row.getString(1), row.getString(2), row.getString(3),
-                            row.getInt(4), Jdbc.getInstant(row, "created_at"), Jdbc.getInstant(row, "last_contact_at"),
-                            Jdbc.getInstant(row, "unreachable_since")));
+                            row.getInt(4), JdbcColumns.getInstant(row, "created_at"), JdbcColumns.getInstant(row, "last_contact_at"),
+                            JdbcColumns.getInstant(row, "unreachable_since")));
                 }
             }
         });
@@ -80,7 +80,7 @@ public class JdbcRemoteMappingStore implements RemoteMappingStore {
         jdbc.inTransaction(c -> {
             try (PreparedStatement update = c.prepareStatement("UPDATE remote_mappings SET last_contact_at = ?,"
                     + " unreachable_since = NULL WHERE operation_id = ?")) {
-                Jdbc.setInstant(update, 1, at);
+                JdbcColumns.setInstant(update, 1, at);
                 update.setString(2, operationId);
                 update.executeUpdate();
             }
@@ -93,7 +93,7 @@ public class JdbcRemoteMappingStore implements RemoteMappingStore {
         jdbc.inTransaction(c -> {
             try (PreparedStatement update = c.prepareStatement("UPDATE remote_mappings SET unreachable_since = ?"
                     + " WHERE operation_id = ? AND unreachable_since IS NULL")) {
-                Jdbc.setInstant(update, 1, at);
+                JdbcColumns.setInstant(update, 1, at);
                 update.setString(2, operationId);
                 update.executeUpdate();
             }

@@ -57,14 +57,14 @@ final class OperationRows {
         statement.setString(3, info.status().wireName());
         statement.setString(4, mode(info));
         statement.setString(5, ownerNode);
-        Jdbc.setInstant(statement, 6, info.createdAt());
-        Jdbc.setInstant(statement, 7, info.startedAt());
-        Jdbc.setInstant(statement, 8, info.updatedAt());
-        Jdbc.setInstant(statement, 9, info.completedAt());
+        JdbcColumns.setInstant(statement, 6, info.createdAt());
+        JdbcColumns.setInstant(statement, 7, info.startedAt());
+        JdbcColumns.setInstant(statement, 8, info.updatedAt());
+        JdbcColumns.setInstant(statement, 9, info.completedAt());
         statement.setString(10, toJson(info.progress() == null ? OperationProgress.none() : info.progress()));
-        Jdbc.setText(statement, 11, info.metadata() == null ? null : toJson(info.metadata()));
-        Jdbc.setText(statement, 12, info.resultSummary() == null ? null : toJson(info.resultSummary()));
-        Jdbc.setText(statement, 13, info.errorMessage());
+        JdbcColumns.setText(statement, 11, info.metadata() == null ? null : toJson(info.metadata()));
+        JdbcColumns.setText(statement, 12, info.resultSummary() == null ? null : toJson(info.resultSummary()));
+        JdbcColumns.setText(statement, 13, info.errorMessage());
         statement.setInt(14, info.metricsCount());
         statement.setLong(15, info.version());
     }
@@ -76,10 +76,10 @@ final class OperationRows {
                 row.getString("operation_id"),
                 OperationType.fromWire(row.getString("operation_type")),
                 OperationStatus.fromWire(row.getString("status")),
-                Jdbc.getInstant(row, "created_at"),
-                Jdbc.getInstant(row, "started_at"),
-                Jdbc.getInstant(row, "updated_at"),
-                Jdbc.getInstant(row, "completed_at"),
+                JdbcColumns.getInstant(row, "created_at"),
+                JdbcColumns.getInstant(row, "started_at"),
+                JdbcColumns.getInstant(row, "updated_at"),
+                JdbcColumns.getInstant(row, "completed_at"),
                 fromJson(row.getString("progress_json"), OperationProgress.class),
                 metadata == null ? null : fromJson(metadata, OperationMetadata.class),
                 result == null ? null : mapFromJson(result),

@@ -1,6 +1,7 @@
 package io.opsbridge.host.training;
 
 import io.opsbridge.core.OperationsService;
+import io.opsbridge.core.rest.OperationResponses;
 import io.opsbridge.workloads.training.TrainingRequest;
 import io.opsbridge.workloads.training.TrainingStartResponse;
 import jakarta.ws.rs.Consumes;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -36,10 +36,7 @@ public class HostTrainingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(TrainingRequest request) {
         TrainingStartResponse started = trainings.start(request);
-        return Response.accepted(started)
-                .location(URI.create("/api/v1/operations/" + started.operationId()))
-                .header("Retry-After", Math.max(1, (operations.cacheTtl().toMillis() + 999) / 1000))
-                .build();
+        return OperationResponses.accepted(started, started.operationId(), operations.cacheTtl());
     }
 
     /** Kept for old clients: use {@code GET /api/v1/operations/host_training_{session_id}} instead. */

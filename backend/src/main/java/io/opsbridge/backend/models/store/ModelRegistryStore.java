@@ -4,6 +4,7 @@ import io.opsbridge.backend.models.ModelNotFoundException;
 import io.opsbridge.backend.models.ModelStatus;
 import io.opsbridge.backend.models.ModelVersion;
 import io.opsbridge.backend.models.NewModelVersion;
+import io.opsbridge.core.store.JdbcColumns;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,10 +57,10 @@ public class ModelRegistryStore {
                 insert.setInt(3, number);
                 insert.setString(4, model.modelPath());
                 insert.setString(5, ModelStatus.INACTIVE.wireName());
-                Transactions.setText(insert, 6, Json.write(model.performanceMetrics()));
-                Transactions.setText(insert, 7, Json.write(model.config()));
-                Transactions.setText(insert, 8, model.operationId());
-                Transactions.setInstant(insert, 9, Instant.now());
+                JdbcColumns.setText(insert, 6, Json.write(model.performanceMetrics()));
+                JdbcColumns.setText(insert, 7, Json.write(model.config()));
+                JdbcColumns.setText(insert, 8, model.operationId());
+                JdbcColumns.setInstant(insert, 9, Instant.now());
                 insert.executeUpdate();
             }
             return selectOne(c, "strategy_name = ? AND version = ?", model.strategyName(), "v" + number).orElseThrow();
@@ -99,13 +100,13 @@ public class ModelRegistryStore {
             Instant now = Instant.now();
             try (PreparedStatement deactivate = c.prepareStatement("UPDATE model_registry SET status = 'inactive',"
                     + " active_strategy = NULL, deactivated_at = ? WHERE active_strategy = ?")) {
-                Transactions.setInstant(deactivate, 1, now);
+                JdbcColumns.setInstant(deactivate, 1, now);
                 deactivate.setString(2, strategy);
                 deactivate.executeUpdate();
             }
             try (PreparedStatement activate = c.prepareStatement("UPDATE model_registry SET status = 'active',"
                     + " active_strategy = strategy_name, activated_at = ?, status_message = NULL WHERE id = ?")) {
-                Transactions.setInstant(activate, 1, now);
+                JdbcColumns.setInstant(activate, 1, now);
                 activate.setLong(2, target.id());
                 activate.executeUpdate();
             }
@@ -168,8 +169,8 @@ public class ModelRegistryStore {
                             ModelStatus.fromWire(row.getString("status")),
                             Json.readMap(row.getString("performance_metrics")), Json.readMap(row.getString("config")),
                             row.getString("status_message"), row.getString("operation_id"),
-                            Transactions.getInstant(row, "created_at"), Transactions.getInstant(row, "activated_at"),
-                            Transactions.getInstant(row, "deactivated_at")));
+                            JdbcColumns.getInstant(row, "created_at"), JdbcColumns.getInstant(row, "activated_at"),
+                            JdbcColumns.getInstant(row, "deactivated_at")));
                 }
             }
             return versions;

@@ -1,13 +1,7 @@
 package io.opsbridge.backend.models.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
@@ -78,27 +72,6 @@ final class Transactions {
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
-        }
-    }
-
-    static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        if (instant == null) {
-            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-        }
-    }
-
-    static Instant getInstant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static void setText(PreparedStatement statement, int index, String text) throws SQLException {
-        if (text == null) {
-            statement.setNull(index, Types.VARCHAR);
-        } else {
-            statement.setString(index, text);
         }
     }
 }
