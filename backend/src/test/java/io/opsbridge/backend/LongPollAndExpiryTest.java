@@ -7,11 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import io.opsbridge.core.OperationRunner;
-import io.opsbridge.core.OperationType;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.OperationsService;
 import io.opsbridge.core.VersionWaiters;
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationMetadata;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.core.bridge.ProgressBridge;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -7,10 +7,10 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.opsbridge.backend.LongPollAndExpiryTest.GateBridge;
 import io.opsbridge.core.OperationRunner;
-import io.opsbridge.core.OperationType;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.OperationsService;
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationMetadata;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationMetadata;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

@@ -1,10 +1,10 @@
 package io.opsbridge.benchmarks;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.opsbridge.core.OperationType;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.OperationsService;
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationMetadata;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.core.store.InMemoryOperationStore;
 import java.time.Clock;
 import java.time.Duration;

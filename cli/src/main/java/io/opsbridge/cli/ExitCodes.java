@@ -1,6 +1,6 @@
 package io.opsbridge.cli;
 
-import io.opsbridge.core.OperationStatus;
+import io.opsbridge.api.OperationStatus;
 
 /** What {@code opsbridge} exits with, so scripts can tell outcomes apart. */
 public final class ExitCodes {

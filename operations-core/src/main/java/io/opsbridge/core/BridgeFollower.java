@@ -1,7 +1,8 @@
 package io.opsbridge.core;
 
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationProgress;
+import io.opsbridge.core.settings.StallPolicy;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationProgress;
 import io.opsbridge.core.bridge.MetricsPage;
 import io.opsbridge.core.bridge.ProgressBridge;
 import io.opsbridge.core.bridge.ProgressSnapshot;
@@ -91,7 +92,7 @@ final class BridgeFollower {
             metricsCursor = page.newCursor();
             seenVersion = snapshot.version();
             lastProgressAt = lastWrite(snapshot, now);
-            latest = latest.withProgress(OperationProgress.of(snapshot), metricsCursor, now);
+            latest = latest.withProgress(snapshot.toProgress(), metricsCursor, now);
             dirty = true;
         } else if (stalls.isStalled(latest.operationType(), Duration.between(lastProgressAt, now))
                 && !Boolean.TRUE.equals(latest.progress().context().get("stalled"))) {

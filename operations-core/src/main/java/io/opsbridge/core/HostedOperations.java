@@ -1,7 +1,8 @@
 package io.opsbridge.core;
 
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationMetadata;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.core.proxy.OperationServiceProxies;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

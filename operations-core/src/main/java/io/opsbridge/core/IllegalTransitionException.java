@@ -1,5 +1,7 @@
 package io.opsbridge.core;
 
+import io.opsbridge.api.OperationStatus;
+
 /** A status change that {@link OperationStatus#canMoveTo} refuses; answered with 409. */
 public class IllegalTransitionException extends RuntimeException {
 

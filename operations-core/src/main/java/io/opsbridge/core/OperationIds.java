@@ -1,5 +1,6 @@
 package io.opsbridge.core;
 
+import io.opsbridge.api.OperationType;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

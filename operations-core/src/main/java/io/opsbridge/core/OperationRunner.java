@@ -1,6 +1,7 @@
 package io.opsbridge.core;
 
-import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.core.settings.OperationsConfig;
+import io.opsbridge.api.OperationInfo;
 import io.opsbridge.core.bridge.OperationCancelledException;
 import io.opsbridge.core.bridge.ProgressBridge;
 import jakarta.annotation.PreDestroy;

@@ -1,6 +1,6 @@
 package io.opsbridge.core;
 
-import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.api.OperationInfo;
 import java.util.Map;
 
 /**

@@ -1,8 +1,10 @@
 package io.opsbridge.core;
 
-import io.opsbridge.core.api.MetricsResponse;
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationProgress;
+import io.opsbridge.core.settings.StallPolicy;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.MetricsResponse;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationProgress;
 import io.opsbridge.core.proxy.HostException;
 import io.opsbridge.core.proxy.HostNotFoundException;
 import io.opsbridge.core.proxy.HostRejectedException;

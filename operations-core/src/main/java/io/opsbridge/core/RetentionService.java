@@ -1,7 +1,8 @@
 package io.opsbridge.core;
 
+import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.core.store.OperationStore;
-import io.opsbridge.core.store.StoreConfig;
+import io.opsbridge.core.settings.StoreConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

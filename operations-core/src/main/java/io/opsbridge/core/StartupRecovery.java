@@ -1,6 +1,7 @@
 package io.opsbridge.core;
 
-import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationInfo;
 import io.opsbridge.core.store.OperationStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

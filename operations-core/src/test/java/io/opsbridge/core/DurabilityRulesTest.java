@@ -1,10 +1,12 @@
 package io.opsbridge.core;
 
+import io.opsbridge.api.OperationType;
+import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationMetadata;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.core.bridge.TestBridge;
 import java.time.Duration;
 import java.util.List;
@@ -73,7 +75,7 @@ class DurabilityRulesTest {
         assertThat(fixture.store.find(running)).isPresent();
     }
 
-    private record StoreRetention(Duration maxAge) implements io.opsbridge.core.store.StoreConfig.Retention {
+    private record StoreRetention(Duration maxAge) implements io.opsbridge.core.settings.StoreConfig.Retention {
         @Override
         public boolean atStartup() {
             return false;

@@ -1,9 +1,11 @@
 package io.opsbridge.core;
 
+import io.opsbridge.api.OperationType;
+import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.api.OperationInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.opsbridge.core;
 
+import io.opsbridge.api.InvalidRequestException;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,10 +1,12 @@
 package io.opsbridge.core;
 
+import io.opsbridge.api.OperationType;
+import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationResults;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationResults;
 import io.opsbridge.core.bridge.OperationCancelledException;
 import io.opsbridge.core.bridge.TestBridge;
 import java.time.Duration;

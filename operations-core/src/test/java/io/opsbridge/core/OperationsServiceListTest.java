@@ -1,11 +1,14 @@
 package io.opsbridge.core;
 
+import io.opsbridge.api.InvalidRequestException;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationList;
-import io.opsbridge.core.api.OperationQuery;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationList;
+import io.opsbridge.api.OperationQuery;
 import io.opsbridge.core.bridge.TestBridge;
 import java.time.Duration;
 import java.util.Map;

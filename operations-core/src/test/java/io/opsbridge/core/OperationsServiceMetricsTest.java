@@ -1,9 +1,11 @@
 package io.opsbridge.core;
 
+import io.opsbridge.api.InvalidRequestException;
+import io.opsbridge.api.OperationType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.opsbridge.core.api.MetricsResponse;
+import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.core.bridge.TestBridge;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,13 @@
 package io.opsbridge.core;
 
+import io.opsbridge.api.OperationType;
+import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationList;
-import io.opsbridge.core.api.OperationQuery;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationList;
+import io.opsbridge.api.OperationQuery;
 import io.opsbridge.core.bridge.MetricsPage;
 import io.opsbridge.core.bridge.TestBridge;
 import io.opsbridge.core.store.InMemoryOperationStore;

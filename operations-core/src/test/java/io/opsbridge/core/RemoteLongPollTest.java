@@ -1,10 +1,11 @@
 package io.opsbridge.core;
 
+import io.opsbridge.api.OperationType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationMetadata;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.core.proxy.FakeHost;
 import java.time.Duration;
 import java.util.List;

@@ -1,9 +1,12 @@
 package io.opsbridge.core;
 
+import io.opsbridge.core.settings.StallPolicy;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationMetadata;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.core.proxy.FakeHost;
 import io.opsbridge.core.store.InMemoryOperationStore;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.opsbridge.core;
 
-import io.opsbridge.core.api.OperationMetadata;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.core.bridge.TestBridge;
 import io.opsbridge.core.store.InMemoryOperationStore;
 import java.time.Duration;

@@ -1,9 +1,10 @@
 package io.opsbridge.core;
 
+import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.api.OperationInfo;
 import io.opsbridge.core.bridge.TestBridge;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.opsbridge.backend.data;
 
 import io.opsbridge.core.proxy.HostCalls;
-import io.opsbridge.core.proxy.ProxyConfig;
+import io.opsbridge.core.settings.ProxyConfig;
 import io.opsbridge.workloads.data.DataLoadRequest;
 import io.opsbridge.workloads.data.DataLoadStartResponse;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;

@@ -3,7 +3,7 @@ package io.opsbridge.backend.signals;
 import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.ModelsConfig;
 import io.opsbridge.backend.models.serving.ModelLease;
-import io.opsbridge.core.InvalidRequestException;
+import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.workloads.training.DirectionPredictor;
 import io.opsbridge.workloads.training.FeatureExtractor;
 import io.opsbridge.workloads.training.ModelDescriptor;

@@ -1,6 +1,6 @@
 package io.opsbridge.backend.signals;
 
-import io.opsbridge.core.rest.Problem;
+import io.opsbridge.api.Problem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

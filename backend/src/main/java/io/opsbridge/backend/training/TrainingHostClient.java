@@ -1,7 +1,7 @@
 package io.opsbridge.backend.training;
 
 import io.opsbridge.core.proxy.HostCalls;
-import io.opsbridge.core.proxy.ProxyConfig;
+import io.opsbridge.core.settings.ProxyConfig;
 import io.opsbridge.workloads.training.TrainingRequest;
 import io.opsbridge.workloads.training.TrainingStartResponse;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;

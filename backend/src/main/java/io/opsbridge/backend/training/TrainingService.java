@@ -1,10 +1,10 @@
 package io.opsbridge.backend.training;
 
-import io.opsbridge.core.InvalidRequestException;
-import io.opsbridge.core.OperationType;
+import io.opsbridge.api.InvalidRequestException;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.OperationsService;
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationMetadata;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.workloads.training.TrainingJobs;
 import io.opsbridge.workloads.training.TrainingOrchestrator;
 import io.opsbridge.workloads.training.TrainingRequest;

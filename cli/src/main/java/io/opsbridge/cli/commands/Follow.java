@@ -7,7 +7,7 @@ import io.opsbridge.cli.watch.OperationWatcher;
 import io.opsbridge.cli.watch.ProgressView;
 import io.opsbridge.cli.watch.SilentProgressView;
 import io.opsbridge.cli.watch.Summary;
-import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.api.OperationInfo;
 
 /**
  * The watch flow shared by {@code ops watch}, {@code train --watch} and {@code data load --watch}:

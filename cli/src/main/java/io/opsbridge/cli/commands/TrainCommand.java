@@ -1,6 +1,6 @@
 package io.opsbridge.cli.commands;
 
-import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.api.OperationInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package io.opsbridge.cli.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.opsbridge.cli.client.OpsBridgeClient;
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationList;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationList;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

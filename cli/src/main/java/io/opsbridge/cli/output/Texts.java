@@ -1,6 +1,6 @@
 package io.opsbridge.cli.output;
 
-import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.api.OperationInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

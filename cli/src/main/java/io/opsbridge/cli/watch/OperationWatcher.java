@@ -2,8 +2,8 @@ package io.opsbridge.cli.watch;
 
 import io.opsbridge.cli.client.OpsBridgeClient;
 import io.opsbridge.cli.client.Polled;
-import io.opsbridge.core.api.MetricsResponse;
-import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.api.MetricsResponse;
+import io.opsbridge.api.OperationInfo;
 import java.time.Duration;
 import java.util.Map;
 

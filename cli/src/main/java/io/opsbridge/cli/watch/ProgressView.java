@@ -1,6 +1,6 @@
 package io.opsbridge.cli.watch;
 
-import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.api.OperationInfo;
 import java.util.Map;
 
 /** How a watched operation is shown while it runs: a live bar, plain lines, or nothing (JSON output). */

@@ -1,6 +1,6 @@
 package io.opsbridge.cli.watch;
 
-import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.api.OperationInfo;
 import java.util.Map;
 
 /** Shows nothing while watching: {@code --output json} prints only the final operation. */

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.opsbridge.cli.ExitCodes;
 import io.opsbridge.cli.client.OpsBridgeClient;
-import io.opsbridge.core.OperationStatus;
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationList;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationList;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

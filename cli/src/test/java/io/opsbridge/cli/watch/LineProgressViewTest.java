@@ -3,7 +3,7 @@ package io.opsbridge.cli.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsbridge.cli.Operations;
-import io.opsbridge.core.OperationStatus;
+import io.opsbridge.api.OperationStatus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;

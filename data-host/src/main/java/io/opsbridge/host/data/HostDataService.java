@@ -1,9 +1,9 @@
 package io.opsbridge.host.data;
 
-import io.opsbridge.core.OperationType;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.OperationsService;
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationMetadata;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.workloads.data.DataLoadRequest;
 import io.opsbridge.workloads.data.DataLoadStartResponse;
 import io.opsbridge.workloads.data.DataLoader;
@@ -29,7 +29,7 @@ public class HostDataService {
      * Validates the request against this host's sources, records the operation and queues the load;
      * returns before any loading work.
      *
-     * @throws io.opsbridge.core.InvalidRequestException (400) naming the wrong field
+     * @throws io.opsbridge.api.InvalidRequestException (400) naming the wrong field
      * @throws io.opsbridge.core.CapacityExceededException (503) if every worker is busy
      */
     public DataLoadStartResponse start(DataLoadRequest request) {

@@ -1,5 +1,6 @@
 package io.opsbridge.core.bridge;
 
+import io.opsbridge.api.OperationProgress;
 import java.time.Instant;
 import java.util.Map;
 
@@ -24,5 +25,11 @@ public record ProgressSnapshot(
     /** The state of a bridge nobody has written to yet. */
     public static ProgressSnapshot empty() {
         return new ProgressSnapshot(0, null, null, 0, 0, 0, 0, null, Map.of(), null, 0, 0);
+    }
+
+    /** The {@code progress} block a client sees for this state. */
+    public OperationProgress toProgress() {
+        return new OperationProgress(percentage, message, currentStep, stepsCompleted, stepsTotal, itemsProcessed,
+                itemsTotal, currentItem, context);
     }
 }

@@ -1,7 +1,7 @@
 package io.opsbridge.core.proxy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.opsbridge.core.rest.Problem;
+import io.opsbridge.api.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;

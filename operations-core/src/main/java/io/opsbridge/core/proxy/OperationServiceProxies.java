@@ -1,5 +1,6 @@
 package io.opsbridge.core.proxy;
 
+import io.opsbridge.core.settings.ProxyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

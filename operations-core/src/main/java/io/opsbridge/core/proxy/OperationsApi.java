@@ -1,8 +1,8 @@
 package io.opsbridge.core.proxy;
 
-import io.opsbridge.core.api.MetricsResponse;
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationResults;
+import io.opsbridge.api.MetricsResponse;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationResults;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -1,11 +1,11 @@
 package io.opsbridge.core.proxy;
 
-import io.opsbridge.core.OperationStatus;
+import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.OperationsService;
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationList;
-import io.opsbridge.core.api.OperationMetadata;
-import io.opsbridge.core.api.OperationQuery;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationList;
+import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.api.OperationQuery;
 import io.opsbridge.core.store.OperationStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

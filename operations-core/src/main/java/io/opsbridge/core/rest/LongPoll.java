@@ -1,7 +1,7 @@
 package io.opsbridge.core.rest;
 
-import io.opsbridge.core.InvalidRequestException;
-import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.api.InvalidRequestException;
+import io.opsbridge.api.OperationInfo;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;

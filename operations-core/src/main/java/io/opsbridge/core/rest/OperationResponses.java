@@ -1,6 +1,6 @@
 package io.opsbridge.core.rest;
 
-import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.api.OperationInfo;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;

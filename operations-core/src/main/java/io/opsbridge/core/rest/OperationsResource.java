@@ -1,15 +1,15 @@
 package io.opsbridge.core.rest;
 
-import io.opsbridge.core.InvalidRequestException;
-import io.opsbridge.core.OperationStatus;
-import io.opsbridge.core.OperationType;
+import io.opsbridge.api.InvalidRequestException;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.OperationsService;
 import io.opsbridge.core.VersionWaiters;
-import io.opsbridge.core.api.MetricsResponse;
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationList;
-import io.opsbridge.core.api.OperationQuery;
-import io.opsbridge.core.api.OperationResults;
+import io.opsbridge.api.MetricsResponse;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationList;
+import io.opsbridge.api.OperationQuery;
+import io.opsbridge.api.OperationResults;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

@@ -1,5 +1,6 @@
 package io.opsbridge.core.rest;
 
+import io.opsbridge.api.Problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -7,7 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.opsbridge.core.CapacityExceededException;
 import io.opsbridge.core.ConflictException;
 import io.opsbridge.core.IllegalTransitionException;
-import io.opsbridge.core.InvalidRequestException;
+import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.core.OperationGoneException;
 import io.opsbridge.core.OperationNotFoundException;
 import jakarta.ws.rs.WebApplicationException;

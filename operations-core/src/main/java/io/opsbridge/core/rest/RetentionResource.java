@@ -1,6 +1,6 @@
 package io.opsbridge.core.rest;
 
-import io.opsbridge.core.InvalidRequestException;
+import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.core.RetentionService;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -1,8 +1,8 @@
 package io.opsbridge.core.store;
 
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationList;
-import io.opsbridge.core.api.OperationQuery;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationList;
+import io.opsbridge.api.OperationQuery;
 import io.opsbridge.core.bridge.MetricsPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.arc.DefaultBean;

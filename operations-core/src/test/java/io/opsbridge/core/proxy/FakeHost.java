@@ -1,12 +1,12 @@
 package io.opsbridge.core.proxy;
 
-import io.opsbridge.core.OperationStatus;
-import io.opsbridge.core.OperationType;
-import io.opsbridge.core.api.MetricsResponse;
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationMetadata;
-import io.opsbridge.core.api.OperationProgress;
-import io.opsbridge.core.api.OperationResults;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.api.MetricsResponse;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.api.OperationProgress;
+import io.opsbridge.api.OperationResults;
 import io.opsbridge.core.bridge.MetricsPage;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;

@@ -2,7 +2,7 @@ package io.opsbridge.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.api.OperationInfo;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.opsbridge.host.training;
 
-import io.opsbridge.core.OperationType;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.OperationsService;
-import io.opsbridge.core.api.OperationInfo;
-import io.opsbridge.core.api.OperationMetadata;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.workloads.training.TrainingJobs;
 import io.opsbridge.workloads.training.TrainingOrchestrator;
 import io.opsbridge.workloads.training.TrainingRequest;
@@ -34,7 +34,7 @@ public class HostTrainingService {
      * Validates the request against this host's data, records the operation and queues the
      * training; returns before any training work.
      *
-     * @throws io.opsbridge.core.InvalidRequestException (400) naming the wrong field
+     * @throws io.opsbridge.api.InvalidRequestException (400) naming the wrong field
      * @throws io.opsbridge.core.CapacityExceededException (503) if every worker is busy
      */
     public TrainingStartResponse start(TrainingRequest request) {

@@ -1,6 +1,6 @@
 package io.opsbridge.workloads.data;
 
-import io.opsbridge.core.InvalidRequestException;
+import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.workloads.training.Timeframes;
 import java.util.Map;
 import java.util.regex.Pattern;

@@ -2,7 +2,7 @@ package io.opsbridge.workloads.data;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.opsbridge.core.OperationStatus;
+import io.opsbridge.api.OperationStatus;
 
 /**
  * A data host's answer to {@code POST /data/load}: follow the load at

@@ -65,7 +65,7 @@ public class DataLoader {
      * Loads every symbol of the request in turn.
      *
      * @throws OperationCancelledException if the operation was cancelled meanwhile
-     * @throws io.opsbridge.core.InvalidRequestException if the request is invalid
+     * @throws io.opsbridge.api.InvalidRequestException if the request is invalid
      * @throws DataFileException if no symbol could be loaded (the message lists why, per symbol)
      */
     public DataLoadResult run(String operationId, DataLoadRequest request, DataLoadingProgressBridge bridge) {

@@ -1,7 +1,7 @@
 package io.opsbridge.workloads.data;
 
 import io.opsbridge.core.OperationRunner;
-import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.api.OperationInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

@@ -1,7 +1,7 @@
 package io.opsbridge.workloads.training;
 
 import io.opsbridge.core.OperationRunner;
-import io.opsbridge.core.api.OperationInfo;
+import io.opsbridge.api.OperationInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.function.UnaryOperator;

@@ -51,7 +51,7 @@ public class TrainingOrchestrator {
      * Checks a request against these settings (e.g. that its data files exist) before it is accepted.
      *
      * @return the request with defaults applied
-     * @throws io.opsbridge.core.InvalidRequestException naming the wrong field
+     * @throws io.opsbridge.api.InvalidRequestException naming the wrong field
      */
     public TrainingRequest validate(TrainingRequest request) {
         return validator.validate(request);
@@ -61,7 +61,7 @@ public class TrainingOrchestrator {
      * Checks a request's fields but not the data files, for a process that forwards it to a host.
      *
      * @return the request with defaults applied
-     * @throws io.opsbridge.core.InvalidRequestException naming the wrong field
+     * @throws io.opsbridge.api.InvalidRequestException naming the wrong field
      */
     public TrainingRequest validateParameters(TrainingRequest request) {
         return validator.validateParameters(request);
@@ -71,7 +71,7 @@ public class TrainingOrchestrator {
      * Trains and saves the model under {@code {modelsDir}/{strategy}/{operationId}/}.
      *
      * @throws OperationCancelledException if the operation was cancelled meanwhile
-     * @throws io.opsbridge.core.InvalidRequestException if the request is invalid
+     * @throws io.opsbridge.api.InvalidRequestException if the request is invalid
      * @throws MarketDataException if a data file is malformed or too short
      */
     public TrainingResult run(String operationId, TrainingRequest request, TrainingProgressBridge bridge) {

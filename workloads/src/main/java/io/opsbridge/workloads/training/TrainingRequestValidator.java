@@ -1,6 +1,6 @@
 package io.opsbridge.workloads.training;
 
-import io.opsbridge.core.InvalidRequestException;
+import io.opsbridge.api.InvalidRequestException;
 
 import java.util.regex.Pattern;
 

@@ -2,7 +2,7 @@ package io.opsbridge.workloads.training;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.opsbridge.core.OperationStatus;
+import io.opsbridge.api.OperationStatus;
 
 /**
  * A training host's answer to {@code POST /training/start}: follow the training at

@@ -3,7 +3,7 @@ package io.opsbridge.workloads.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.opsbridge.core.InvalidRequestException;
+import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.workloads.training.OhlcvCsvReader;
 import io.opsbridge.workloads.training.SampleDataGenerator;
 import java.io.IOException;

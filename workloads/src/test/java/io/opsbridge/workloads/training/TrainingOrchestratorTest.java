@@ -2,7 +2,7 @@ package io.opsbridge.workloads.training;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.opsbridge.core.InvalidRequestException;
+import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.core.bridge.OperationCancelledException;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,6 @@
 package io.opsbridge.workloads.training;
 
-import io.opsbridge.core.InvalidRequestException;
+import io.opsbridge.api.InvalidRequestException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,7 @@
-package io.opsbridge.core.api;
+package io.opsbridge.api;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.opsbridge.core.bridge.ProgressSnapshot;
 import java.util.Map;
 
 /** The {@code progress} block of {@link OperationInfo}. */
@@ -20,11 +19,6 @@ public record OperationProgress(
 
     public static OperationProgress none() {
         return new OperationProgress(0, null, null, 0, 0, 0, 0, null, Map.of());
-    }
-
-    public static OperationProgress of(ProgressSnapshot s) {
-        return new OperationProgress(s.percentage(), s.message(), s.currentStep(), s.stepsCompleted(),
-                s.stepsTotal(), s.itemsProcessed(), s.itemsTotal(), s.currentItem(), s.context());
     }
 
     /** The same progress at 100%, for an operation that completed. */

@@ -1,8 +1,5 @@
-package io.opsbridge.core.api;
+package io.opsbridge.api;
 
-import io.opsbridge.core.InvalidRequestException;
-import io.opsbridge.core.OperationStatus;
-import io.opsbridge.core.OperationType;
 
 /** A listing filter; null fields match everything. Newest operations come first. */
 public record OperationQuery(OperationStatus status, OperationType type, int limit, int offset) {

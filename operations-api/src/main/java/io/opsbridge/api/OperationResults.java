@@ -1,9 +1,7 @@
-package io.opsbridge.core.api;
+package io.opsbridge.api;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.opsbridge.core.OperationStatus;
-import io.opsbridge.core.OperationType;
 import java.time.Instant;
 import java.util.Map;
 

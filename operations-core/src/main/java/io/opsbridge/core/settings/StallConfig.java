@@ -1,4 +1,4 @@
-package io.opsbridge.core;
+package io.opsbridge.core.settings;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package io.opsbridge.core;
+package io.opsbridge.api;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,5 +1,6 @@
-package io.opsbridge.core;
+package io.opsbridge.core.settings;
 
+import io.opsbridge.api.OperationType;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;

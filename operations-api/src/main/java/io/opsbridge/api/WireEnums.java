@@ -1,4 +1,4 @@
-package io.opsbridge.core;
+package io.opsbridge.api;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.opsbridge.core.rest;
+package io.opsbridge.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,4 +1,4 @@
-package io.opsbridge.core;
+package io.opsbridge.api;
 
 /** A client's mistake in one named field; answered with 400 and a detail that names the field. */
 public class InvalidRequestException extends RuntimeException {

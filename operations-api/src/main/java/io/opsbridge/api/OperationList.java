@@ -1,4 +1,4 @@
-package io.opsbridge.core.api;
+package io.opsbridge.api;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
