@@ -1,0 +1,95 @@
+package io.opsbridge.core.settings;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One immutable snapshot of the settings a running process may change without a restart. Every
+ * component reads the snapshot where it uses a setting ({@code settings.current().operations().cacheTtl()}),
+ * never a copy taken at construction, so a swapped snapshot takes effect at the next use.
+ *
+ * <p>The core's own areas are typed accessors; an application's areas (models, routing) are
+ * {@link #section} lookups of their {@code @ConfigMapping} interfaces.
+ *
+ * <pre>{@code
+ * RuntimeSettings s = RuntimeSettings.of(Map.of("opsbridge.operations.cache-ttl", "250ms"));
+ * }</pre>
+ */
+public final class RuntimeSettings {
+
+    /** The core's mapping interfaces, always part of a snapshot. */
+    public static final List<Class<?>> CORE_SECTIONS = List.of(OperationsConfig.class, StallConfig.class,
+            StoreConfig.class, ProxyConfig.class);
+
+    private final long version;
+    private final SmallRyeConfig config;
+    private final OperationsConfig operations;
+    private final StoreConfig store;
+    private final ProxyConfig proxy;
+    private final StallPolicy stalls;
+
+    private RuntimeSettings(long version, SmallRyeConfig config) {
+        this.version = version;
+        this.config = config;
+        this.operations = config.getConfigMapping(OperationsConfig.class);
+        this.store = config.getConfigMapping(StoreConfig.class);
+        this.proxy = config.getConfigMapping(ProxyConfig.class);
+        this.stalls = StallPolicy.from(config.getConfigMapping(StallConfig.class));
+    }
+
+    /** The snapshot of an already built configuration, e.g. the application's own at startup. */
+    public static RuntimeSettings from(SmallRyeConfig config, long version) {
+        return new RuntimeSettings(version, config);
+    }
+
+    /**
+     * A snapshot of {@code properties} over the built-in defaults, with the core's sections and
+     * {@code sections}; for tests, and for a candidate file before it is applied.
+     *
+     * @throws io.smallrye.config.ConfigValidationException listing every bad or unknown value
+     */
+    public static RuntimeSettings of(Map<String, String> properties, Class<?>... sections) {
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(properties, "runtime-settings", 500));
+        CORE_SECTIONS.forEach(builder::withMapping);
+        for (Class<?> section : sections) {
+            builder.withMapping(section);
+        }
+        return new RuntimeSettings(1, builder.build());
+    }
+
+    /** Increases with every applied snapshot. */
+    public long version() {
+        return version;
+    }
+
+    /** The same settings under another version number. */
+    public RuntimeSettings withVersion(long next) {
+        return new RuntimeSettings(next, config);
+    }
+
+    public OperationsConfig operations() {
+        return operations;
+    }
+
+    public StoreConfig store() {
+        return store;
+    }
+
+    public ProxyConfig proxy() {
+        return proxy;
+    }
+
+    /** Stall-after and fail-after per operation type, ready to ask. */
+    public StallPolicy stalls() {
+        return stalls;
+    }
+
+    /** An application's settings area, by its {@code @ConfigMapping} interface. */
+    public <T> T section(Class<T> mapping) {
+        return config.getConfigMapping(mapping);
+    }
+}
