@@ -6,13 +6,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
-import io.opsbridge.core.OperationRunner;
-import io.opsbridge.api.OperationType;
-import io.opsbridge.core.OperationsService;
-import io.opsbridge.core.VersionWaiters;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.bridge.ProgressBridge;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.longpoll.VersionWaiters;
+import io.opsbridge.core.run.OperationRunner;
+import io.opsbridge.core.service.OperationsService;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -43,6 +44,8 @@ class LongPollAndExpiryTest {
     @Inject
     OperationsService operations;
     @Inject
+    OperationLifecycle lifecycle;
+    @Inject
     OperationRunner runner;
     @Inject
     VersionWaiters waiters;
@@ -50,7 +53,7 @@ class LongPollAndExpiryTest {
     URI operationsUri;
 
     private String startQuietJob(GateBridge bridge, CountDownLatch finish) {
-        OperationInfo created = operations.create(OperationType.TRAINING,
+        OperationInfo created = lifecycle.create(OperationType.TRAINING,
                 OperationMetadata.local(List.of("AAPL"), "1h", Map.of()));
         runner.submit(created, bridge, b -> {
             b.step(1);

@@ -5,12 +5,13 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.opsbridge.backend.LongPollAndExpiryTest.GateBridge;
-import io.opsbridge.core.OperationRunner;
-import io.opsbridge.api.OperationType;
-import io.opsbridge.core.OperationsService;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.backend.LongPollAndExpiryTest.GateBridge;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.run.OperationRunner;
+import io.opsbridge.core.service.OperationsService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -39,6 +40,8 @@ class StallOnReadTest {
     @Inject
     OperationsService operations;
     @Inject
+    OperationLifecycle lifecycle;
+    @Inject
     OperationRunner runner;
 
     @Test
@@ -46,7 +49,7 @@ class StallOnReadTest {
         given().get("/q/health/ready").then().statusCode(200); // the HTTP client is warm before the clock matters
         GateBridge bridge = new GateBridge();
         CountDownLatch blocked = new CountDownLatch(1);
-        OperationInfo created = operations.create(OperationType.TRAINING,
+        OperationInfo created = lifecycle.create(OperationType.TRAINING,
                 OperationMetadata.local(List.of("AAPL"), "1h", Map.of()));
         runner.submit(created, bridge, b -> {
             b.step(10);

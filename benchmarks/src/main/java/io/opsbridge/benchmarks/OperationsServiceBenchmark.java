@@ -1,13 +1,11 @@
 package io.opsbridge.benchmarks;
 
-import com.github.benmanes.caffeine.cache.Ticker;
-import io.opsbridge.api.OperationType;
-import io.opsbridge.core.OperationsService;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.core.service.OperationsCore;
+import io.opsbridge.core.service.OperationsService;
 import io.opsbridge.core.store.InMemoryOperationStore;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -61,13 +59,18 @@ public class OperationsServiceBenchmark {
         @Setup(Level.Trial)
         public void start() {
             OPSBRIDGE_LOGS.setLevel(java.util.logging.Level.INFO);
-            service = new OperationsService(new InMemoryOperationStore(), Duration.ofHours(1), 10_000,
-                    Ticker.systemTicker(), Clock.systemUTC());
-            id = service.create(OperationType.TRAINING,
+            // a TTL no iteration outlives, every progress stored at once, no stall limits
+            OperationsCore core = OperationsCore.builder(new InMemoryOperationStore()).settings(Map.of(
+                    "opsbridge.operations.cache-ttl", "1h",
+                    "opsbridge.store.progress-persist-interval", "0s",
+                    "opsbridge.stall.training.stall-after", "0s",
+                    "opsbridge.stall.training.fail-after", "0s")).build();
+            service = core.operations();
+            id = core.lifecycle().create(OperationType.TRAINING,
                     OperationMetadata.local(List.of("AAPL"), "1h", Map.of("epochs", 10))).operationId();
             bridge = new TrainingLikeBridge(TrainingWorker.TOTAL_EPOCHS);
-            service.registerBridge(id, bridge);
-            service.start(id);
+            core.sources().registerLocal(id, bridge);
+            core.lifecycle().start(id);
             bridge.onBatch(0, 1, TrainingWorker.BATCHES_PER_EPOCH, 0.7);
             TrainingWorker.reportEpoch(bridge, 1);
             firstAnswer = service.get(id, true);

@@ -1,10 +1,10 @@
 package io.opsbridge.cli;
 
-import io.opsbridge.api.OperationStatus;
-import io.opsbridge.api.OperationType;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.api.OperationProgress;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

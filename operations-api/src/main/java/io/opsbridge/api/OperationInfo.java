@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Everything a client learns about an operation; the wire shape of DESIGN.md.
- * Immutable: every change makes a new value with a higher {@code version}.
+ * Immutable: every change makes a new value with a higher {@code version}. Only the operations
+ * core's lifecycle makes a record in another status.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record OperationInfo(
@@ -29,14 +30,6 @@ public record OperationInfo(
     public static OperationInfo pending(String id, OperationType type, OperationMetadata metadata, Instant now) {
         return new OperationInfo(id, type, OperationStatus.PENDING, now, null, now, null,
                 OperationProgress.none(), metadata, null, null, 0, 1);
-    }
-
-    /** This operation in {@code next} status; sets started_at / completed_at as the status implies. */
-    public OperationInfo withStatus(OperationStatus next, Instant now) {
-        Instant started = next == OperationStatus.RUNNING && startedAt == null ? now : startedAt;
-        Instant completed = next.isTerminal() ? now : completedAt;
-        return new OperationInfo(operationId, operationType, next, createdAt, started, now, completed,
-                progress, metadata, resultSummary, errorMessage, metricsCount, version + 1);
     }
 
     public OperationInfo withProgress(OperationProgress newProgress, int newMetricsCount, Instant now) {

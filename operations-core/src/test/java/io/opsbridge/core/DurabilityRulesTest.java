@@ -1,13 +1,19 @@
 package io.opsbridge.core;
 
-import io.opsbridge.api.OperationType;
-import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.bridge.TestBridge;
+import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.recovery.StartupRecovery;
+import io.opsbridge.core.retention.RetentionService;
+import io.opsbridge.core.service.OperationsService;
+import io.opsbridge.core.settings.Settings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +24,20 @@ class DurabilityRulesTest {
 
     private final ServiceFixture fixture = new ServiceFixture();
     private final OperationsService operations = fixture.operations;
+    private final OperationLifecycle lifecycle = fixture.lifecycle;
+    private final ProgressSources sources = fixture.sources;
 
     @Test
     void restartFailsInterruptedLocalOperationsAndKeepsRemoteAndFinishedOnes() {
         String running = fixture.running(new TestBridge());
         String pending = fixture.created(OperationType.TRAINING);
         String done = fixture.running(new TestBridge());
-        operations.complete(done, Map.of("accuracy", 0.5));
-        String remote = operations.create(OperationType.TRAINING,
+        lifecycle.complete(done, Map.of("accuracy", 0.5));
+        String remote = lifecycle.create(OperationType.TRAINING,
                 new OperationMetadata(List.of("AAPL"), "1h", "host", "host_training_1", "http://host", "1", Map.of()))
                 .operationId();
 
-        int failed = new StartupRecovery(fixture.store, fixture.clock).recover();
+        int failed = new StartupRecovery(fixture.store, fixture.lifecycle).recover();
 
         assertThat(failed).isEqualTo(2);
         for (String id : List.of(running, pending)) {
@@ -45,11 +53,10 @@ class DurabilityRulesTest {
     @Test
     void expiredOperationAnswersGoneAndUnknownOneNotFound() {
         String done = fixture.running(new TestBridge());
-        operations.complete(done, Map.of());
+        lifecycle.complete(done, Map.of());
         fixture.clock.advance(Duration.ofDays(31));
-        StoreRetention retention = new StoreRetention(Duration.ofDays(30));
 
-        RetentionService.Result result = new RetentionService(fixture.store, retention, fixture.clock).apply();
+        RetentionService.Result result = new RetentionService(fixture.store, retainFor(Duration.ofDays(30)), fixture.clock).apply();
         fixture.afterTtl();
 
         assertThat(result.deleted()).isEqualTo(1);
@@ -63,22 +70,18 @@ class DurabilityRulesTest {
     @Test
     void retentionKeepsRecentAndUnfinishedOperations() {
         String done = fixture.running(new TestBridge());
-        operations.complete(done, Map.of());
+        lifecycle.complete(done, Map.of());
         String running = fixture.running(new TestBridge());
         fixture.clock.advance(Duration.ofDays(10));
 
-        RetentionService.Result result = new RetentionService(fixture.store, new StoreRetention(Duration.ofDays(30)),
-                fixture.clock).apply();
+        RetentionService.Result result = new RetentionService(fixture.store, retainFor(Duration.ofDays(30)), fixture.clock).apply();
 
         assertThat(result.deleted()).isZero();
         assertThat(fixture.store.find(done)).isPresent();
         assertThat(fixture.store.find(running)).isPresent();
     }
 
-    private record StoreRetention(Duration maxAge) implements io.opsbridge.core.settings.StoreConfig.Retention {
-        @Override
-        public boolean atStartup() {
-            return false;
-        }
+    private static Settings retainFor(Duration maxAge) {
+        return TestCores.settings(Map.of("opsbridge.store.retention.max-age", maxAge.toString()));
     }
 }

@@ -1,11 +1,12 @@
 package io.opsbridge.core;
 
-import io.opsbridge.api.OperationType;
-import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.core.run.IdempotencyKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ class IdempotencyKeysTest {
     private final AtomicInteger starts = new AtomicInteger();
     private final Supplier<OperationInfo> start = () -> {
         starts.incrementAndGet();
-        return fixture.operations.create(OperationType.TRAINING, ServiceFixture.metadata());
+        return fixture.lifecycle.create(OperationType.TRAINING, ServiceFixture.metadata());
     };
     private ExecutorService clients;
 
@@ -52,7 +53,7 @@ class IdempotencyKeysTest {
     @Test
     void retryAnswersWithTheOperationsCurrentState() {
         OperationInfo first = keys.startOnce("key-1", new TrainingRequest(List.of("AAPL"), 10), start);
-        fixture.operations.cancel(first.operationId());
+        fixture.lifecycle.cancel(first.operationId());
 
         OperationInfo retry = keys.startOnce("key-1", new TrainingRequest(List.of("AAPL"), 10), start);
 

@@ -1,14 +1,18 @@
 package io.opsbridge.core;
 
-import io.opsbridge.api.OperationType;
-import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.bridge.OperationCancelledException;
 import io.opsbridge.core.bridge.TestBridge;
+import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.run.OperationRunner;
+import io.opsbridge.core.service.OperationsService;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +28,8 @@ class OperationRunnerTest {
 
     private final ServiceFixture fixture = new ServiceFixture();
     private final OperationsService operations = fixture.operations;
+    private final OperationLifecycle lifecycle = fixture.lifecycle;
+    private final ProgressSources sources = fixture.sources;
     private final CountDownLatch release = new CountDownLatch(1);
     private OperationRunner runner;
 
@@ -37,7 +43,7 @@ class OperationRunnerTest {
 
     @Test
     void finishedJobCompletesWithItsResult() {
-        runner = new OperationRunner(operations, 2, 4);
+        runner = runner(2, 4);
 
         String id = submit(bridge -> {
             bridge.epoch(1, 2, 0.7);
@@ -55,8 +61,8 @@ class OperationRunnerTest {
 
     @Test
     void submitAnswersAtOnceWithThePendingOperation() {
-        runner = new OperationRunner(operations, 1, 1);
-        OperationInfo created = operations.create(OperationType.TRAINING, ServiceFixture.metadata());
+        runner = runner(1, 1);
+        OperationInfo created = lifecycle.create(OperationType.TRAINING, ServiceFixture.metadata());
 
         OperationInfo answer = runner.submit(created, new TestBridge(), bridge -> blockUntilReleased());
 
@@ -66,7 +72,7 @@ class OperationRunnerTest {
 
     @Test
     void throwingJobFailsWithItsMessage() {
-        runner = new OperationRunner(operations, 1, 1);
+        runner = runner(1, 1);
 
         String id = submit(bridge -> {
             bridge.epoch(1, 3, 0.7);
@@ -81,7 +87,7 @@ class OperationRunnerTest {
 
     @Test
     void jobThatThrowsWithoutAMessageFailsWithTheExceptionName() {
-        runner = new OperationRunner(operations, 1, 1);
+        runner = runner(1, 1);
 
         String id = submit(bridge -> {
             throw new NullPointerException();
@@ -133,7 +139,7 @@ class OperationRunnerTest {
 
     @Test
     void fullPoolRefusesTheJobAndForgetsItsOperation() {
-        runner = new OperationRunner(operations, 1, 1);
+        runner = runner(1, 1);
         CountDownLatch firstRunning = new CountDownLatch(1);
         String first = submit(bridge -> {
             firstRunning.countDown();
@@ -141,7 +147,7 @@ class OperationRunnerTest {
         });
         awaitLatch(firstRunning);
         String queued = submit(bridge -> Map.of());
-        OperationInfo rejected = operations.create(OperationType.TRAINING, ServiceFixture.metadata());
+        OperationInfo rejected = lifecycle.create(OperationType.TRAINING, ServiceFixture.metadata());
         AtomicBoolean rejectedRan = new AtomicBoolean();
 
         assertThatThrownBy(() -> runner.submit(rejected, new TestBridge(), bridge -> {
@@ -160,7 +166,7 @@ class OperationRunnerTest {
 
     @Test
     void operationCancelledWhileQueuedNeverRunsItsJob() {
-        runner = new OperationRunner(operations, 1, 2);
+        runner = runner(1, 2);
         CountDownLatch firstRunning = new CountDownLatch(1);
         AtomicBoolean queuedJobRan = new AtomicBoolean();
         String first = submit(bridge -> {
@@ -173,7 +179,7 @@ class OperationRunnerTest {
             return Map.of();
         });
 
-        operations.cancel(queued);
+        lifecycle.cancel(queued);
         release.countDown();
         awaitStatus(first, OperationStatus.COMPLETED);
         awaitPoolDrained();
@@ -189,7 +195,7 @@ class OperationRunnerTest {
      * cancelled; returns after the worker is done with it.
      */
     private String startCancelAndRelease(Function<TestBridge, Map<String, Object>> afterCancel) {
-        runner = new OperationRunner(operations, 1, 2);
+        runner = runner(1, 2);
         CountDownLatch running = new CountDownLatch(1);
         String id = submit(bridge -> {
             bridge.epoch(1, 3, 0.9);
@@ -199,7 +205,7 @@ class OperationRunnerTest {
         });
         awaitLatch(running);
 
-        operations.cancel(id);
+        lifecycle.cancel(id);
         release.countDown();
         awaitPoolDrained();
         return id;
@@ -219,7 +225,7 @@ class OperationRunnerTest {
     }
 
     private String submit(Function<TestBridge, Map<String, Object>> job) {
-        OperationInfo created = operations.create(OperationType.TRAINING, ServiceFixture.metadata());
+        OperationInfo created = lifecycle.create(OperationType.TRAINING, ServiceFixture.metadata());
         return runner.submit(created, new TestBridge(), job).operationId();
     }
 
@@ -243,5 +249,11 @@ class OperationRunnerTest {
 
     private static void awaitLatch(CountDownLatch latch) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(5)).until(() -> latch.getCount() == 0);
+    }
+
+    private OperationRunner runner(int workerThreads, int queueCapacity) {
+        return new OperationRunner(lifecycle, sources, TestCores.settings(Map.of(
+                "opsbridge.operations.worker-threads", String.valueOf(workerThreads),
+                "opsbridge.operations.queue-capacity", String.valueOf(queueCapacity))));
     }
 }

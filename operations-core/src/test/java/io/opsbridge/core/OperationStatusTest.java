@@ -1,11 +1,11 @@
 package io.opsbridge.core;
 
-import io.opsbridge.api.InvalidRequestException;
-import io.opsbridge.api.OperationType;
-import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.opsbridge.api.InvalidRequestException;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

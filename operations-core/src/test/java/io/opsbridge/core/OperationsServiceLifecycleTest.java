@@ -1,14 +1,17 @@
 package io.opsbridge.core;
 
-import io.opsbridge.api.OperationType;
-import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationResults;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.bridge.OperationCancelledException;
 import io.opsbridge.core.bridge.TestBridge;
+import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.service.OperationsService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +23,8 @@ class OperationsServiceLifecycleTest {
 
     private final ServiceFixture fixture = new ServiceFixture();
     private final OperationsService operations = fixture.operations;
+    private final OperationLifecycle lifecycle = fixture.lifecycle;
+    private final ProgressSources sources = fixture.sources;
 
     @Test
     void idsNameTheTypeAndTheCreationTimeInUtc() {
@@ -33,7 +38,7 @@ class OperationsServiceLifecycleTest {
 
     @Test
     void newOperationIsPendingWithoutProgress() {
-        OperationInfo info = operations.create(OperationType.TRAINING, ServiceFixture.metadata());
+        OperationInfo info = lifecycle.create(OperationType.TRAINING, ServiceFixture.metadata());
 
         assertThat(info.status()).isEqualTo(OperationStatus.PENDING);
         assertThat(info.createdAt()).isEqualTo(ServiceFixture.START);
@@ -50,16 +55,16 @@ class OperationsServiceLifecycleTest {
         List<Long> versions = new ArrayList<>();
         String id = fixture.created(OperationType.TRAINING);
         versions.add(operations.get(id, false).version());
-        operations.registerBridge(id, bridge);
+        sources.registerLocal(id, bridge);
 
         fixture.clock.advance(Duration.ofMinutes(1));
-        versions.add(operations.start(id).version());
+        versions.add(lifecycle.start(id).version());
         bridge.epoch(1, 3, 0.9);
         fixture.afterTtl();
         versions.add(operations.get(id, false).version());
         bridge.epoch(2, 3, 0.5);
         fixture.clock.advance(Duration.ofMinutes(1));
-        OperationInfo done = operations.complete(id, Map.of("accuracy", 0.93));
+        OperationInfo done = lifecycle.complete(id, Map.of("accuracy", 0.93));
         versions.add(done.version());
 
         assertThat(done.status()).isEqualTo(OperationStatus.COMPLETED);
@@ -80,7 +85,7 @@ class OperationsServiceLifecycleTest {
         String id = fixture.running(new TestBridge());
         fixture.clock.advance(Duration.ofSeconds(5));
 
-        OperationInfo failed = operations.fail(id, "out of memory");
+        OperationInfo failed = lifecycle.fail(id, "out of memory");
 
         assertThat(failed.status()).isEqualTo(OperationStatus.FAILED);
         assertThat(failed.errorMessage()).isEqualTo("out of memory");
@@ -92,7 +97,7 @@ class OperationsServiceLifecycleTest {
     void startingTwiceIsRefused() {
         String id = fixture.running(new TestBridge());
 
-        assertThatThrownBy(() -> operations.start(id)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> lifecycle.start(id)).isInstanceOf(IllegalTransitionException.class);
         assertThat(operations.get(id, true).status()).isEqualTo(OperationStatus.RUNNING);
     }
 
@@ -100,16 +105,16 @@ class OperationsServiceLifecycleTest {
     void completingAPendingOperationIsRefused() {
         String id = fixture.created(OperationType.TRAINING);
 
-        assertThatThrownBy(() -> operations.complete(id, Map.of())).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> lifecycle.complete(id, Map.of())).isInstanceOf(IllegalTransitionException.class);
         assertThat(operations.get(id, true).status()).isEqualTo(OperationStatus.PENDING);
     }
 
     @Test
     void completeAfterCancelIsRefusedAndTheOperationStaysCancelled() {
         String id = fixture.running(new TestBridge());
-        operations.cancel(id);
+        lifecycle.cancel(id);
 
-        assertThatThrownBy(() -> operations.complete(id, Map.of("accuracy", 1.0)))
+        assertThatThrownBy(() -> lifecycle.complete(id, Map.of("accuracy", 1.0)))
                 .isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("cancelled");
         OperationInfo info = operations.get(id, true);
@@ -120,9 +125,9 @@ class OperationsServiceLifecycleTest {
     @Test
     void failAfterCancelIsRefusedAndTheOperationStaysCancelled() {
         String id = fixture.running(new TestBridge());
-        operations.cancel(id);
+        lifecycle.cancel(id);
 
-        assertThatThrownBy(() -> operations.fail(id, "boom")).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> lifecycle.fail(id, "boom")).isInstanceOf(IllegalTransitionException.class);
         OperationInfo info = operations.get(id, true);
         assertThat(info.status()).isEqualTo(OperationStatus.CANCELLED);
         assertThat(info.errorMessage()).isNull();
@@ -132,21 +137,21 @@ class OperationsServiceLifecycleTest {
     void cancellingAPendingOperationFinishesIt() {
         String id = fixture.created(OperationType.DATA_LOADING);
 
-        OperationInfo cancelled = operations.cancel(id);
+        OperationInfo cancelled = lifecycle.cancel(id);
 
         assertThat(cancelled.status()).isEqualTo(OperationStatus.CANCELLED);
         assertThat(cancelled.completedAt()).isNotNull();
-        assertThat(operations.tryStart(id)).isFalse();
+        assertThat(lifecycle.tryStart(id)).isFalse();
         assertThat(operations.get(id, true).status()).isEqualTo(OperationStatus.CANCELLED);
     }
 
     @Test
     void cancelIsIdempotentOnACancelledOperation() {
         String id = fixture.running(new TestBridge());
-        OperationInfo first = operations.cancel(id);
+        OperationInfo first = lifecycle.cancel(id);
         fixture.clock.advance(Duration.ofMinutes(1));
 
-        OperationInfo second = operations.cancel(id);
+        OperationInfo second = lifecycle.cancel(id);
 
         assertThat(second).isEqualTo(first);
     }
@@ -154,18 +159,18 @@ class OperationsServiceLifecycleTest {
     @Test
     void cancellingACompletedOperationIsRefused() {
         String id = fixture.running(new TestBridge());
-        OperationInfo completed = operations.complete(id, Map.of("accuracy", 0.9));
+        OperationInfo completed = lifecycle.complete(id, Map.of("accuracy", 0.9));
 
-        assertThatThrownBy(() -> operations.cancel(id)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> lifecycle.cancel(id)).isInstanceOf(IllegalTransitionException.class);
         assertThat(operations.get(id, true)).isEqualTo(completed);
     }
 
     @Test
     void cancellingAFailedOperationIsRefused() {
         String id = fixture.running(new TestBridge());
-        operations.fail(id, "boom");
+        lifecycle.fail(id, "boom");
 
-        assertThatThrownBy(() -> operations.cancel(id)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> lifecycle.cancel(id)).isInstanceOf(IllegalTransitionException.class);
         assertThat(operations.get(id, true).status()).isEqualTo(OperationStatus.FAILED);
     }
 
@@ -175,7 +180,7 @@ class OperationsServiceLifecycleTest {
         String id = fixture.running(bridge);
         bridge.epoch(1, 3, 0.9);
 
-        operations.cancel(id);
+        lifecycle.cancel(id);
 
         assertThat(bridge.isCancelRequested()).isTrue();
         assertThatThrownBy(() -> bridge.epoch(2, 3, 0.5)).isInstanceOf(OperationCancelledException.class);
@@ -190,10 +195,10 @@ class OperationsServiceLifecycleTest {
         assertThatThrownBy(() -> operations.get(unknown, true)).isInstanceOf(OperationNotFoundException.class);
         assertThatThrownBy(() -> operations.metrics(unknown, 0)).isInstanceOf(OperationNotFoundException.class);
         assertThatThrownBy(() -> operations.results(unknown)).isInstanceOf(OperationNotFoundException.class);
-        assertThatThrownBy(() -> operations.cancel(unknown)).isInstanceOf(OperationNotFoundException.class);
-        assertThatThrownBy(() -> operations.start(unknown)).isInstanceOf(OperationNotFoundException.class);
-        assertThatThrownBy(() -> operations.complete(unknown, Map.of())).isInstanceOf(OperationNotFoundException.class);
-        assertThatThrownBy(() -> operations.fail(unknown, "x")).isInstanceOf(OperationNotFoundException.class);
+        assertThatThrownBy(() -> lifecycle.cancel(unknown)).isInstanceOf(OperationNotFoundException.class);
+        assertThatThrownBy(() -> lifecycle.start(unknown)).isInstanceOf(OperationNotFoundException.class);
+        assertThatThrownBy(() -> lifecycle.complete(unknown, Map.of())).isInstanceOf(OperationNotFoundException.class);
+        assertThatThrownBy(() -> lifecycle.fail(unknown, "x")).isInstanceOf(OperationNotFoundException.class);
     }
 
     @Test
@@ -208,7 +213,7 @@ class OperationsServiceLifecycleTest {
     @Test
     void resultsOfAFailedOperationAreAConflictThatSaysWhy() {
         String id = fixture.running(new TestBridge());
-        operations.fail(id, "disk full");
+        lifecycle.fail(id, "disk full");
 
         assertThatThrownBy(() -> operations.results(id))
                 .isInstanceOf(ConflictException.class)
@@ -219,7 +224,7 @@ class OperationsServiceLifecycleTest {
     @Test
     void resultsOfACompletedOperationAreItsSummary() {
         String id = fixture.running(new TestBridge());
-        OperationInfo done = operations.complete(id, Map.of("accuracy", 0.93, "model_path", "/models/a.pt"));
+        OperationInfo done = lifecycle.complete(id, Map.of("accuracy", 0.93, "model_path", "/models/a.pt"));
 
         OperationResults results = operations.results(id);
 
@@ -235,7 +240,7 @@ class OperationsServiceLifecycleTest {
         String id = fixture.running(new TestBridge());
         operations.get(id, false);
 
-        operations.discard(id);
+        lifecycle.discard(id);
 
         assertThat(fixture.store.find(id)).isEmpty();
         assertThatThrownBy(() -> operations.get(id, false)).isInstanceOf(OperationNotFoundException.class);
@@ -246,7 +251,7 @@ class OperationsServiceLifecycleTest {
         Instant later = ServiceFixture.START.plus(Duration.ofHours(1));
         fixture.clock.advance(Duration.ofHours(1));
 
-        OperationInfo info = operations.create(OperationType.TRAINING, ServiceFixture.metadata());
+        OperationInfo info = lifecycle.create(OperationType.TRAINING, ServiceFixture.metadata());
 
         assertThat(info.createdAt()).isEqualTo(later);
         assertThat(info.operationId()).startsWith("op_training_20261124_103012_");

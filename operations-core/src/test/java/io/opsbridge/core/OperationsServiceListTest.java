@@ -1,15 +1,18 @@
 package io.opsbridge.core;
 
-import io.opsbridge.api.InvalidRequestException;
-import io.opsbridge.api.OperationType;
-import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
 import io.opsbridge.api.OperationQuery;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.bridge.TestBridge;
+import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.service.OperationsService;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +22,8 @@ class OperationsServiceListTest {
 
     private final ServiceFixture fixture = new ServiceFixture();
     private final OperationsService operations = fixture.operations;
+    private final OperationLifecycle lifecycle = fixture.lifecycle;
+    private final ProgressSources sources = fixture.sources;
     private String pendingTraining;
     private String runningTraining;
     private String runningLoading;
@@ -33,14 +38,14 @@ class OperationsServiceListTest {
         runningTraining = fixture.running(new TestBridge());
         fixture.clock.advance(Duration.ofMinutes(1));
         runningLoading = fixture.created(OperationType.DATA_LOADING);
-        operations.registerBridge(runningLoading, new TestBridge());
-        operations.start(runningLoading);
+        sources.registerLocal(runningLoading, new TestBridge());
+        lifecycle.start(runningLoading);
         fixture.clock.advance(Duration.ofMinutes(1));
         completedTraining = fixture.running(new TestBridge());
-        operations.complete(completedTraining, Map.of("accuracy", 0.9));
+        lifecycle.complete(completedTraining, Map.of("accuracy", 0.9));
         fixture.clock.advance(Duration.ofMinutes(1));
         cancelledLoading = fixture.created(OperationType.DATA_LOADING);
-        operations.cancel(cancelledLoading);
+        lifecycle.cancel(cancelledLoading);
     }
 
     @Test

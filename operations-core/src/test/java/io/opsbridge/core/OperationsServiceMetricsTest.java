@@ -1,12 +1,15 @@
 package io.opsbridge.core;
 
-import io.opsbridge.api.InvalidRequestException;
-import io.opsbridge.api.OperationType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.api.MetricsResponse;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.bridge.TestBridge;
+import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.service.OperationsService;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +17,8 @@ class OperationsServiceMetricsTest {
 
     private final ServiceFixture fixture = new ServiceFixture();
     private final OperationsService operations = fixture.operations;
+    private final OperationLifecycle lifecycle = fixture.lifecycle;
+    private final ProgressSources sources = fixture.sources;
     private final TestBridge bridge = new TestBridge();
 
     @Test
@@ -23,7 +28,7 @@ class OperationsServiceMetricsTest {
         bridge.epoch(2, 3, 0.6);
         bridge.epoch(3, 3, 0.4);
 
-        operations.complete(id, Map.of("accuracy", 0.9));
+        lifecycle.complete(id, Map.of("accuracy", 0.9));
 
         MetricsResponse response = operations.metrics(id, 0);
         assertThat(response.operationId()).isEqualTo(id);
@@ -39,7 +44,7 @@ class OperationsServiceMetricsTest {
         bridge.epoch(1, 3, 0.9);
         bridge.epoch(2, 3, 0.6);
 
-        operations.fail(id, "diverged");
+        lifecycle.fail(id, "diverged");
 
         assertThat(operations.metrics(id, 0).metrics()).hasSize(2);
         assertThat(operations.get(id, false).metricsCount()).isEqualTo(2);
@@ -50,7 +55,7 @@ class OperationsServiceMetricsTest {
         String id = fixture.running(bridge);
         bridge.epoch(1, 3, 0.9);
 
-        operations.cancel(id);
+        lifecycle.cancel(id);
 
         assertThat(operations.metrics(id, 0).metrics()).hasSize(1);
         assertThat(operations.get(id, false).metricsCount()).isEqualTo(1);
@@ -70,7 +75,7 @@ class OperationsServiceMetricsTest {
         fixture.afterTtl();
         MetricsResponse second = operations.metrics(id, first.newCursor());
         MetricsResponse third = operations.metrics(id, second.newCursor());
-        operations.complete(id, Map.of());
+        lifecycle.complete(id, Map.of());
         MetricsResponse afterCompletion = operations.metrics(id, third.newCursor());
 
         assertThat(first.metrics()).extracting(m -> m.get("epoch")).containsExactly(1, 2);

@@ -1,11 +1,14 @@
 package io.opsbridge.core;
 
-import io.opsbridge.core.settings.StallPolicy;
-import io.opsbridge.api.OperationType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.bridge.TestBridge;
+import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.service.OperationsCore;
+import io.opsbridge.core.service.OperationsService;
 import io.opsbridge.core.store.InMemoryOperationStore;
 import java.time.Duration;
 import java.util.List;
@@ -49,16 +52,18 @@ class OperationsServicePersistenceTest {
     private final MutableClock clock = new MutableClock(ServiceFixture.START);
     private final FakeTicker ticker = new FakeTicker();
     private final CountingStore store = new CountingStore();
-    private final OperationsService operations = new OperationsService(store, ServiceFixture.TTL, 1_000, ticker, clock,
-            PERSIST_EVERY, StallPolicy.NEVER);
+    private final OperationsCore core = TestCores.core(store, persistEvery(), ticker, clock).build();
+    private final OperationsService operations = core.operations();
+    private final OperationLifecycle lifecycle = core.lifecycle();
+    private final ProgressSources sources = core.sources();
     private final TestBridge bridge = new TestBridge();
     private String id;
 
     @BeforeEach
     void runningOperation() {
-        id = operations.create(OperationType.TRAINING, ServiceFixture.metadata()).operationId();
-        operations.registerBridge(id, bridge);
-        operations.start(id);
+        id = lifecycle.create(OperationType.TRAINING, ServiceFixture.metadata()).operationId();
+        sources.registerLocal(id, bridge);
+        lifecycle.start(id);
     }
 
     private OperationInfo readAfterTtl() {
@@ -114,10 +119,16 @@ class OperationsServicePersistenceTest {
         OperationInfo seen = readAfterTtl();
         bridge.progress(90, "nearly done");
 
-        OperationInfo completed = operations.complete(id, Map.of("accuracy", 0.7));
+        OperationInfo completed = lifecycle.complete(id, Map.of("accuracy", 0.7));
 
         assertThat(completed.progress().message()).isEqualTo("nearly done");
         assertThat(completed.version()).isGreaterThan(seen.version());
         assertThat(store.find(id)).contains(completed);
+    }
+
+    private static java.util.Map<String, String> persistEvery() {
+        java.util.Map<String, String> properties = TestCores.quiet(ServiceFixture.TTL);
+        properties.put("opsbridge.store.progress-persist-interval", PERSIST_EVERY.toString());
+        return properties;
     }
 }

@@ -1,15 +1,19 @@
 package io.opsbridge.core;
 
-import io.opsbridge.api.OperationType;
-import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
 import io.opsbridge.api.OperationQuery;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.bridge.MetricsPage;
 import io.opsbridge.core.bridge.TestBridge;
+import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.service.OperationsCore;
+import io.opsbridge.core.service.OperationsService;
 import io.opsbridge.core.store.InMemoryOperationStore;
 import io.opsbridge.core.store.OperationStore;
 import java.time.Duration;
@@ -36,8 +40,11 @@ class OperationsServiceRaceTest {
 
     private final PausingStore store = new PausingStore();
     private final FakeTicker ticker = new FakeTicker();
-    private final OperationsService operations = new OperationsService(store, ServiceFixture.TTL, 1_000,
-            ticker, new MutableClock(ServiceFixture.START));
+    private final OperationsCore core = TestCores.core(store, TestCores.quiet(ServiceFixture.TTL), ticker,
+            new MutableClock(ServiceFixture.START)).build();
+    private final OperationsService operations = core.operations();
+    private final OperationLifecycle lifecycle = core.lifecycle();
+    private final ProgressSources sources = core.sources();
 
     @ParameterizedTest(name = "force_refresh={0}")
     @ValueSource(booleans = {true, false})
@@ -49,7 +56,7 @@ class OperationsServiceRaceTest {
         CompletableFuture<OperationInfo> read = inPausedThread(() -> operations.get(id, forceRefresh));
         awaitLatch(store.paused);
         CompletableFuture<OperationInfo> completion = CompletableFuture.supplyAsync(
-                () -> operations.complete(id, Map.of("accuracy", 0.9)));
+                () -> lifecycle.complete(id, Map.of("accuracy", 0.9)));
         await().atMost(PATIENCE).until(() -> store.delegate.find(id).orElseThrow().status().isTerminal());
         store.resume.countDown();
         read.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
@@ -62,13 +69,13 @@ class OperationsServiceRaceTest {
 
     @Test
     void startRacingCancelNeverBringsBackRunning() throws Exception {
-        String id = operations.create(OperationType.TRAINING, ServiceFixture.metadata()).operationId();
-        operations.registerBridge(id, new TestBridge());
+        String id = lifecycle.create(OperationType.TRAINING, ServiceFixture.metadata()).operationId();
+        sources.registerLocal(id, new TestBridge());
 
         store.pauseAfterUpdate = true;
-        CompletableFuture<OperationInfo> start = inPausedThread(() -> operations.start(id));
+        CompletableFuture<OperationInfo> start = inPausedThread(() -> lifecycle.start(id));
         awaitLatch(store.paused);
-        CompletableFuture<OperationInfo> cancel = CompletableFuture.supplyAsync(() -> operations.cancel(id));
+        CompletableFuture<OperationInfo> cancel = CompletableFuture.supplyAsync(() -> lifecycle.cancel(id));
         await().atMost(PATIENCE).until(() -> store.delegate.find(id).orElseThrow().status().isTerminal());
         store.resume.countDown();
         start.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
@@ -78,9 +85,9 @@ class OperationsServiceRaceTest {
     }
 
     private String running() {
-        String id = operations.create(OperationType.TRAINING, ServiceFixture.metadata()).operationId();
-        operations.registerBridge(id, new TestBridge());
-        operations.start(id);
+        String id = lifecycle.create(OperationType.TRAINING, ServiceFixture.metadata()).operationId();
+        sources.registerLocal(id, new TestBridge());
+        lifecycle.start(id);
         return id;
     }
 

@@ -1,13 +1,16 @@
 package io.opsbridge.core;
 
-import io.opsbridge.api.OperationType;
-import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationQuery;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.bridge.TestBridge;
+import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.service.OperationsService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,8 @@ class OperationsServiceRefreshTest {
 
     private final ServiceFixture fixture = new ServiceFixture();
     private final OperationsService operations = fixture.operations;
+    private final OperationLifecycle lifecycle = fixture.lifecycle;
+    private final ProgressSources sources = fixture.sources;
     private final TestBridge bridge = new TestBridge();
     private String id;
     private ExecutorService clients;
@@ -127,7 +132,7 @@ class OperationsServiceRefreshTest {
 
     @Test
     void completedOperationIsNeverRefreshedAgain() {
-        operations.complete(id, Map.of("accuracy", 0.9));
+        lifecycle.complete(id, Map.of("accuracy", 0.9));
         int readsAtCompletion = bridge.snapshotReads();
         bridge.progress(12, "a write after completion");
 
@@ -138,8 +143,8 @@ class OperationsServiceRefreshTest {
         operations.list(new OperationQuery(null, null, 50, 0));
         operations.metrics(id, 0);
         operations.results(id);
-        assertThatThrownBy(() -> operations.cancel(id)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> operations.fail(id, "late")).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> lifecycle.cancel(id)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> lifecycle.fail(id, "late")).isInstanceOf(IllegalTransitionException.class);
         fixture.afterTtl();
         operations.get(id, true);
 
@@ -150,14 +155,14 @@ class OperationsServiceRefreshTest {
 
     @Test
     void cancelledOperationIsNeverRefreshedAgain() {
-        operations.cancel(id);
+        lifecycle.cancel(id);
         int readsAtCancel = bridge.snapshotReads();
 
         operations.get(id, true);
         fixture.afterTtl();
         operations.get(id, false);
         operations.metrics(id, 0);
-        operations.cancel(id);
+        lifecycle.cancel(id);
 
         assertThat(bridge.snapshotReads()).isEqualTo(readsAtCancel);
     }

@@ -1,16 +1,19 @@
 package io.opsbridge.core;
 
-import io.opsbridge.api.OperationType;
-import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
 import io.opsbridge.core.proxy.FakeHost;
-import io.opsbridge.core.proxy.OperationServiceProxies;
 import io.opsbridge.core.proxy.OperationServiceProxy;
-import io.opsbridge.core.proxy.RemoteOperationsRecovery;
+import io.opsbridge.core.recovery.RemoteOperationsRecovery;
+import io.opsbridge.core.service.OperationsCore;
+import io.opsbridge.core.service.OperationsService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,16 +32,18 @@ class OperationsServiceRemoteTest {
 
     private final ServiceFixture fixture = new ServiceFixture();
     private final OperationsService operations = fixture.operations;
+    private final OperationLifecycle lifecycle = fixture.lifecycle;
+    private final ProgressSources sources = fixture.sources;
     private final FakeHost host = new FakeHost("host_training_s1");
     private String id;
     private ExecutorService clients;
 
     @BeforeEach
     void remoteOperation() {
-        id = operations.create(OperationType.TRAINING, new OperationMetadata(List.of("AAPL"), "1h", "host",
+        id = lifecycle.create(OperationType.TRAINING, new OperationMetadata(List.of("AAPL"), "1h", "host",
                 "host_training_s1", FakeHost.URL, "s1", Map.of())).operationId();
-        operations.registerRemoteProxy(id, host.proxy(), "host_training_s1");
-        operations.start(id);
+        sources.registerHost(id, host.proxy(), "host_training_s1");
+        lifecycle.start(id);
     }
 
     @AfterEach
@@ -94,12 +100,12 @@ class OperationsServiceRemoteTest {
 
     @Test
     void theCompletionStepShapesTheRecordedResultOfAHostCompletion() {
-        operations.onRemoteCompletion((record, hostResult) -> {
+        fixture.trainingHook = (record, hostResult) -> {
             assertThat(record.status()).isEqualTo(OperationStatus.RUNNING);
             Map<String, Object> result = new java.util.HashMap<>(hostResult);
             result.put("registry_version", "v7");
             return result;
-        });
+        };
         host.finish(OperationStatus.COMPLETED, null);
 
         OperationInfo done = operations.get(id, false);
@@ -111,9 +117,9 @@ class OperationsServiceRemoteTest {
 
     @Test
     void aFailingCompletionStepStillCompletesAndSaysWhy() {
-        operations.onRemoteCompletion((record, hostResult) -> {
+        fixture.trainingHook = (record, hostResult) -> {
             throw new IllegalStateException("artifact not found");
-        });
+        };
         host.finish(OperationStatus.COMPLETED, null);
 
         OperationInfo done = operations.get(id, false);
@@ -178,7 +184,7 @@ class OperationsServiceRemoteTest {
     void cancelIsSentToTheHostAndStaysCancelled() {
         host.epoch(1, 5);
 
-        OperationInfo cancelled = operations.cancel(id);
+        OperationInfo cancelled = lifecycle.cancel(id);
 
         assertThat(cancelled.status()).isEqualTo(OperationStatus.CANCELLED);
         assertThat(host.status()).isEqualTo(OperationStatus.CANCELLED);
@@ -191,7 +197,7 @@ class OperationsServiceRemoteTest {
     void cancellingWhatTheHostAlreadyCompletedIsRefusedAndShowsTheCompletion() {
         host.finish(OperationStatus.COMPLETED, null);
 
-        assertThatThrownBy(() -> operations.cancel(id)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> lifecycle.cancel(id)).isInstanceOf(IllegalTransitionException.class);
 
         assertThat(operations.get(id, false).status()).isEqualTo(OperationStatus.COMPLETED);
     }
@@ -200,15 +206,15 @@ class OperationsServiceRemoteTest {
     void cancelWhileTheHostIsDownStillCancelsHere() {
         host.down(true);
 
-        assertThat(operations.cancel(id).status()).isEqualTo(OperationStatus.CANCELLED);
+        assertThat(lifecycle.cancel(id).status()).isEqualTo(OperationStatus.CANCELLED);
     }
 
     @Test
     void hostThatForgotTheOperationFailsIt() {
         FakeHost restarted = new FakeHost("host_training_other");
-        String lost = operations.create(OperationType.TRAINING, ServiceFixture.metadata()).operationId();
-        operations.registerRemoteProxy(lost, restarted.proxy(), "host_training_s1");
-        operations.start(lost);
+        String lost = lifecycle.create(OperationType.TRAINING, ServiceFixture.metadata()).operationId();
+        sources.registerHost(lost, restarted.proxy(), "host_training_s1");
+        lifecycle.start(lost);
 
         OperationInfo info = operations.get(lost, false);
 
@@ -221,17 +227,15 @@ class OperationsServiceRemoteTest {
         host.epoch(1, 3);
         operations.get(id, false);
         host.epoch(2, 3);
-        OperationsService restarted = new OperationsService(fixture.store, ServiceFixture.TTL, 1_000, fixture.ticker,
-                fixture.clock);
-        OperationServiceProxies proxies = new OperationServiceProxies(null) {
-            @Override
-            public OperationServiceProxy forHost(String baseUrl) {
-                assertThat(baseUrl).isEqualTo(FakeHost.URL);
-                return host.proxy();
-            }
+        OperationsCore restartedCore = TestCores.core(fixture.store, TestCores.quiet(ServiceFixture.TTL), fixture.ticker,
+                fixture.clock).build();
+        OperationsService restarted = restartedCore.operations();
+        Function<String, OperationServiceProxy> proxies = baseUrl -> {
+            assertThat(baseUrl).isEqualTo(FakeHost.URL);
+            return host.proxy();
         };
 
-        assertThat(new RemoteOperationsRecovery(fixture.store, restarted, proxies).reattach()).isEqualTo(1);
+        assertThat(new RemoteOperationsRecovery(fixture.store, restartedCore.sources(), proxies).reattach()).isEqualTo(1);
 
         assertThat(restarted.get(id, false).metricsCount()).isEqualTo(2);
         assertThat(restarted.metrics(id, 0).metrics()).extracting(m -> m.get("epoch")).containsExactly(1, 2);

@@ -1,12 +1,16 @@
 package io.opsbridge.core;
 
-import io.opsbridge.api.OperationType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.longpoll.VersionWaiters;
 import io.opsbridge.core.proxy.FakeHost;
+import io.opsbridge.core.service.OperationsService;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +24,9 @@ class RemoteLongPollTest {
 
     private final ServiceFixture fixture = new ServiceFixture();
     private final OperationsService operations = fixture.operations;
-    private final VersionWaiters waiters = new VersionWaiters(operations);
+    private final OperationLifecycle lifecycle = fixture.lifecycle;
+    private final ProgressSources sources = fixture.sources;
+    private final VersionWaiters waiters = new VersionWaiters(fixture.operations, fixture.sources, fixture.store, fixture.lifecycle);
     private final FakeHost host = new FakeHost("host_training_s1");
 
     @AfterEach
@@ -30,10 +36,10 @@ class RemoteLongPollTest {
 
     @Test
     void waitingClientsAreAnsweredWhenTheHostMovesNotAtTheEndOfTheirWait() throws Exception {
-        String id = operations.create(OperationType.TRAINING, new OperationMetadata(List.of("AAPL"), "1h", "host",
+        String id = lifecycle.create(OperationType.TRAINING, new OperationMetadata(List.of("AAPL"), "1h", "host",
                 "host_training_s1", FakeHost.URL, "s1", Map.of())).operationId();
-        operations.registerRemoteProxy(id, host.proxy(), "host_training_s1");
-        operations.start(id);
+        sources.registerHost(id, host.proxy(), "host_training_s1");
+        lifecycle.start(id);
         host.epoch(1, 3);
         long seen = operations.get(id, true).version();
 

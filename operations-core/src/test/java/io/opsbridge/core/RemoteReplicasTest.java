@@ -1,12 +1,14 @@
 package io.opsbridge.core;
 
-import io.opsbridge.api.OperationType;
-import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.proxy.FakeHost;
+import io.opsbridge.core.service.OperationsCore;
+import io.opsbridge.core.service.OperationsService;
 import io.opsbridge.core.store.InMemoryOperationStore;
 import io.opsbridge.core.store.InMemoryRemoteMappingStore;
 import io.opsbridge.core.store.RemoteMappingStore;
@@ -32,80 +34,78 @@ class RemoteReplicasTest {
     private final InMemoryOperationStore store = new InMemoryOperationStore();
     private final RemoteMappingStore mappings = new InMemoryRemoteMappingStore(store);
     private final FakeHost host = new FakeHost("host_training_s1");
-    private final OperationsService a = replica();
-    private final OperationsService b = replica();
+    private final OperationsCore a = replica();
+    private final OperationsCore b = replica();
     private String id;
 
-    private OperationsService replica() {
-        OperationsService replica = new OperationsService(store, Duration.ZERO, 1_000, new FakeTicker(), clock)
-                .withRemoteMappings(mappings);
-        replica.followHostsThrough(url -> {
-            assertThat(url).isEqualTo(FakeHost.URL);
-            return host.proxy();
-        });
-        return replica;
+    private OperationsCore replica() {
+        return TestCores.core(store, TestCores.quiet(Duration.ZERO), new FakeTicker(), clock).mappings(mappings)
+                .proxies(url -> {
+                    assertThat(url).isEqualTo(FakeHost.URL);
+                    return host.proxy();
+                }).build();
     }
 
     @BeforeEach
     void startedOnReplicaA() {
-        id = a.create(OperationType.TRAINING, new OperationMetadata(List.of("AAPL"), "1h", "host",
+        id = a.lifecycle().create(OperationType.TRAINING, new OperationMetadata(List.of("AAPL"), "1h", "host",
                 "host_training_s1", FakeHost.URL, "s1", Map.of())).operationId();
-        a.registerRemoteProxy(id, host.proxy(), "host_training_s1");
-        a.start(id);
+        a.sources().registerHost(id, host.proxy(), "host_training_s1");
+        a.lifecycle().start(id);
     }
 
     @Test
     void replicaThatDidNotStartTheHostOperationFollowsItToCompletion() {
         host.epoch(1, 2);
-        OperationInfo seenOnB = b.get(id, false);
+        OperationInfo seenOnB = b.operations().get(id, false);
         assertThat(seenOnB.progress().currentStep()).isEqualTo("Epoch 1/2");
         assertThat(seenOnB.metricsCount()).isEqualTo(1);
 
         host.epoch(2, 2);
         host.finish(OperationStatus.COMPLETED, null);
-        OperationInfo done = b.get(id, false);
+        OperationInfo done = b.operations().get(id, false);
 
         assertThat(done.status()).isEqualTo(OperationStatus.COMPLETED);
         assertThat(done.completedAt()).isNotNull();
         assertThat(done.resultSummary()).containsEntry("model_version", "host_training_s1");
-        assertThat(b.metrics(id, 0).metrics()).extracting(m -> m.get("epoch")).containsExactly(1, 2);
-        assertThat(a.get(id, false).status()).as("A sees B's discovery").isEqualTo(OperationStatus.COMPLETED);
+        assertThat(b.operations().metrics(id, 0).metrics()).extracting(m -> m.get("epoch")).containsExactly(1, 2);
+        assertThat(a.operations().get(id, false).status()).as("A sees B's discovery").isEqualTo(OperationStatus.COMPLETED);
     }
 
     @Test
     void twoReplicasPullingTheSameHostStoreEachMetricOnce() {
         host.epoch(1, 4);
-        a.get(id, true);
-        b.get(id, true);
+        a.operations().get(id, true);
+        b.operations().get(id, true);
         host.epoch(2, 4);
         host.epoch(3, 4);
-        b.get(id, true);
+        b.operations().get(id, true);
         // A's cursor is behind: it copies a page B already stored, loses the compare-and-set, follows on
-        a.get(id, true);
+        a.operations().get(id, true);
         host.epoch(4, 4);
-        a.get(id, true);
-        b.get(id, true);
+        a.operations().get(id, true);
+        b.operations().get(id, true);
 
-        assertThat(a.metrics(id, 0).metrics()).extracting(m -> m.get("epoch")).containsExactly(1, 2, 3, 4);
-        assertThat(a.get(id, true).metricsCount()).isEqualTo(4);
-        assertThat(b.get(id, true).metricsCount()).isEqualTo(4);
+        assertThat(a.operations().metrics(id, 0).metrics()).extracting(m -> m.get("epoch")).containsExactly(1, 2, 3, 4);
+        assertThat(a.operations().get(id, true).metricsCount()).isEqualTo(4);
+        assertThat(b.operations().get(id, true).metricsCount()).isEqualTo(4);
     }
 
     @Test
     void replicaThatLosesTheRaceStillStoresTheTailTheOtherHasNot() {
         host.epoch(1, 3);
-        a.get(id, true);
-        b.get(id, true);
+        a.operations().get(id, true);
+        b.operations().get(id, true);
         host.epoch(2, 3);
-        a.get(id, true);
+        a.operations().get(id, true);
         // B is at cursor 1, A at 2: B fetches [2, 3], loses the compare-and-set, must still store 3
         host.epoch(3, 3);
         host.finish(OperationStatus.COMPLETED, null);
-        OperationInfo done = b.get(id, true);
+        OperationInfo done = b.operations().get(id, true);
 
         assertThat(done.status()).isEqualTo(OperationStatus.COMPLETED);
         assertThat(done.metricsCount()).isEqualTo(3);
-        assertThat(b.metrics(id, 0).metrics()).extracting(m -> m.get("epoch")).containsExactly(1, 2, 3);
+        assertThat(b.operations().metrics(id, 0).metrics()).extracting(m -> m.get("epoch")).containsExactly(1, 2, 3);
     }
 
     @Test
@@ -114,7 +114,7 @@ class RemoteReplicasTest {
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int c = 0; c < 4; c++) {
-                OperationsService replica = c % 2 == 0 ? a : b;
+                OperationsService replica = (c % 2 == 0 ? a : b).operations();
                 running.add(clients.submit(() -> {
                     for (int i = 0; i < 200; i++) {
                         replica.get(id, true);
@@ -131,10 +131,10 @@ class RemoteReplicasTest {
         } finally {
             clients.shutdownNow();
         }
-        a.get(id, true);
-        b.get(id, true);
+        a.operations().get(id, true);
+        b.operations().get(id, true);
 
-        assertThat(a.metrics(id, 0).metrics()).extracting(m -> m.get("epoch"))
+        assertThat(a.operations().metrics(id, 0).metrics()).extracting(m -> m.get("epoch"))
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, 50).boxed().toList());
         assertThat(store.find(id).orElseThrow().metricsCount()).isEqualTo(50);
     }

@@ -1,13 +1,16 @@
 package io.opsbridge.core;
 
-import io.opsbridge.core.settings.StallPolicy;
-import io.opsbridge.api.OperationType;
-import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
 import io.opsbridge.core.proxy.FakeHost;
+import io.opsbridge.core.service.OperationsCore;
+import io.opsbridge.core.service.OperationsService;
 import io.opsbridge.core.store.InMemoryOperationStore;
 import java.time.Duration;
 import java.util.List;
@@ -23,18 +26,20 @@ class RemoteStallTest {
 
     private final MutableClock clock = new MutableClock(ServiceFixture.START);
     private final FakeTicker ticker = new FakeTicker();
-    private final OperationsService operations = new OperationsService(new InMemoryOperationStore(), ServiceFixture.TTL,
-            1_000, ticker, clock, Duration.ZERO,
-            StallPolicy.of(Map.of(OperationType.TRAINING, new StallPolicy.Limits(STALL_AFTER, FAIL_AFTER))));
+    private final OperationsCore core = TestCores.core(new InMemoryOperationStore(),
+            TestCores.trainingStalls(ServiceFixture.TTL, STALL_AFTER, FAIL_AFTER), ticker, clock).build();
+    private final OperationsService operations = core.operations();
+    private final OperationLifecycle lifecycle = core.lifecycle();
+    private final ProgressSources sources = core.sources();
     private final FakeHost host = new FakeHost("host_training_s1");
     private String id;
 
     @BeforeEach
     void runningOnHost() {
-        id = operations.create(OperationType.TRAINING, new OperationMetadata(List.of("AAPL"), "1h", "host",
+        id = lifecycle.create(OperationType.TRAINING, new OperationMetadata(List.of("AAPL"), "1h", "host",
                 "host_training_s1", FakeHost.URL, "s1", Map.of())).operationId();
-        operations.registerRemoteProxy(id, host.proxy(), "host_training_s1");
-        operations.start(id);
+        sources.registerHost(id, host.proxy(), "host_training_s1");
+        lifecycle.start(id);
         host.epoch(1, 3);
         operations.get(id, true);
     }

@@ -1,13 +1,20 @@
 package io.opsbridge.core;
 
-import io.opsbridge.api.OperationType;
+import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.bridge.TestBridge;
+import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.lifecycle.CompletionHook;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.service.OperationsCore;
+import io.opsbridge.core.service.OperationsService;
 import io.opsbridge.core.store.InMemoryOperationStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /** An OperationsService on an in-memory store, with a clock and a cache ticker that only tests move. */
 final class ServiceFixture {
@@ -18,21 +25,37 @@ final class ServiceFixture {
     final MutableClock clock = new MutableClock(START);
     final FakeTicker ticker = new FakeTicker();
     final InMemoryOperationStore store = new InMemoryOperationStore();
-    final OperationsService operations = new OperationsService(store, TTL, 1_000, ticker, clock);
+    /** What completing a training does to its result; a test may set it before the completion. */
+    volatile BiFunction<OperationInfo, Map<String, Object>, Map<String, Object>> trainingHook = (record, result) -> result;
+    final OperationsCore core = TestCores.core(store, TestCores.quiet(TTL), ticker, clock)
+            .hooks(List.of(new CompletionHook() {
+                @Override
+                public OperationType type() {
+                    return OperationType.TRAINING;
+                }
+
+                @Override
+                public Map<String, Object> completed(OperationInfo record, Map<String, Object> result) {
+                    return trainingHook.apply(record, result);
+                }
+            })).build();
+    final OperationsService operations = core.operations();
+    final OperationLifecycle lifecycle = core.lifecycle();
+    final ProgressSources sources = core.sources();
 
     static OperationMetadata metadata() {
         return OperationMetadata.local(List.of("AAPL"), "1h", Map.of("epochs", 3));
     }
 
     String created(OperationType type) {
-        return operations.create(type, metadata()).operationId();
+        return lifecycle.create(type, metadata()).operationId();
     }
 
     /** A training operation that is running and reports through {@code bridge}. */
     String running(TestBridge bridge) {
         String id = created(OperationType.TRAINING);
-        operations.registerBridge(id, bridge);
-        operations.start(id);
+        sources.registerLocal(id, bridge);
+        lifecycle.start(id);
         return id;
     }
 

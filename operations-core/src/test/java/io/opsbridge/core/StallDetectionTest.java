@@ -1,13 +1,16 @@
 package io.opsbridge.core;
 
-import io.opsbridge.core.settings.StallPolicy;
-import io.opsbridge.api.OperationType;
-import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationQuery;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.bridge.TestBridge;
+import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.service.OperationsCore;
+import io.opsbridge.core.service.OperationsService;
 import io.opsbridge.core.store.InMemoryOperationStore;
 import java.time.Duration;
 import java.util.Map;
@@ -23,16 +26,19 @@ class StallDetectionTest {
     private final MutableClock clock = new MutableClock(ServiceFixture.START);
     private final FakeTicker ticker = new FakeTicker();
     private final InMemoryOperationStore store = new InMemoryOperationStore();
-    private final OperationsService operations = new OperationsService(store, ServiceFixture.TTL, 1_000, ticker, clock,
-            Duration.ZERO, StallPolicy.of(Map.of(OperationType.TRAINING, new StallPolicy.Limits(STALL_AFTER, FAIL_AFTER))));
+    private final OperationsCore core = TestCores.core(store,
+            TestCores.trainingStalls(ServiceFixture.TTL, STALL_AFTER, FAIL_AFTER), ticker, clock).build();
+    private final OperationsService operations = core.operations();
+    private final OperationLifecycle lifecycle = core.lifecycle();
+    private final ProgressSources sources = core.sources();
     private final TestBridge bridge = new TestBridge();
     private String id;
 
     @BeforeEach
     void runningTrainingWithSomeProgress() {
-        id = operations.create(OperationType.TRAINING, ServiceFixture.metadata()).operationId();
-        operations.registerBridge(id, bridge);
-        operations.start(id);
+        id = lifecycle.create(OperationType.TRAINING, ServiceFixture.metadata()).operationId();
+        sources.registerLocal(id, bridge);
+        lifecycle.start(id);
         bridge.progress(30, "epoch 3");
         operations.get(id, true);
     }
@@ -84,8 +90,8 @@ class StallDetectionTest {
 
     @Test
     void pendingAndFinishedOperationsNeverStall() {
-        String pending = operations.create(OperationType.TRAINING, ServiceFixture.metadata()).operationId();
-        operations.complete(id, Map.of());
+        String pending = lifecycle.create(OperationType.TRAINING, ServiceFixture.metadata()).operationId();
+        lifecycle.complete(id, Map.of());
 
         clock.advance(FAIL_AFTER.multipliedBy(3));
         ticker.advance(ServiceFixture.TTL.plusMillis(1));

@@ -1,11 +1,12 @@
 package io.opsbridge.core;
 
-import io.opsbridge.api.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.bridge.TestBridge;
+import io.opsbridge.core.longpoll.VersionWaiters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class VersionWaitersTest {
 
     private final ServiceFixture fixture = new ServiceFixture();
-    private final VersionWaiters waiters = new VersionWaiters(fixture.operations);
+    private final VersionWaiters waiters = new VersionWaiters(fixture.operations, fixture.sources, fixture.store, fixture.lifecycle);
     private final TestBridge bridge = new TestBridge();
     private String id;
     private long version;
@@ -78,7 +79,7 @@ class VersionWaitersTest {
     void completionWakesWaitersEvenWithoutABridgeWrite() throws Exception {
         CompletableFuture<OperationInfo> answer = waiters.await(id, version, Duration.ofSeconds(30)).toCompletableFuture();
 
-        fixture.operations.complete(id, Map.of("accuracy", 0.6));
+        fixture.lifecycle.complete(id, Map.of("accuracy", 0.6));
 
         assertThat(answer.get(5, TimeUnit.SECONDS).status()).isEqualTo(OperationStatus.COMPLETED);
     }

@@ -1,11 +1,11 @@
 package io.opsbridge.backend.data;
 
-import io.opsbridge.core.HostedOperations;
 import io.opsbridge.api.InvalidRequestException;
-import io.opsbridge.api.OperationType;
-import io.opsbridge.core.OperationsService;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.core.hosts.HostedOperations;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
 import io.opsbridge.core.proxy.HostPool;
 import io.opsbridge.core.proxy.HostRejectedException;
 import io.opsbridge.workloads.data.DataLoadRequest;
@@ -24,17 +24,17 @@ public class DataLoadService {
 
     private final DataLoader loader;
     private final DataLoadingJobs jobs;
-    private final OperationsService operations;
+    private final OperationLifecycle lifecycle;
     private final HostedOperations hosted;
     private final DataHostClient hostClient;
     private final HostPool hosts;
     private final String defaultMode;
 
-    public DataLoadService(DataLoader loader, DataLoadingJobs jobs, OperationsService operations,
+    public DataLoadService(DataLoader loader, DataLoadingJobs jobs, OperationLifecycle lifecycle,
             HostedOperations hosted, DataHostClient hostClient, DataRoutingConfig routing) {
         this.loader = loader;
         this.jobs = jobs;
-        this.operations = operations;
+        this.lifecycle = lifecycle;
         this.hosted = hosted;
         this.hostClient = hostClient;
         this.hosts = new HostPool("data", routing.hosts().orElse(List.of()));
@@ -61,7 +61,7 @@ public class DataLoadService {
         if (DataLoadRequest.MODE_HOST.equals(valid.mode())) {
             return startOnHost(valid);
         }
-        OperationInfo created = operations.create(OperationType.DATA_LOADING,
+        OperationInfo created = lifecycle.create(OperationType.DATA_LOADING,
                 OperationMetadata.local(valid.symbols(), valid.timeframe(), valid.toParameters()));
         return jobs.submit(created, valid);
     }

@@ -1,9 +1,9 @@
 package io.opsbridge.backend.models;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.opsbridge.backend.training.CompletedTrainingHook;
-import io.opsbridge.workloads.training.TrainingRequest;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.core.lifecycle.CompletionHook;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,43 +11,50 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Registers every completed training's model as the strategy's next {@code inactive} version and,
- * with {@code auto_activate} (or {@code opsbridge.models.auto-activate}), activates it.
+ * Registers every completed training's model, local or host-run, as the strategy's next
+ * {@code inactive} version and, with {@code auto_activate} (or {@code opsbridge.models.auto-activate}),
+ * activates it. The training's request is read from the record it started with
+ * ({@code metadata.symbols}, {@code timeframe}, {@code mode} and {@code parameters}).
  *
  * <p>It adds to the training's result summary: {@code registry_version} (e.g. {@code v3}),
  * {@code activated}, and {@code activation_error} when activation was asked for and failed (the
  * training still completes then; the model stays registered as {@code failed}). A failure to
- * register fails the training: a model nobody can find is not a completed training.
+ * register fails a local training (a model nobody can find is not a completed training); a host
+ * training still completes, with {@code completion_error} (the host's job did succeed).
  */
 @ApplicationScoped
-public class ModelRegistration implements CompletedTrainingHook {
+public class ModelRegistration implements CompletionHook {
 
     private static final Logger LOG = Logger.getLogger(ModelRegistration.class);
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     private final ModelRegistry registry;
     private final ArtifactSource artifacts;
     private final ModelsConfig config;
-    private final ObjectMapper json;
 
-    public ModelRegistration(ModelRegistry registry, ArtifactSource artifacts, ModelsConfig config, ObjectMapper json) {
+    public ModelRegistration(ModelRegistry registry, ArtifactSource artifacts, ModelsConfig config) {
         this.registry = registry;
         this.artifacts = artifacts;
         this.config = config;
-        this.json = json;
     }
 
     @Override
-    public Map<String, Object> completed(String operationId, TrainingRequest request, Map<String, Object> summary) {
+    public OperationType type() {
+        return OperationType.TRAINING;
+    }
+
+    @Override
+    public Map<String, Object> completed(OperationInfo record, Map<String, Object> summary) {
+        String operationId = record.operationId();
         String strategy = (String) summary.get("strategy");
         Path dir = artifacts.localize(strategy, (String) summary.get("model_version"), (String) summary.get("model_path"));
+        Map<String, Object> request = request(record.metadata());
         ModelVersion registered = registry.store().register(new NewModelVersion(strategy, dir.toString(),
-                performance(summary), json.convertValue(request, MAP), operationId));
+                performance(summary), request, operationId));
         LOG.infof("training %s registered as model %s", operationId, registered.label());
 
         Map<String, Object> result = new LinkedHashMap<>(summary);
         result.put("registry_version", registered.version());
-        boolean activate = request.autoActivate() != null ? request.autoActivate() : config.autoActivate();
+        boolean activate = request.get("auto_activate") instanceof Boolean asked ? asked : config.autoActivate();
         result.put("activated", false);
         if (activate) {
             try {
@@ -59,6 +66,18 @@ public class ModelRegistration implements CompletedTrainingHook {
             }
         }
         return result;
+    }
+
+    /** The training request as it was started: what the record's metadata holds, in the request's wire names. */
+    private static Map<String, Object> request(OperationMetadata m) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("symbols", m.symbols());
+        request.put("timeframe", m.timeframe());
+        request.put("mode", m.mode());
+        if (m.parameters() != null) {
+            request.putAll(m.parameters());
+        }
+        return request;
     }
 
     private static Map<String, Object> performance(Map<String, Object> summary) {

@@ -1,10 +1,10 @@
 package io.opsbridge.backend.operations;
 
 import io.agroal.api.AgroalDataSource;
+import io.opsbridge.core.settings.StoreConfig;
 import io.opsbridge.core.store.JdbcOperationStore;
 import io.opsbridge.core.store.JdbcRemoteMappingStore;
 import io.opsbridge.core.store.RemoteMappingStore;
-import io.opsbridge.core.settings.StoreConfig;
 import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;

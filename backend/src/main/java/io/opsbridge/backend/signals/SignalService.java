@@ -1,9 +1,9 @@
 package io.opsbridge.backend.signals;
 
+import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.ModelsConfig;
 import io.opsbridge.backend.models.serving.ModelLease;
-import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.workloads.training.DirectionPredictor;
 import io.opsbridge.workloads.training.FeatureExtractor;
 import io.opsbridge.workloads.training.ModelDescriptor;

@@ -1,16 +1,14 @@
 package io.opsbridge.backend.training;
 
-import io.opsbridge.core.CapacityExceededException;
 import io.opsbridge.api.InvalidRequestException;
-import io.opsbridge.api.OperationType;
-import io.opsbridge.core.OperationsService;
 import io.opsbridge.api.OperationInfo;
-import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.core.CapacityExceededException;
+import io.opsbridge.core.hosts.HostedOperations;
 import io.opsbridge.core.proxy.HostCalls;
 import io.opsbridge.core.proxy.HostException;
 import io.opsbridge.core.proxy.HostRejectedException;
 import io.opsbridge.core.proxy.HostUnreachableException;
-import io.opsbridge.core.proxy.OperationServiceProxies;
 import io.opsbridge.workloads.training.TrainingRequest;
 import io.opsbridge.workloads.training.TrainingStartResponse;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,17 +29,14 @@ public class HostTrainingRouter {
 
     private final List<String> hosts;
     private final TrainingHostClient client;
-    private final OperationsService operations;
-    private final OperationServiceProxies proxies;
+    private final HostedOperations hosted;
     private final AtomicInteger next = new AtomicInteger();
 
-    public HostTrainingRouter(TrainingRoutingConfig config, TrainingHostClient client, OperationsService operations,
-            OperationServiceProxies proxies) {
+    public HostTrainingRouter(TrainingRoutingConfig config, TrainingHostClient client, HostedOperations hosted) {
         this.hosts = config.hosts().orElse(List.of()).stream()
                 .filter(h -> !h.isBlank()).map(HostCalls::normalize).distinct().toList();
         this.client = client;
-        this.operations = operations;
-        this.proxies = proxies;
+        this.hosted = hosted;
     }
 
     /** Whether any training host is configured. */
@@ -89,10 +84,7 @@ public class HostTrainingRouter {
     }
 
     private OperationInfo record(String host, TrainingStartResponse started, TrainingRequest valid) {
-        OperationInfo created = operations.create(OperationType.TRAINING, new OperationMetadata(valid.symbols(),
-                valid.timeframe(), TrainingRequest.MODE_HOST, started.operationId(), host, started.sessionId(),
-                valid.toParameters()));
-        operations.registerRemoteProxy(created.operationId(), proxies.forHost(host), started.operationId());
-        return operations.start(created.operationId());
+        return hosted.follow(OperationType.TRAINING, valid.symbols(), valid.timeframe(), valid.toParameters(), host,
+                started.operationId(), started.sessionId());
     }
 }

@@ -1,8 +1,8 @@
 package io.opsbridge.backend.training;
 
-import io.opsbridge.core.IdempotencyKeys;
-import io.opsbridge.core.OperationsService;
 import io.opsbridge.core.rest.OperationResponses;
+import io.opsbridge.core.run.IdempotencyKeys;
+import io.opsbridge.core.service.OperationsService;
 import io.opsbridge.workloads.training.TrainingRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

@@ -1,10 +1,10 @@
 package io.opsbridge.backend.training;
 
 import io.opsbridge.api.InvalidRequestException;
-import io.opsbridge.api.OperationType;
-import io.opsbridge.core.OperationsService;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
 import io.opsbridge.workloads.training.TrainingJobs;
 import io.opsbridge.workloads.training.TrainingOrchestrator;
 import io.opsbridge.workloads.training.TrainingRequest;
@@ -18,20 +18,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class TrainingService {
 
     private final TrainingOrchestrator orchestrator;
-    private final OperationsService operations;
+    private final OperationLifecycle lifecycle;
     private final TrainingJobs jobs;
     private final HostTrainingRouter hosts;
     private final TrainingRoutingConfig routing;
-    private final CompletedTrainingHook completed;
 
-    public TrainingService(TrainingOrchestrator orchestrator, OperationsService operations, TrainingJobs jobs,
-            HostTrainingRouter hosts, TrainingRoutingConfig routing, CompletedTrainingHook completed) {
+    public TrainingService(TrainingOrchestrator orchestrator, OperationLifecycle lifecycle, TrainingJobs jobs,
+            HostTrainingRouter hosts, TrainingRoutingConfig routing) {
         this.orchestrator = orchestrator;
-        this.operations = operations;
+        this.lifecycle = lifecycle;
         this.jobs = jobs;
         this.hosts = hosts;
         this.routing = routing;
-        this.completed = completed;
     }
 
     /**
@@ -58,8 +56,8 @@ public class TrainingService {
         if (TrainingRequest.MODE_HOST.equals(valid.mode())) {
             return hosts.start(valid);
         }
-        OperationInfo created = operations.create(OperationType.TRAINING,
+        OperationInfo created = lifecycle.create(OperationType.TRAINING,
                 OperationMetadata.local(valid.symbols(), valid.timeframe(), valid.toParameters()));
-        return jobs.submit(created, valid, summary -> completed.completed(created.operationId(), valid, summary));
+        return jobs.submit(created, valid);
     }
 }

@@ -55,8 +55,7 @@ class TrainingRoutingTest {
             }
         };
         TrainingOrchestrator orchestrator = new TrainingOrchestrator(new TrainingSettings(dir, dir));
-        return new TrainingService(orchestrator, null, null, new HostTrainingRouter(routing, null, null, null), routing,
-                (id, request, summary) -> summary);
+        return new TrainingService(orchestrator, null, null, new HostTrainingRouter(routing, null, null), routing);
     }
 
     private static TrainingRequest request(String mode) {

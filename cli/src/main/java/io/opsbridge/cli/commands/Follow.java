@@ -1,5 +1,6 @@
 package io.opsbridge.cli.commands;
 
+import io.opsbridge.api.OperationInfo;
 import io.opsbridge.cli.ExitCodes;
 import io.opsbridge.cli.watch.BarProgressView;
 import io.opsbridge.cli.watch.LineProgressView;
@@ -7,7 +8,6 @@ import io.opsbridge.cli.watch.OperationWatcher;
 import io.opsbridge.cli.watch.ProgressView;
 import io.opsbridge.cli.watch.SilentProgressView;
 import io.opsbridge.cli.watch.Summary;
-import io.opsbridge.api.OperationInfo;
 
 /**
  * The watch flow shared by {@code ops watch}, {@code train --watch} and {@code data load --watch}:

@@ -1,10 +1,10 @@
 package io.opsbridge.cli.commands;
 
+import io.opsbridge.api.MetricsResponse;
+import io.opsbridge.api.OperationInfo;
 import io.opsbridge.cli.ExitCodes;
 import io.opsbridge.cli.client.Polled;
 import io.opsbridge.cli.output.Texts;
-import io.opsbridge.api.MetricsResponse;
-import io.opsbridge.api.OperationInfo;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;

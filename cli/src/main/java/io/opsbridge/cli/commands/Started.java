@@ -1,7 +1,7 @@
 package io.opsbridge.cli.commands;
 
-import io.opsbridge.cli.ExitCodes;
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.cli.ExitCodes;
 
 /** What {@code train} and {@code data load} print once the server accepted the work. */
 final class Started {

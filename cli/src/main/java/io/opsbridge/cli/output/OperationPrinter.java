@@ -1,9 +1,9 @@
 package io.opsbridge.cli.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.opsbridge.cli.client.OpsBridgeClient;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
+import io.opsbridge.cli.client.OpsBridgeClient;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.opsbridge.cli.watch;
 
-import io.opsbridge.cli.client.OpsBridgeClient;
-import io.opsbridge.cli.client.Polled;
 import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.cli.client.OpsBridgeClient;
+import io.opsbridge.cli.client.Polled;
 import java.time.Duration;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package io.opsbridge.cli.watch;
 
-import io.opsbridge.cli.output.Texts;
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.cli.output.Texts;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.Map;

@@ -3,11 +3,11 @@ package io.opsbridge.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.opsbridge.cli.ExitCodes;
-import io.opsbridge.cli.client.OpsBridgeClient;
-import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.cli.ExitCodes;
+import io.opsbridge.cli.client.OpsBridgeClient;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

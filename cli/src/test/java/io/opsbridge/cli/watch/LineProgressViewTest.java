@@ -2,8 +2,8 @@ package io.opsbridge.cli.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opsbridge.cli.Operations;
 import io.opsbridge.api.OperationStatus;
+import io.opsbridge.cli.Operations;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;

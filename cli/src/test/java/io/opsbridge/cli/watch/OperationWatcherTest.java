@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.opsbridge.cli.Operations;
-import io.opsbridge.cli.client.OpsBridgeClient;
-import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.cli.Operations;
+import io.opsbridge.cli.client.OpsBridgeClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.opsbridge.host.data;
 
-import io.opsbridge.core.OperationsService;
 import io.opsbridge.core.rest.OperationResponses;
+import io.opsbridge.core.service.OperationsService;
 import io.opsbridge.workloads.data.DataLoadRequest;
 import io.opsbridge.workloads.data.DataLoadStartResponse;
 import jakarta.ws.rs.Consumes;

@@ -1,9 +1,10 @@
 package io.opsbridge.host.data;
 
-import io.opsbridge.api.OperationType;
-import io.opsbridge.core.OperationsService;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.service.OperationsService;
 import io.opsbridge.workloads.data.DataLoadRequest;
 import io.opsbridge.workloads.data.DataLoadStartResponse;
 import io.opsbridge.workloads.data.DataLoader;
@@ -17,11 +18,13 @@ public class HostDataService {
 
     private final DataLoader loader;
     private final OperationsService operations;
+    private final OperationLifecycle lifecycle;
     private final DataLoadingJobs jobs;
 
-    public HostDataService(DataLoader loader, OperationsService operations, DataLoadingJobs jobs) {
+    public HostDataService(DataLoader loader, OperationsService operations, OperationLifecycle lifecycle, DataLoadingJobs jobs) {
         this.loader = loader;
         this.operations = operations;
+        this.lifecycle = lifecycle;
         this.jobs = jobs;
     }
 
@@ -36,7 +39,7 @@ public class HostDataService {
         // whatever mode the caller asked for, here it runs locally
         DataLoadRequest valid = loader.validate(request == null ? null : request.withMode(DataLoadRequest.MODE_LOCAL));
         String sessionId = UUID.randomUUID().toString().replace("-", "");
-        OperationInfo created = operations.create(DataLoadStartResponse.hostOperationId(sessionId),
+        OperationInfo created = lifecycle.create(DataLoadStartResponse.hostOperationId(sessionId),
                 OperationType.DATA_LOADING, new OperationMetadata(valid.symbols(), valid.timeframe(),
                         DataLoadRequest.MODE_LOCAL, null, null, sessionId, valid.toParameters()));
         OperationInfo queued = jobs.submit(created, valid);

@@ -1,15 +1,16 @@
 package io.opsbridge.core.rest;
 
 import io.opsbridge.api.InvalidRequestException;
-import io.opsbridge.api.OperationStatus;
-import io.opsbridge.api.OperationType;
-import io.opsbridge.core.OperationsService;
-import io.opsbridge.core.VersionWaiters;
 import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
 import io.opsbridge.api.OperationQuery;
 import io.opsbridge.api.OperationResults;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.longpoll.VersionWaiters;
+import io.opsbridge.core.service.OperationsService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -34,10 +35,12 @@ import java.util.concurrent.CompletionStage;
 public class OperationsResource {
 
     private final OperationsService operations;
+    private final OperationLifecycle lifecycle;
     private final VersionWaiters waiters;
 
-    public OperationsResource(OperationsService operations, VersionWaiters waiters) {
+    public OperationsResource(OperationsService operations, OperationLifecycle lifecycle, VersionWaiters waiters) {
         this.operations = operations;
+        this.lifecycle = lifecycle;
         this.waiters = waiters;
     }
 
@@ -87,7 +90,7 @@ public class OperationsResource {
     @POST
     @Path("/{id}/cancel")
     public OperationInfo cancel(@PathParam("id") String id) {
-        return operations.cancel(id);
+        return lifecycle.cancel(id);
     }
 
     /** Query parameter parsing with 400s that name the parameter. */

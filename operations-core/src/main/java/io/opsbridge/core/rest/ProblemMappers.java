@@ -1,14 +1,14 @@
 package io.opsbridge.core.rest;
 
-import io.opsbridge.api.Problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.opsbridge.api.InvalidRequestException;
+import io.opsbridge.api.Problem;
 import io.opsbridge.core.CapacityExceededException;
 import io.opsbridge.core.ConflictException;
 import io.opsbridge.core.IllegalTransitionException;
-import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.core.OperationGoneException;
 import io.opsbridge.core.OperationNotFoundException;
 import jakarta.ws.rs.WebApplicationException;

@@ -1,7 +1,7 @@
 package io.opsbridge.core.rest;
 
 import io.opsbridge.api.InvalidRequestException;
-import io.opsbridge.core.RetentionService;
+import io.opsbridge.core.retention.RetentionService;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

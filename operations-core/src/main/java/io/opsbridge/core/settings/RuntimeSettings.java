@@ -1,8 +1,10 @@
 package io.opsbridge.core.settings;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -53,7 +55,9 @@ public final class RuntimeSettings {
      */
     public static RuntimeSettings of(Map<String, String> properties, Class<?>... sections) {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(properties, "runtime-settings", 500));
+                .withSources(new PropertiesConfigSource(properties, "runtime-settings", 500))
+                // durations as the application reads them: 1s, 200ms, PT1S
+                .withConverter(Duration.class, 200, new DurationConverter());
         CORE_SECTIONS.forEach(builder::withMapping);
         for (Class<?> section : sections) {
             builder.withMapping(section);

@@ -5,12 +5,16 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** The application's {@link Settings}, starting from its own configuration. */
+/**
+ * The application's {@link Settings}, starting from its own configuration. The core's mappings are
+ * parameters so that Quarkus registers them (it registers the mappings something injects); an
+ * application's own sections are registered the same way, by being injected somewhere.
+ */
 public class SettingsBeans {
 
     @Produces
     @Singleton
-    Settings settings() {
+    Settings settings(OperationsConfig operations, StallConfig stall, StoreConfig store, ProxyConfig proxy) {
         return new Settings(RuntimeSettings.from(ConfigProvider.getConfig().unwrap(SmallRyeConfig.class), 1));
     }
 }

@@ -3,6 +3,8 @@ package io.opsbridge.core.store;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
 import io.opsbridge.api.OperationQuery;
+import io.opsbridge.core.OperationGoneException;
+import io.opsbridge.core.OperationNotFoundException;
 import io.opsbridge.core.bridge.MetricsPage;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +21,17 @@ public interface OperationStore {
     void insert(OperationInfo operation);
 
     Optional<OperationInfo> find(String operationId);
+
+    /**
+     * The record of an operation that must exist.
+     *
+     * @throws OperationGoneException (410) for an id that retention deleted
+     * @throws OperationNotFoundException (404) for one that never existed
+     */
+    default OperationInfo require(String operationId) {
+        return find(operationId).orElseThrow(() -> wasDeleted(operationId) ? new OperationGoneException(operationId)
+                : new OperationNotFoundException(operationId));
+    }
 
     /**
      * Replaces the record with {@code change(current)} atomically; an exception thrown by

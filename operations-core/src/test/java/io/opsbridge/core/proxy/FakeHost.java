@@ -1,12 +1,13 @@
 package io.opsbridge.core.proxy;
 
-import io.opsbridge.api.OperationStatus;
-import io.opsbridge.api.OperationType;
 import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.api.OperationProgress;
 import io.opsbridge.api.OperationResults;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.core.Records;
 import io.opsbridge.core.bridge.MetricsPage;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -35,8 +36,8 @@ public final class FakeHost {
         this.hostId = hostId;
         Instant now = Instant.parse("2026-11-24T09:00:00Z");
         this.operation = OperationInfo.pending(hostId, OperationType.TRAINING,
-                new OperationMetadata(List.of("AAPL"), "1h", "local", null, null, "s1", Map.of()), now)
-                .withStatus(OperationStatus.RUNNING, now);
+                new OperationMetadata(List.of("AAPL"), "1h", "local", null, null, "s1", Map.of()), now);
+        operation = Records.inStatus(operation, OperationStatus.RUNNING, now);
     }
 
     public OperationServiceProxy proxy() {
@@ -86,7 +87,7 @@ public final class FakeHost {
     }
 
     public synchronized void finish(OperationStatus status, String error) {
-        operation = operation.withStatus(status, Instant.parse("2026-11-24T09:05:00Z")).withError(error)
+        operation = Records.inStatus(operation, status, Instant.parse("2026-11-24T09:05:00Z")).withError(error)
                 .withResult(status == OperationStatus.COMPLETED ? Map.of("model_version", hostId) : null);
     }
 
@@ -134,7 +135,7 @@ public final class FakeHost {
             throw new WebApplicationException(Response.status(409).build());
         }
         if (operation.status() != OperationStatus.CANCELLED) {
-            operation = operation.withStatus(OperationStatus.CANCELLED, Instant.now());
+            operation = Records.inStatus(operation, OperationStatus.CANCELLED, Instant.now());
         }
         return operation;
     }

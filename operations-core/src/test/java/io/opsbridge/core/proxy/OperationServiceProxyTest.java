@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationStatus;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.net.ServerSocket;

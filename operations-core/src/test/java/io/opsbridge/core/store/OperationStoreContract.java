@@ -1,15 +1,16 @@
 package io.opsbridge.core.store;
 
+import static io.opsbridge.core.Records.inStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.opsbridge.api.OperationStatus;
-import io.opsbridge.api.OperationType;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
 import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.api.OperationProgress;
 import io.opsbridge.api.OperationQuery;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.bridge.MetricsPage;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,17 +55,16 @@ abstract class OperationStoreContract {
     }
 
     static OperationInfo completed(String id, Instant createdAt, Instant completedAt) {
-        return pending(id, createdAt).withStatus(OperationStatus.RUNNING, createdAt)
-                .withStatus(OperationStatus.COMPLETED, completedAt).withResult(Map.of("model_path", "m/1"));
+        return inStatus(inStatus(pending(id, createdAt), OperationStatus.RUNNING, createdAt),
+                OperationStatus.COMPLETED, completedAt).withResult(Map.of("model_path", "m/1"));
     }
 
     @Test
     void insertedOperationIsFoundWithEveryField() {
-        OperationInfo full = pending("op_1", T0)
-                .withStatus(OperationStatus.RUNNING, T0.plusSeconds(1))
+        OperationInfo full = inStatus(inStatus(pending("op_1", T0), OperationStatus.RUNNING, T0.plusSeconds(1))
                 .withProgress(new OperationProgress(42.5, "Epoch 2/3", "Epoch 2/3", 2, 3, 1200, 3000, "AAPL",
-                        Map.of("stalled", false, "batch", 7)), 2, T0.plusSeconds(2))
-                .withStatus(OperationStatus.FAILED, T0.plusSeconds(3))
+                        Map.of("stalled", false, "batch", 7)), 2, T0.plusSeconds(2)),
+                OperationStatus.FAILED, T0.plusSeconds(3))
                 .withError("boom")
                 .withResult(Map.of("final_val_accuracy", 0.51, "epochs_completed", 2, "model_path", "m/op_1"));
 
@@ -91,7 +91,7 @@ abstract class OperationStoreContract {
     void updateStoresAndReturnsTheChangedRecord() {
         store.insert(pending("op_1", T0));
 
-        OperationInfo running = store.update("op_1", op -> op.withStatus(OperationStatus.RUNNING, T0.plusSeconds(5)))
+        OperationInfo running = store.update("op_1", op -> inStatus(op, OperationStatus.RUNNING, T0.plusSeconds(5)))
                 .orElseThrow();
 
         assertThat(running.status()).isEqualTo(OperationStatus.RUNNING);
@@ -174,8 +174,8 @@ abstract class OperationStoreContract {
         for (int i = 0; i < 5; i++) {
             store.insert(pending("op_" + i, T0.plusSeconds(i)));
         }
-        store.update("op_1", op -> op.withStatus(OperationStatus.RUNNING, T0));
-        store.update("op_3", op -> op.withStatus(OperationStatus.CANCELLED, T0));
+        store.update("op_1", op -> inStatus(op, OperationStatus.RUNNING, T0));
+        store.update("op_3", op -> inStatus(op, OperationStatus.CANCELLED, T0));
 
         OperationList firstPage = store.list(new OperationQuery(null, null, 2, 0));
         OperationList secondPage = store.list(new OperationQuery(null, null, 2, 2));
@@ -208,7 +208,7 @@ abstract class OperationStoreContract {
     void unfinishedLocalOperationsArePendingAndRunningLocalOnes() {
         store.insert(pending("op_pending", T0));
         store.insert(pending("op_running", T0));
-        store.update("op_running", op -> op.withStatus(OperationStatus.RUNNING, T0));
+        store.update("op_running", op -> inStatus(op, OperationStatus.RUNNING, T0));
         store.insert(completed("op_done", T0, T0.plusSeconds(1)));
         store.insert(hostOperation("op_remote", T0));
 
@@ -223,7 +223,7 @@ abstract class OperationStoreContract {
         store.appendMetrics("op_old", List.of(Map.of("epoch", 1)));
         store.insert(completed("op_recent", T0, cutoff.plusSeconds(1)));
         store.insert(pending("op_old_but_running", T0));
-        store.update("op_old_but_running", op -> op.withStatus(OperationStatus.RUNNING, T0));
+        store.update("op_old_but_running", op -> inStatus(op, OperationStatus.RUNNING, T0));
 
         int deleted = store.deleteFinishedBefore(cutoff, cutoff.plusSeconds(60));
 

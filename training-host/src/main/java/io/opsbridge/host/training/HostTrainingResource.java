@@ -1,7 +1,7 @@
 package io.opsbridge.host.training;
 
-import io.opsbridge.core.OperationsService;
 import io.opsbridge.core.rest.OperationResponses;
+import io.opsbridge.core.service.OperationsService;
 import io.opsbridge.workloads.training.TrainingRequest;
 import io.opsbridge.workloads.training.TrainingStartResponse;
 import jakarta.ws.rs.Consumes;

@@ -1,9 +1,10 @@
 package io.opsbridge.host.training;
 
-import io.opsbridge.api.OperationType;
-import io.opsbridge.core.OperationsService;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.service.OperationsService;
 import io.opsbridge.workloads.training.TrainingJobs;
 import io.opsbridge.workloads.training.TrainingOrchestrator;
 import io.opsbridge.workloads.training.TrainingRequest;
@@ -22,11 +23,13 @@ public class HostTrainingService {
 
     private final TrainingOrchestrator orchestrator;
     private final OperationsService operations;
+    private final OperationLifecycle lifecycle;
     private final TrainingJobs jobs;
 
-    public HostTrainingService(TrainingOrchestrator orchestrator, OperationsService operations, TrainingJobs jobs) {
+    public HostTrainingService(TrainingOrchestrator orchestrator, OperationsService operations, OperationLifecycle lifecycle, TrainingJobs jobs) {
         this.orchestrator = orchestrator;
         this.operations = operations;
+        this.lifecycle = lifecycle;
         this.jobs = jobs;
     }
 
@@ -40,7 +43,7 @@ public class HostTrainingService {
     public TrainingStartResponse start(TrainingRequest request) {
         TrainingRequest valid = orchestrator.validate(request);
         String sessionId = UUID.randomUUID().toString().replace("-", "");
-        OperationInfo created = operations.create(TrainingStartResponse.hostOperationId(sessionId),
+        OperationInfo created = lifecycle.create(TrainingStartResponse.hostOperationId(sessionId),
                 OperationType.TRAINING, new OperationMetadata(valid.symbols(), valid.timeframe(),
                         TrainingRequest.MODE_LOCAL, null, null, sessionId, valid.toParameters()));
         OperationInfo queued = jobs.submit(created, valid);

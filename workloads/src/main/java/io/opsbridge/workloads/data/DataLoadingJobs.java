@@ -1,7 +1,7 @@
 package io.opsbridge.workloads.data;
 
-import io.opsbridge.core.OperationRunner;
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.core.run.OperationRunner;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

@@ -1,10 +1,8 @@
 package io.opsbridge.workloads.training;
 
-import io.opsbridge.core.OperationRunner;
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.core.run.OperationRunner;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * Hands a recorded training to a worker of this process: a fresh {@link TrainingProgressBridge},
@@ -28,17 +26,7 @@ public class TrainingJobs {
      * @throws io.opsbridge.core.CapacityExceededException if no worker can take it (the operation is then forgotten)
      */
     public OperationInfo submit(OperationInfo created, TrainingRequest valid) {
-        return submit(created, valid, UnaryOperator.identity());
-    }
-
-    /**
-     * As {@link #submit(OperationInfo, TrainingRequest)}, and {@code afterTraining} runs on the worker
-     * with the saved model's summary before the operation is recorded as completed (e.g. to register
-     * the model); what it returns becomes the result summary.
-     */
-    public OperationInfo submit(OperationInfo created, TrainingRequest valid,
-            UnaryOperator<Map<String, Object>> afterTraining) {
         return runner.submit(created, new TrainingProgressBridge(),
-                bridge -> afterTraining.apply(orchestrator.run(created.operationId(), valid, bridge).toSummary()));
+                bridge -> orchestrator.run(created.operationId(), valid, bridge).toSummary());
     }
 }

@@ -3,14 +3,13 @@ package io.opsbridge.workloads.training;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import io.opsbridge.core.bridge.OperationCancelledException;
-import org.jboss.logging.Logger;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Runs one training from a request to a saved model, on the caller's thread: the one piece of code

@@ -1,7 +1,6 @@
 package io.opsbridge.workloads.training;
 
 import io.opsbridge.api.InvalidRequestException;
-
 import java.util.regex.Pattern;
 
 /**

@@ -1,10 +1,10 @@
 package io.opsbridge.backend.models.rest;
 
+import io.opsbridge.api.Problem;
 import io.opsbridge.backend.models.ModelLoadException;
 import io.opsbridge.backend.models.ModelNotFoundException;
 import io.opsbridge.backend.models.NoModelLoadedException;
 import io.opsbridge.backend.models.store.RegistryStoreException;
-import io.opsbridge.api.Problem;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;

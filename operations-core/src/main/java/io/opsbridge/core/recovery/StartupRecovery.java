@@ -1,15 +1,11 @@
-package io.opsbridge.core;
+package io.opsbridge.core.recovery;
 
-import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
 import io.opsbridge.core.store.OperationStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Instant;
-import org.jboss.logging.Logger;
 
 /**
  * At startup, fails the local operations this node left pending or running when it stopped: their
@@ -22,19 +18,12 @@ public class StartupRecovery {
     /** The {@code error_message} of an operation interrupted by a restart. */
     public static final String INTERRUPTED = "interrupted: process restarted";
 
-    private static final Logger LOG = Logger.getLogger(StartupRecovery.class);
-
     private final OperationStore store;
-    private final Clock clock;
+    private final OperationLifecycle lifecycle;
 
-    @Inject
-    public StartupRecovery(OperationStore store) {
-        this(store, Clock.systemUTC());
-    }
-
-    StartupRecovery(OperationStore store, Clock clock) {
+    public StartupRecovery(OperationStore store, OperationLifecycle lifecycle) {
         this.store = store;
-        this.clock = clock;
+        this.lifecycle = lifecycle;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -43,16 +32,10 @@ public class StartupRecovery {
 
     /** Fails every interrupted local operation of this node; returns how many. */
     public int recover() {
-        Instant now = clock.instant();
         int failed = 0;
         for (OperationInfo op : store.unfinishedLocal()) {
-            OperationInfo after = store.update(op.operationId(), current -> current.status().canMoveTo(OperationStatus.FAILED)
-                    ? current.withStatus(OperationStatus.FAILED, now).withError(INTERRUPTED)
-                    : current).orElse(op);
-            if (after.status() == OperationStatus.FAILED && INTERRUPTED.equals(after.errorMessage())) {
+            if (lifecycle.failInterrupted(op.operationId(), INTERRUPTED)) {
                 failed++;
-                LOG.warnf("operation %s was %s when the process stopped: now failed (%s)", op.operationId(),
-                        op.status().wireName(), INTERRUPTED);
             }
         }
         return failed;

@@ -1,9 +1,11 @@
-package io.opsbridge.core;
+package io.opsbridge.core.run;
 
-import io.opsbridge.core.settings.OperationsConfig;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.core.ConflictException;
+import io.opsbridge.core.service.OperationsService;
+import io.opsbridge.core.settings.OperationsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -1,6 +1,12 @@
-package io.opsbridge.core;
+package io.opsbridge.core.longpoll;
 
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.core.OperationNotFoundException;
+import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.service.OperationsService;
+import io.opsbridge.core.store.OperationStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -35,8 +41,12 @@ import org.jboss.logging.Logger;
 public class VersionWaiters {
 
     private static final Logger LOG = Logger.getLogger(VersionWaiters.class);
+    /** One host long-poll lasts at most this long (the proxy's read timeout bounds it further). */
+    private static final Duration HOST_WAIT = Duration.ofSeconds(60);
 
     private final OperationsService operations;
+    private final ProgressSources sources;
+    private final OperationStore store;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "opsbridge-long-poll");
         thread.setDaemon(true);
@@ -44,9 +54,12 @@ public class VersionWaiters {
     });
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
 
-    public VersionWaiters(OperationsService operations) {
+    public VersionWaiters(OperationsService operations, ProgressSources sources, OperationStore store,
+            OperationLifecycle lifecycle) {
         this.operations = operations;
-        operations.addChangeListener(this::signal);
+        this.sources = sources;
+        this.store = store;
+        lifecycle.addChangeListener(this::signal);
     }
 
     /**
@@ -64,7 +77,7 @@ public class VersionWaiters {
         Waiting joined = waiting.compute(operationId, (id, group) -> {
             Waiting g = group != null ? group : new Waiting();
             if (group == null) {
-                g.local = operations.watchBridge(id, () -> signal(id));
+                g.local = watchWrites(id, () -> signal(id));
             }
             g.waiters.add(waiter);
             return g;
@@ -123,8 +136,7 @@ public class VersionWaiters {
      */
     private void watchHost(String operationId, Waiting group) {
         if (group.hostCallOpen.compareAndSet(false, true)
-                && !operations.watchHost(operationId, Duration.ofSeconds(60), () -> signal(operationId),
-                        () -> group.hostCallOpen.set(false))) {
+                && !awaitHostChange(operationId, () -> signal(operationId), () -> group.hostCallOpen.set(false))) {
             group.hostCallOpen.set(false);
         }
     }
@@ -148,9 +160,26 @@ public class VersionWaiters {
             if (!group.waiters.isEmpty()) {
                 return group;
             }
-            operations.watchBridge(id, null);
+            watchWrites(id, null);
             return null;
         });
+    }
+
+    /** Sets (or with null clears) the write listener of the operation's local bridge; false if it has none here. */
+    private boolean watchWrites(String operationId, Runnable listener) {
+        return sources.registered(operationId).map(source -> source.watchWrites(listener)).orElse(false);
+    }
+
+    /**
+     * Asks the host of a running host operation (asynchronously, bounded under the proxy's read
+     * timeout) to answer when its version passes the one last seen here; false if it is not one.
+     */
+    private boolean awaitHostChange(String operationId, Runnable changed, Runnable ended) {
+        OperationInfo info = store.find(operationId).orElse(null);
+        if (info == null || info.status() != OperationStatus.RUNNING) {
+            return false;
+        }
+        return sources.of(info).map(source -> source.awaitChange(HOST_WAIT, changed, ended)).orElse(false);
     }
 
     private static boolean satisfies(OperationInfo info, long sinceVersion) {
@@ -158,7 +187,7 @@ public class VersionWaiters {
     }
 
     @PreDestroy
-    void shutdown() {
+    public void shutdown() {
         timer.shutdownNow();
     }
 

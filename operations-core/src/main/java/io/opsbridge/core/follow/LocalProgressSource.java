@@ -1,17 +1,16 @@
-package io.opsbridge.core;
+package io.opsbridge.core.follow;
 
-import io.opsbridge.core.settings.StallPolicy;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationProgress;
 import io.opsbridge.core.bridge.MetricsPage;
 import io.opsbridge.core.bridge.ProgressBridge;
 import io.opsbridge.core.bridge.ProgressSnapshot;
+import io.opsbridge.core.settings.RuntimeSettings;
+import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.store.OperationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,58 +18,72 @@ import java.util.Optional;
  * cursor. Pulls are serialized so two readers can never copy the same metric twice.
  *
  * <p>New metrics are stored at the pull that finds them; a progress-only change is kept in memory
- * and stored at most once per {@code persistEvery} (and always before a status change, see
- * {@link #flush}), so a busy operation followed by many clients does not write on every query.
- * The bridge itself never touches the store.
+ * and stored at most once per {@code opsbridge.store.progress-persist-interval} (and always before
+ * a status change, see {@link #flush}), so a busy operation followed by many clients does not write
+ * on every query. The bridge itself never touches the store.
  */
-final class BridgeFollower {
+public final class LocalProgressSource implements ProgressSource {
 
     private final String operationId;
     private final ProgressBridge bridge;
-    private final Duration persistEvery;
+    private final OperationStore store;
+    private final Clock clock;
+    private final Settings settings;
     private int metricsCursor;
     private long seenVersion;
-    /** The newest record made from the bridge; the store may lag it by less than persistEvery. */
+    /** The newest record made from the bridge; the store may lag it by less than the persist interval. */
     private OperationInfo latest;
     private boolean dirty;
     private Instant persistedAt;
     private Instant lastProgressAt;
 
-    BridgeFollower(String operationId, ProgressBridge bridge) {
-        this(operationId, bridge, Duration.ZERO);
-    }
-
-    BridgeFollower(String operationId, ProgressBridge bridge, Duration persistEvery) {
+    public LocalProgressSource(String operationId, ProgressBridge bridge, OperationStore store, Clock clock,
+            Settings settings) {
         this.operationId = operationId;
         this.bridge = bridge;
-        this.persistEvery = persistEvery;
+        this.store = store;
+        this.clock = clock;
+        this.settings = settings;
     }
 
-    ProgressBridge bridge() {
-        return bridge;
+    @Override
+    public synchronized Optional<OperationInfo> pull(boolean forceRefresh) {
+        return pull(settings.current(), false);
     }
 
-    /** Reads the bridge once and records what changed; a terminal record is left untouched. */
-    synchronized Optional<OperationInfo> pull(OperationStore store, Clock clock) {
-        return pull(store, clock, StallPolicy.NEVER, false);
-    }
-
-    /** Like {@link #pull(OperationStore, Clock)}, and marks the record stalled when the policy says so. */
-    synchronized Optional<OperationInfo> pull(OperationStore store, Clock clock, StallPolicy stalls) {
-        return pull(store, clock, stalls, false);
-    }
-
-    /** Pulls and stores whatever is still only in memory: done before every status change. */
-    synchronized Optional<OperationInfo> flush(OperationStore store, Clock clock) {
-        return pull(store, clock, StallPolicy.NEVER, true);
+    @Override
+    public synchronized void flush() {
+        pull(settings.current(), true);
     }
 
     /** How long the bridge has not changed, as seen by pulls; zero before the first pull. */
-    synchronized Duration quietFor(Instant now) {
+    @Override
+    public synchronized Duration quietFor(Instant now) {
         return lastProgressAt == null ? Duration.ZERO : Duration.between(lastProgressAt, now);
     }
 
-    private Optional<OperationInfo> pull(OperationStore store, Clock clock, StallPolicy stalls, boolean force) {
+    @Override
+    public String lostReason(Duration quiet, Duration failAfter) {
+        return "stalled: no progress for " + quiet.toSeconds() + "s (fail-after " + failAfter.toSeconds() + "s)";
+    }
+
+    @Override
+    public void cancel() {
+        bridge.requestCancel();
+    }
+
+    @Override
+    public void abandon() {
+        bridge.requestCancel();
+    }
+
+    @Override
+    public boolean watchWrites(Runnable listener) {
+        bridge.setWriteListener(listener);
+        return true;
+    }
+
+    private Optional<OperationInfo> pull(RuntimeSettings limits, boolean force) {
         Instant now = clock.instant();
         ProgressSnapshot snapshot = bridge.snapshot();
         if (latest == null) {
@@ -94,13 +107,14 @@ final class BridgeFollower {
             lastProgressAt = lastWrite(snapshot, now);
             latest = latest.withProgress(snapshot.toProgress(), metricsCursor, now);
             dirty = true;
-        } else if (stalls.isStalled(latest.operationType(), Duration.between(lastProgressAt, now))
-                && !Boolean.TRUE.equals(latest.progress().context().get("stalled"))) {
+        } else if (!force && limits.stalls().isStalled(latest.operationType(), Duration.between(lastProgressAt, now))
+                && !Boolean.TRUE.equals(latest.progress().context().get(ProgressContext.STALLED))) {
             latest = latest.withProgress(stalled(latest.progress(), lastProgressAt), metricsCursor, now);
             dirty = true;
         }
+        Duration persistEvery = limits.store().progressPersistInterval();
         if (dirty && (force || newMetrics || !now.isBefore(persistedAt.plus(persistEvery)))) {
-            return persist(store, now);
+            return persist(now);
         }
         return Optional.of(latest);
     }
@@ -116,7 +130,7 @@ final class BridgeFollower {
         return plausible ? written : now;
     }
 
-    private Optional<OperationInfo> persist(OperationStore store, Instant now) {
+    private Optional<OperationInfo> persist(Instant now) {
         OperationInfo mine = latest;
         Optional<OperationInfo> stored = store.update(operationId, current -> current.status().isTerminal() ? current : mine);
         stored.ifPresent(info -> latest = info);
@@ -126,11 +140,7 @@ final class BridgeFollower {
     }
 
     private static OperationProgress stalled(OperationProgress progress, Instant since) {
-        Map<String, Object> context = new HashMap<>(progress.context());
-        context.put("stalled", true);
-        context.put("last_progress_at", since.toString());
-        return new OperationProgress(progress.percentage(), progress.message(), progress.currentStep(),
-                progress.stepsCompleted(), progress.stepsTotal(), progress.itemsProcessed(), progress.itemsTotal(),
-                progress.currentItem(), Map.copyOf(context));
+        return ProgressContext.with(progress, java.util.Map.of(ProgressContext.STALLED, true,
+                ProgressContext.LAST_PROGRESS_AT, since.toString()));
     }
 }

@@ -1,23 +1,27 @@
-package io.opsbridge.core.proxy;
+package io.opsbridge.core.recovery;
 
-import io.opsbridge.api.OperationStatus;
-import io.opsbridge.core.OperationsService;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
 import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.api.OperationQuery;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.proxy.OperationServiceProxies;
+import io.opsbridge.core.proxy.OperationServiceProxy;
 import io.opsbridge.core.store.OperationStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
  * At startup, follows again every recorded operation that is still running on a host: its metadata
  * ({@code mode=host}, {@code host_service_url}, {@code host_operation_id}) is the id mapping. With a
  * durable store this makes a restarted backend pick up where it was; once, never on a timer.
- * It also gives the {@link OperationsService} its proxies, so a host operation that another replica
- * started is attached when a client first asks for it here.
+ * (A host operation that another replica started is attached by {@link ProgressSources} when a
+ * client first asks for it here.)
  */
 @ApplicationScoped
 public class RemoteOperationsRecovery {
@@ -25,15 +29,20 @@ public class RemoteOperationsRecovery {
     private static final Logger LOG = Logger.getLogger(RemoteOperationsRecovery.class);
 
     private final OperationStore store;
-    private final OperationsService operations;
-    private final OperationServiceProxies proxies;
+    private final ProgressSources sources;
+    private final Function<String, OperationServiceProxy> proxies;
 
-    public RemoteOperationsRecovery(OperationStore store, OperationsService operations, OperationServiceProxies proxies) {
+    /** @param proxies the proxy of a host URL */
+    public RemoteOperationsRecovery(OperationStore store, ProgressSources sources,
+            Function<String, OperationServiceProxy> proxies) {
         this.store = store;
-        this.operations = operations;
+        this.sources = sources;
         this.proxies = proxies;
-        // any replica answers for any host operation: one started elsewhere is attached on first query
-        operations.followHostsThrough(proxies::forHost);
+    }
+
+    @Inject
+    RemoteOperationsRecovery(OperationStore store, ProgressSources sources, OperationServiceProxies proxies) {
+        this(store, sources, proxies::forHost);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -53,8 +62,7 @@ public class RemoteOperationsRecovery {
             for (OperationInfo op : page.operations()) {
                 OperationMetadata m = op.metadata();
                 if (m != null && "host".equals(m.mode()) && m.hostServiceUrl() != null && m.hostOperationId() != null) {
-                    operations.registerRemoteProxy(op.operationId(), proxies.forHost(m.hostServiceUrl()),
-                            m.hostOperationId());
+                    sources.registerHost(op.operationId(), proxies.apply(m.hostServiceUrl()), m.hostOperationId());
                     count++;
                 }
             }

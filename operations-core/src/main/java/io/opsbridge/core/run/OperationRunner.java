@@ -1,19 +1,18 @@
-package io.opsbridge.core;
+package io.opsbridge.core.run;
 
-import io.opsbridge.core.settings.OperationsConfig;
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.core.CapacityExceededException;
+import io.opsbridge.core.IllegalTransitionException;
 import io.opsbridge.core.bridge.OperationCancelledException;
 import io.opsbridge.core.bridge.ProgressBridge;
+import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.settings.OperationsConfig;
+import io.opsbridge.core.settings.Settings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -22,25 +21,24 @@ import org.jboss.logging.Logger;
  *
  * <p>A job is a plain function of its bridge that returns the result summary. It reports through
  * the bridge; if the operation is cancelled, its next bridge write throws
- * {@link OperationCancelledException} and the job simply ends.
+ * {@link OperationCancelledException} and the job simply ends. The pool follows
+ * {@code opsbridge.operations.worker-threads} and {@code queue-capacity} of the current settings.
  */
 @ApplicationScoped
 public class OperationRunner {
 
     private static final Logger LOG = Logger.getLogger(OperationRunner.class);
 
-    private final OperationsService operations;
-    private final ThreadPoolExecutor workers;
+    private final OperationLifecycle lifecycle;
+    private final ProgressSources sources;
+    private final WorkerPool workers;
 
-    @Inject
-    public OperationRunner(OperationsService operations, OperationsConfig config) {
-        this(operations, config.workerThreads(), config.queueCapacity());
-    }
-
-    public OperationRunner(OperationsService operations, int workerThreads, int queueCapacity) {
-        this.operations = operations;
-        this.workers = new ThreadPoolExecutor(workerThreads, workerThreads, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(queueCapacity), new WorkerThreads(), new ThreadPoolExecutor.AbortPolicy());
+    public OperationRunner(OperationLifecycle lifecycle, ProgressSources sources, Settings settings) {
+        this.lifecycle = lifecycle;
+        this.sources = sources;
+        OperationsConfig initial = settings.current().operations();
+        this.workers = new WorkerPool(initial.workerThreads(), () -> settings.current().operations().queueCapacity());
+        settings.observe((previous, current) -> workers.resize(current.operations().workerThreads()));
     }
 
     /**
@@ -52,11 +50,11 @@ public class OperationRunner {
     public <B extends ProgressBridge> OperationInfo submit(OperationInfo created, B bridge,
             Function<B, Map<String, Object>> job) {
         String id = created.operationId();
-        operations.registerBridge(id, bridge);
+        sources.registerLocal(id, bridge);
         try {
             workers.execute(() -> run(id, bridge, job));
         } catch (RejectedExecutionException e) {
-            operations.discard(id);
+            lifecycle.discard(id);
             throw new CapacityExceededException("all " + workers.getMaximumPoolSize() + " workers are busy and "
                     + workers.getQueue().size() + " jobs are waiting; try again later");
         }
@@ -64,12 +62,12 @@ public class OperationRunner {
     }
 
     private <B extends ProgressBridge> void run(String id, B bridge, Function<B, Map<String, Object>> job) {
-        if (!operations.tryStart(id)) {
+        if (!lifecycle.tryStart(id)) {
             return;
         }
         try {
             Map<String, Object> result = job.apply(bridge);
-            operations.complete(id, result);
+            lifecycle.complete(id, result);
         } catch (OperationCancelledException e) {
             LOG.infof("operation %s stopped after cancellation", id);
         } catch (IllegalTransitionException e) {
@@ -83,7 +81,7 @@ public class OperationRunner {
 
     private void failQuietly(String id, String message) {
         try {
-            operations.fail(id, message);
+            lifecycle.fail(id, message);
         } catch (IllegalTransitionException e) {
             LOG.debugf("operation %s: failure not recorded, %s", id, e.getMessage());
         }
@@ -94,18 +92,7 @@ public class OperationRunner {
     }
 
     @PreDestroy
-    void shutdown() {
+    public void shutdown() {
         workers.shutdownNow();
-    }
-
-    private static final class WorkerThreads implements ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "opsbridge-worker-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
     }
 }

@@ -1,8 +1,9 @@
-package io.opsbridge.core;
+package io.opsbridge.core.retention;
 
 import io.opsbridge.api.InvalidRequestException;
-import io.opsbridge.core.store.OperationStore;
+import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.settings.StoreConfig;
+import io.opsbridge.core.store.OperationStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,29 +27,33 @@ public class RetentionService {
     private static final Logger LOG = Logger.getLogger(RetentionService.class);
 
     private final OperationStore store;
-    private final StoreConfig.Retention config;
+    private final Settings settings;
     private final Clock clock;
 
     @Inject
-    public RetentionService(OperationStore store, StoreConfig config) {
-        this(store, config.retention(), Clock.systemUTC());
+    public RetentionService(OperationStore store, Settings settings) {
+        this(store, settings, Clock.systemUTC());
     }
 
-    RetentionService(OperationStore store, StoreConfig.Retention config, Clock clock) {
+    public RetentionService(OperationStore store, Settings settings, Clock clock) {
         this.store = store;
-        this.config = config;
+        this.settings = settings;
         this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (config.atStartup()) {
-            apply(config.maxAge());
+        if (retention().atStartup()) {
+            apply();
         }
     }
 
-    /** Deletes operations that finished more than the configured max age ago. */
+    /** Deletes operations that finished more than the max age in force ago. */
     public Result apply() {
-        return apply(config.maxAge());
+        return apply(retention().maxAge());
+    }
+
+    private StoreConfig.Retention retention() {
+        return settings.current().store().retention();
     }
 
     /** Deletes operations that finished more than {@code maxAge} ago. */

@@ -1,8 +1,10 @@
-package io.opsbridge.core;
+package io.opsbridge.core.hosts;
 
-import io.opsbridge.api.OperationType;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
 import io.opsbridge.core.proxy.OperationServiceProxies;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.Map;
  * Records, in this process, an operation that a worker host has started, and follows it there: the
  * backend's side of {@code mode=host} for any operation type. The record gets its own id, metadata
  * {@code mode=host} with the host's id, URL and session, and is running at once; from then on
- * queries pull the host through {@link OperationsService#registerRemoteProxy}.
+ * queries pull the host through its {@link io.opsbridge.core.follow.HostProgressSource}.
  *
  * <pre>{@code
  * OperationInfo info = hosted.follow(OperationType.DATA_LOADING, symbols, "1h", params,
@@ -22,20 +24,22 @@ import java.util.Map;
 @ApplicationScoped
 public class HostedOperations {
 
-    private final OperationsService operations;
+    private final OperationLifecycle lifecycle;
+    private final ProgressSources sources;
     private final OperationServiceProxies proxies;
 
-    public HostedOperations(OperationsService operations, OperationServiceProxies proxies) {
-        this.operations = operations;
+    public HostedOperations(OperationLifecycle lifecycle, ProgressSources sources, OperationServiceProxies proxies) {
+        this.lifecycle = lifecycle;
+        this.sources = sources;
         this.proxies = proxies;
     }
 
     /** Creates the record for an operation running on {@code hostUrl} as {@code hostOperationId}; returns it running. */
     public OperationInfo follow(OperationType type, List<String> symbols, String timeframe,
             Map<String, Object> parameters, String hostUrl, String hostOperationId, String sessionId) {
-        OperationInfo created = operations.create(type, new OperationMetadata(symbols, timeframe, "host",
+        OperationInfo created = lifecycle.create(type, new OperationMetadata(symbols, timeframe, "host",
                 hostOperationId, hostUrl, sessionId, parameters));
-        operations.registerRemoteProxy(created.operationId(), proxies.forHost(hostUrl), hostOperationId);
-        return operations.start(created.operationId());
+        sources.registerHost(created.operationId(), proxies.forHost(hostUrl), hostOperationId);
+        return lifecycle.start(created.operationId());
     }
 }

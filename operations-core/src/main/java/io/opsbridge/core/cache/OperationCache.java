@@ -1,0 +1,59 @@
+package io.opsbridge.core.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.core.settings.Settings;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * The short-lived copies of operation records that let any number of clients share one read of a
+ * running operation per TTL ({@code opsbridge.operations.cache-ttl}). Concurrent misses of one id
+ * cause one load (Caffeine's per-key single flight). A new TTL in the settings is applied in place
+ * ({@code policy().expireAfterWrite().setExpiresAfter}), also to copies already cached.
+ */
+public final class OperationCache {
+
+    private final Cache<String, OperationInfo> cache;
+    private final Settings settings;
+
+    public OperationCache(Settings settings, Ticker ticker) {
+        this.settings = settings;
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(settings.current().operations().cacheTtl())
+                .maximumSize(settings.current().operations().cacheMaxSize())
+                .ticker(ticker)
+                .build();
+        settings.observe((previous, current) -> applyTtl(current.operations().cacheTtl()));
+    }
+
+    /** The cached copy, or what {@code loader} reads if there is none younger than the TTL. */
+    public OperationInfo get(String operationId, Function<String, OperationInfo> loader) {
+        return cache.get(operationId, loader);
+    }
+
+    /**
+     * Always reads through {@code loader} and caches the result. Computed, not loaded-then-put: a
+     * status change that invalidates meanwhile waits for it, so a copy read before the change is
+     * never cached after it.
+     */
+    public OperationInfo refresh(String operationId, Function<String, OperationInfo> loader) {
+        return cache.asMap().compute(operationId, (id, cached) -> loader.apply(id));
+    }
+
+    /** Drops the copy; never a put: a put could land after a later change and bring back an old status. */
+    public void invalidate(String operationId) {
+        cache.invalidate(operationId);
+    }
+
+    /** The TTL in force, e.g. for {@code Retry-After}. */
+    public Duration ttl() {
+        return settings.current().operations().cacheTtl();
+    }
+
+    private void applyTtl(Duration ttl) {
+        cache.policy().expireAfterWrite().ifPresent(expiry -> expiry.setExpiresAfter(ttl));
+    }
+}

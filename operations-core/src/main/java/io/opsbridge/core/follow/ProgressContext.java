@@ -1,0 +1,31 @@
+package io.opsbridge.core.follow;
+
+import io.opsbridge.api.OperationProgress;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The {@code progress.context} keys the platform itself adds to an operation, and how they are added. */
+public final class ProgressContext {
+
+    /** No progress for the type's stall-after. */
+    public static final String STALLED = "stalled";
+    public static final String LAST_PROGRESS_AT = "last_progress_at";
+    /** A host operation's host answered the last pull, or not. */
+    public static final String HOST_REACHABLE = "host_reachable";
+    public static final String LAST_HOST_ERROR = "last_host_error";
+    public static final String UNREACHABLE_SINCE = "unreachable_since";
+
+    private ProgressContext() {
+    }
+
+    /** {@code progress} with {@code extra} in its context, and the {@code drop} keys removed. */
+    static OperationProgress with(OperationProgress p, Map<String, Object> extra, String... drop) {
+        Map<String, Object> context = new HashMap<>(p.context() == null ? Map.of() : p.context());
+        for (String key : drop) {
+            context.remove(key);
+        }
+        context.putAll(extra);
+        return new OperationProgress(p.percentage(), p.message(), p.currentStep(), p.stepsCompleted(), p.stepsTotal(),
+                p.itemsProcessed(), p.itemsTotal(), p.currentItem(), Map.copyOf(context));
+    }
+}

@@ -1,0 +1,60 @@
+package io.opsbridge.core.follow;
+
+import io.opsbridge.api.OperationInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Where a running operation's progress comes from: a {@link ProgressBridge} in this process
+ * ({@link LocalProgressSource}) or a worker host behind a proxy ({@link HostProgressSource}).
+ * A pull copies what the source has into the store; the caller decides nothing about its status
+ * here: a host's terminal answer is handed out as a {@link HostOutcome} for the lifecycle to apply.
+ *
+ * @see ProgressSources the registry that finds the source of an operation
+ */
+public interface ProgressSource {
+
+    /** Reads the source once and records what changed; empty if the record is gone. */
+    Optional<OperationInfo> pull(boolean forceRefresh);
+
+    /** Stores what a pull kept only in memory; done before every status change. */
+    void flush();
+
+    /** How long the source has shown no progress (a bridge not written, a host not answering). */
+    Duration quietFor(Instant now);
+
+    /** Why an operation quiet for {@code quiet} is failed, {@code failAfter} being its limit. */
+    String lostReason(Duration quiet, Duration failAfter);
+
+    /** Tells the work to stop (the worker at its next write, or the host), before the record is cancelled. */
+    void cancel();
+
+    /** The operation is failed as lost: stops its work where that needs no waiting (a local worker). */
+    default void abandon() {
+    }
+
+    /** The terminal status a pull found on the host, once; always empty for local work. */
+    default Optional<HostOutcome> takeOutcome() {
+        return Optional.empty();
+    }
+
+    /**
+     * Long-poll, local side: calls {@code listener} after each bridge write (null removes it).
+     *
+     * @return false if this source has no bridge in this process
+     */
+    default boolean watchWrites(Runnable listener) {
+        return false;
+    }
+
+    /**
+     * Long-poll, host side: asks the host (asynchronously, bounded by {@code wait}) to answer when
+     * its operation moves on; then {@code changed} runs, and {@code ended} runs in any case.
+     *
+     * @return false if this source is not a host
+     */
+    default boolean awaitChange(Duration wait, Runnable changed, Runnable ended) {
+        return false;
+    }
+}

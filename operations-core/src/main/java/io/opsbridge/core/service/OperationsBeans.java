@@ -1,0 +1,50 @@
+package io.opsbridge.core.service;
+
+import io.opsbridge.core.cache.OperationCache;
+import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.lifecycle.CompletionHook;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.proxy.OperationServiceProxies;
+import io.opsbridge.core.settings.Settings;
+import io.opsbridge.core.store.OperationStore;
+import io.opsbridge.core.store.RemoteMappingStore;
+import io.quarkus.arc.All;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/** The operations core as CDI beans, wired once by {@link OperationsCore}. */
+public class OperationsBeans {
+
+    @Produces
+    @Singleton
+    OperationsCore core(OperationStore store, RemoteMappingStore mappings, OperationServiceProxies proxies,
+            Settings settings, @All List<CompletionHook> hooks) {
+        return OperationsCore.builder(store).mappings(mappings).proxies(proxies::forHost).settings(settings)
+                .hooks(hooks).build();
+    }
+
+    @Produces
+    @Singleton
+    OperationsService operations(OperationsCore core) {
+        return core.operations();
+    }
+
+    @Produces
+    @Singleton
+    OperationLifecycle lifecycle(OperationsCore core) {
+        return core.lifecycle();
+    }
+
+    @Produces
+    @Singleton
+    ProgressSources sources(OperationsCore core) {
+        return core.sources();
+    }
+
+    @Produces
+    @Singleton
+    OperationCache cache(OperationsCore core) {
+        return core.cache();
+    }
+}

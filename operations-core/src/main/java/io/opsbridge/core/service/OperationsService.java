@@ -1,0 +1,127 @@
+package io.opsbridge.core.service;
+
+import io.opsbridge.api.InvalidRequestException;
+import io.opsbridge.api.MetricsResponse;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationList;
+import io.opsbridge.api.OperationQuery;
+import io.opsbridge.api.OperationResults;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.core.ConflictException;
+import io.opsbridge.core.OperationNotFoundException;
+import io.opsbridge.core.bridge.MetricsPage;
+import io.opsbridge.core.cache.OperationCache;
+import io.opsbridge.core.follow.ProgressSource;
+import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.settings.Settings;
+import io.opsbridge.core.store.OperationStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Answers for operations by pulling: get, list, metrics and results, over the TTL cache and the
+ * progress sources. Nothing here runs in the background: a running operation's source is read when
+ * a client asks, at most once per TTL however many clients ask ({@code force_refresh} skips the
+ * cache); terminal operations are never refreshed again. What a read discovers — a host that
+ * finished, an operation quiet past its fail-after — is applied by the {@link OperationLifecycle},
+ * outside the cache's lock.
+ */
+public class OperationsService {
+
+    private static final Logger LOG = Logger.getLogger(OperationsService.class);
+
+    private final OperationStore store;
+    private final OperationCache cache;
+    private final ProgressSources sources;
+    private final OperationLifecycle lifecycle;
+    private final Settings settings;
+    private final Clock clock;
+
+    public OperationsService(OperationStore store, OperationCache cache, ProgressSources sources,
+            OperationLifecycle lifecycle, Settings settings, Clock clock) {
+        this.store = store;
+        this.cache = cache;
+        this.sources = sources;
+        this.lifecycle = lifecycle;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The TTL in force: how long a client may reuse an answer. */
+    public Duration cacheTtl() {
+        return cache.ttl();
+    }
+
+    /** The operation, refreshed from its source if it is running and the cached copy is older than the TTL. */
+    public OperationInfo get(String operationId, boolean forceRefresh) {
+        OperationInfo info = forceRefresh ? cache.refresh(operationId, id -> load(id, true))
+                : cache.get(operationId, id -> load(id, false));
+        if (info.status() != OperationStatus.RUNNING) {
+            return info;
+        }
+        Optional<ProgressSource> source = sources.registered(operationId);
+        return source.isEmpty() ? info : settle(info, source.get());
+    }
+
+    /** A page of operations, running ones as fresh as a single {@link #get} would show them. */
+    public OperationList list(OperationQuery query) {
+        OperationList page = store.list(query);
+        return new OperationList(
+                page.operations().stream()
+                        .map(op -> op.status() == OperationStatus.RUNNING ? get(op.operationId(), false) : op)
+                        .toList(),
+                page.total(), page.activeCount());
+    }
+
+    /** The metrics after {@code cursor}; each metric is returned once to a client that follows {@code new_cursor}. */
+    public MetricsResponse metrics(String operationId, int cursor) {
+        if (cursor < 0) {
+            throw new InvalidRequestException("cursor", "must not be negative, was " + cursor);
+        }
+        get(operationId, false);
+        MetricsPage page = store.metrics(operationId, cursor);
+        return new MetricsResponse(operationId, page.metrics(), page.newCursor());
+    }
+
+    /** The result of a completed operation; any other status is a 409 that says why. */
+    public OperationResults results(String operationId) {
+        OperationInfo info = get(operationId, false);
+        if (info.status() != OperationStatus.COMPLETED) {
+            String why = info.status() == OperationStatus.FAILED ? " (" + info.errorMessage() + ")" : "";
+            throw new ConflictException("operation '" + operationId + "' is " + info.status().wireName() + why
+                    + "; results exist only once it has completed");
+        }
+        return OperationResults.of(info);
+    }
+
+    /**
+     * What a read of a running operation discovered: the host's outcome, or an operation quiet for
+     * its type's {@code fail-after} (lost detection on read), is applied now.
+     */
+    private OperationInfo settle(OperationInfo info, ProgressSource source) {
+        var outcome = source.takeOutcome();
+        if (outcome.isPresent()) {
+            return lifecycle.finish(info.operationId(), outcome.get());
+        }
+        Duration quiet = source.quietFor(clock.instant());
+        var stalls = settings.current().stalls();
+        if (!stalls.isLost(info.operationType(), quiet)) {
+            return info;
+        }
+        return lifecycle.failLost(info.operationId(), source.lostReason(quiet, stalls.failAfter(info.operationType())));
+    }
+
+    private OperationInfo load(String operationId, boolean forceRefresh) {
+        OperationInfo info = store.require(operationId);
+        if (info.status() != OperationStatus.RUNNING) {
+            return info;
+        }
+        return sources.of(info).map(source -> {
+            LOG.debugf("refreshing %s from its source", operationId);
+            return source.pull(forceRefresh).orElseThrow(() -> new OperationNotFoundException(operationId));
+        }).orElse(info);
+    }
+}
