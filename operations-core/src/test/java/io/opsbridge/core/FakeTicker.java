@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A Caffeine ticker that moves only when a test says so. */
-final class FakeTicker implements Ticker {
+public final class FakeTicker implements Ticker {
 
     private final AtomicLong nanos = new AtomicLong();
 
@@ -14,7 +14,7 @@ final class FakeTicker implements Ticker {
         return nanos.get();
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         nanos.addAndGet(duration.toNanos());
     }
 }

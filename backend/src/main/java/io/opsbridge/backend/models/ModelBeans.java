@@ -3,6 +3,7 @@ package io.opsbridge.backend.models;
 import io.opsbridge.backend.models.serving.ModelLoader;
 import io.opsbridge.backend.models.store.ModelRegistryStore;
 import io.opsbridge.backend.reload.PeriodicCheck;
+import io.opsbridge.core.settings.Settings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,7 @@ import org.jboss.logging.Logger;
 /**
  * Wires the registry to the application: the store on the application's datasource, the startup
  * load of the active model, and the one scheduled task, the registry check every
- * {@code opsbridge.models.reload-interval}.
+ * {@code opsbridge.models.reload-interval}, read from the current settings.
  */
 @ApplicationScoped
 public class ModelBeans {
@@ -38,10 +39,21 @@ public class ModelBeans {
         return new ModelRegistry(store, new ModelLoader());
     }
 
-    void start(@Observes StartupEvent event, ModelRegistry registry, ModelsConfig config) {
+    /** {@code config} is the startup value of the served strategy (a restart setting); the interval follows the settings. */
+    void start(@Observes StartupEvent event, ModelRegistry registry, ModelsConfig config, Settings settings) {
         registry.initialize(Set.of(config.strategy()));
-        check = new PeriodicCheck("model-reload", config.reloadInterval(), () -> reloadAll(registry, config));
+        check = new PeriodicCheck("model-reload", () -> models(settings).reloadInterval(),
+                () -> reloadAll(registry, config));
+        settings.observe((previous, current) -> {
+            if (!previous.section(ModelsConfig.class).reloadInterval().equals(models(settings).reloadInterval())) {
+                check.rearm();
+            }
+        });
         check.start();
+    }
+
+    private static ModelsConfig models(Settings settings) {
+        return settings.current().section(ModelsConfig.class);
     }
 
     void stop(@Observes ShutdownEvent event, ModelRegistry registry) {

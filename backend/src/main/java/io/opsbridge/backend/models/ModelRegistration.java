@@ -4,6 +4,7 @@ import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.api.OperationType;
 import io.opsbridge.core.lifecycle.CompletionHook;
+import io.opsbridge.core.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,12 +30,12 @@ public class ModelRegistration implements CompletionHook {
 
     private final ModelRegistry registry;
     private final ArtifactSource artifacts;
-    private final ModelsConfig config;
+    private final Settings settings;
 
-    public ModelRegistration(ModelRegistry registry, ArtifactSource artifacts, ModelsConfig config) {
+    public ModelRegistration(ModelRegistry registry, ArtifactSource artifacts, Settings settings) {
         this.registry = registry;
         this.artifacts = artifacts;
-        this.config = config;
+        this.settings = settings;
     }
 
     @Override
@@ -54,7 +55,8 @@ public class ModelRegistration implements CompletionHook {
 
         Map<String, Object> result = new LinkedHashMap<>(summary);
         result.put("registry_version", registered.version());
-        boolean activate = request.get("auto_activate") instanceof Boolean asked ? asked : config.autoActivate();
+        boolean activate = request.get("auto_activate") instanceof Boolean asked ? asked
+                : settings.current().section(ModelsConfig.class).autoActivate();
         result.put("activated", false);
         if (activate) {
             try {

@@ -3,6 +3,7 @@ package io.opsbridge.core.store;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
 import io.opsbridge.api.OperationQuery;
+import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.bridge.MetricsPage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,10 +11,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -26,8 +29,8 @@ import javax.sql.DataSource;
  */
 public class JdbcOperationStore implements OperationStore {
 
-    private static final String UNFINISHED = "('pending', 'running')";
-    private static final String FINISHED = "('completed', 'failed', 'cancelled')";
+    private static final String UNFINISHED = statuses(false);
+    private static final String FINISHED = statuses(true);
 
     private final Jdbc jdbc;
     private final String ownerNode;
@@ -118,56 +121,14 @@ public class JdbcOperationStore implements OperationStore {
             return;
         }
         jdbc.inTransaction(c -> {
-            appendMetrics(c, operationId, metrics);
+            OperationMetricsTable.append(c, operationId, metrics);
             return null;
         });
     }
 
-    /** Appends on an open transaction; also used by {@link JdbcRemoteMappingStore} to move a cursor with the metrics. */
-    static void appendMetrics(Connection c, String operationId, List<Map<String, Object>> metrics) throws SQLException {
-        int next;
-        try (PreparedStatement max = c.prepareStatement(
-                "SELECT COALESCE(MAX(seq) + 1, 0) FROM operation_metrics WHERE operation_id = ?")) {
-            max.setString(1, operationId);
-            next = (int) single(max);
-        }
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO operation_metrics (operation_id, seq, metric_json) VALUES (?, ?, ?)")) {
-            for (Map<String, Object> metric : metrics) {
-                insert.setString(1, operationId);
-                insert.setInt(2, next++);
-                insert.setString(3, OperationRows.toJson(metric));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
     @Override
     public MetricsPage metrics(String operationId, int cursor) {
-        return jdbc.inTransaction(c -> {
-            List<Map<String, Object>> items = new ArrayList<>();
-            int last = -1;
-            try (PreparedStatement select = c.prepareStatement("SELECT seq, metric_json FROM operation_metrics"
-                    + " WHERE operation_id = ? AND seq >= ? ORDER BY seq")) {
-                select.setString(1, operationId);
-                select.setInt(2, cursor);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        last = rows.getInt(1);
-                        items.add(OperationRows.mapFromJson(rows.getString(2)));
-                    }
-                }
-            }
-            if (!items.isEmpty()) {
-                return new MetricsPage(List.copyOf(items), last + 1);
-            }
-            try (PreparedStatement count = c.prepareStatement(
-                    "SELECT COUNT(*) FROM operation_metrics WHERE operation_id = ?")) {
-                count.setString(1, operationId);
-                return MetricsPage.empty((int) Math.max(cursor, single(count)));
-            }
-        });
+        return jdbc.inTransaction(c -> OperationMetricsTable.page(c, operationId, cursor));
     }
 
     @Override
@@ -200,16 +161,7 @@ public class JdbcOperationStore implements OperationStore {
                     }
                 }
             }
-            try (PreparedStatement tombstone = c.prepareStatement("INSERT INTO operation_tombstones"
-                    + " (operation_id, operation_type, status, completed_at, deleted_at)"
-                    + " SELECT operation_id, operation_type, status, completed_at, ? FROM operations WHERE operation_id = ?")) {
-                for (String id : expired) {
-                    JdbcColumns.setInstant(tombstone, 1, now);
-                    tombstone.setString(2, id);
-                    tombstone.addBatch();
-                }
-                tombstone.executeBatch();
-            }
+            TombstonesTable.record(c, expired, now);
             for (String id : expired) {
                 deleteRows(c, id);
             }
@@ -219,13 +171,7 @@ public class JdbcOperationStore implements OperationStore {
 
     @Override
     public boolean wasDeleted(String operationId) {
-        return jdbc.inTransaction(c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT COUNT(*) FROM operation_tombstones WHERE operation_id = ?")) {
-                select.setString(1, operationId);
-                return single(select) > 0;
-            }
-        });
+        return jdbc.inTransaction(c -> TombstonesTable.exists(c, operationId));
     }
 
     private static Optional<OperationInfo> select(Connection c, String operationId, boolean forUpdate) throws SQLException {
@@ -257,12 +203,13 @@ public class JdbcOperationStore implements OperationStore {
         }
     }
 
+    /** The operation with everything that hangs off it: its metrics and its host mapping. */
     private static void deleteRows(Connection c, String operationId) throws SQLException {
-        for (String table : List.of("operation_metrics", "remote_mappings", "operations")) {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE operation_id = ?")) {
-                delete.setString(1, operationId);
-                delete.executeUpdate();
-            }
+        OperationMetricsTable.delete(c, operationId);
+        JdbcRemoteMappingStore.delete(c, operationId);
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM operations WHERE operation_id = ?")) {
+            delete.setString(1, operationId);
+            delete.executeUpdate();
         }
     }
 
@@ -278,9 +225,12 @@ public class JdbcOperationStore implements OperationStore {
     }
 
     private static long single(PreparedStatement statement) throws SQLException {
-        try (ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return OperationMetricsTable.single(statement);
+    }
+
+    /** The SQL list of the terminal (or the unfinished) statuses, from the one rule in {@link OperationStatus}. */
+    private static String statuses(boolean terminal) {
+        return Arrays.stream(OperationStatus.values()).filter(s -> s.isTerminal() == terminal)
+                .map(s -> "'" + s.wireName() + "'").collect(Collectors.joining(", ", "(", ")"));
     }
 }

@@ -1,7 +1,9 @@
 package io.opsbridge.core.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +71,7 @@ public class JdbcRemoteMappingStore implements RemoteMappingStore {
                 }
             }
             if (!metrics.isEmpty()) {
-                JdbcOperationStore.appendMetrics(c, operationId, metrics);
+                OperationMetricsTable.append(c, operationId, metrics);
             }
             return true;
         });
@@ -99,5 +101,13 @@ public class JdbcRemoteMappingStore implements RemoteMappingStore {
             }
             return null;
         });
+    }
+
+    /** Deletes the mapping on an open transaction, with the operation it maps (retention, discard). */
+    static void delete(Connection c, String operationId) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM remote_mappings WHERE operation_id = ?")) {
+            delete.setString(1, operationId);
+            delete.executeUpdate();
+        }
     }
 }
