@@ -46,6 +46,10 @@ public class ModelRegistration implements CompletionHook {
     @Override
     public Map<String, Object> completed(OperationInfo record, Map<String, Object> summary) {
         String operationId = record.operationId();
+        if (summary.get("model_path") == null) {
+            LOG.debugf("training %s completed without a model artifact: nothing to register", operationId);
+            return summary;
+        }
         String strategy = (String) summary.get("strategy");
         Path dir = artifacts.localize(strategy, (String) summary.get("model_version"), (String) summary.get("model_path"));
         Map<String, Object> request = request(record.metadata());
