@@ -20,7 +20,9 @@ import org.jboss.logging.Logger;
  * period is the classic fault of reloadable configuration).
  *
  * <pre>{@code
- * PeriodicCheck check = new PeriodicCheck("model-reload", () -> settings.current().section(ModelsConfig.class).reloadInterval(), registry::reloadAll);
+ * PeriodicCheck check = new PeriodicCheck("model-reload",
+ *         () -> settings.current().section(ModelsConfig.class).reloadInterval(),
+ *         () -> registry.reloadIfChanged(strategy));
  * check.start();   // ... check.rearm() when the interval changed, check.close() on shutdown
  * }</pre>
  */

@@ -1,5 +1,6 @@
 package io.opsbridge.workloads.data;
 
+import io.opsbridge.workloads.training.Timestamps;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

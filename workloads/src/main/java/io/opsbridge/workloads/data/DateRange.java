@@ -1,5 +1,6 @@
 package io.opsbridge.workloads.data;
 
+import io.opsbridge.workloads.training.Timestamps;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

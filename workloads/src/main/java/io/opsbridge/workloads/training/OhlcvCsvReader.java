@@ -5,10 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,13 +14,10 @@ import java.util.List;
  * Reads {@code {dataDir}/{SYMBOL}_{timeframe}.csv} with the columns
  * {@code timestamp,open,high,low,close,volume}.
  *
- * <p>The header line is optional, lines starting with {@code #} are comments, timestamps are
- * ISO-8601 (a missing offset means UTC) or epoch seconds or milliseconds. Bars come back in time order.
+ * <p>The header line is optional, lines starting with {@code #} are comments, timestamps are read by
+ * {@link Timestamps} (ISO-8601, a date only, or epoch seconds or milliseconds). Bars come back in time order.
  */
 public class OhlcvCsvReader {
-
-    /** Epoch numbers at or above this are milliseconds (as seconds it would be the year 5138). */
-    private static final long MILLIS_THRESHOLD = 100_000_000_000L;
 
     private final Path dataDir;
 
@@ -81,27 +74,12 @@ public class OhlcvCsvReader {
             throw malformed(file, lineNumber, "expected 6 columns, found " + cols.length);
         }
         try {
-            return new OhlcvBar(parseTimestamp(cols[0].strip()),
+            return new OhlcvBar(Timestamps.parse(cols[0].strip()),
                     Double.parseDouble(cols[1].strip()), Double.parseDouble(cols[2].strip()),
                     Double.parseDouble(cols[3].strip()), Double.parseDouble(cols[4].strip()),
                     Double.parseDouble(cols[5].strip()));
         } catch (NumberFormatException | DateTimeParseException e) {
             throw malformed(file, lineNumber, e.getMessage());
-        }
-    }
-
-    /** ISO-8601 with or without offset (UTC if absent, 'T' or space), or epoch seconds/millis. */
-    static Instant parseTimestamp(String text) {
-        if (!text.isEmpty() && (Character.isDigit(text.charAt(0)) || text.charAt(0) == '-')
-                && text.chars().skip(1).allMatch(Character::isDigit)) {
-            long epoch = Long.parseLong(text);
-            return Math.abs(epoch) >= MILLIS_THRESHOLD ? Instant.ofEpochMilli(epoch) : Instant.ofEpochSecond(epoch);
-        }
-        String iso = text.replace(' ', 'T');
-        try {
-            return OffsetDateTime.parse(iso).toInstant();
-        } catch (DateTimeParseException noOffset) {
-            return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
         }
     }
 

@@ -48,6 +48,20 @@ class OhlcvCsvReaderTest {
     }
 
     @Test
+    void readsADailyFileWithDateOnlyTimestamps() throws Exception {
+        write("AAPL_1d.csv", """
+                timestamp,open,high,low,close,volume
+                2024-01-02,10,11,9,10.5,1000
+                2024-01-03,10.5,12,10,11.5,2000
+                """);
+
+        List<OhlcvBar> bars = new OhlcvCsvReader(dataDir).read("AAPL", "1d");
+
+        assertThat(bars).extracting(OhlcvBar::timestamp)
+                .containsExactly(Instant.parse("2024-01-02T00:00:00Z"), Instant.parse("2024-01-03T00:00:00Z"));
+    }
+
+    @Test
     void skipsCommentsAndBlankLinesAndSortsByTime() throws Exception {
         write("GOOG_1h.csv", """
                 # SYNTHETIC

@@ -4,6 +4,7 @@ import io.opsbridge.backend.models.ModelNotFoundException;
 import io.opsbridge.backend.models.ModelStatus;
 import io.opsbridge.backend.models.ModelVersion;
 import io.opsbridge.backend.models.NewModelVersion;
+import io.opsbridge.core.store.Jdbc;
 import io.opsbridge.core.store.JdbcColumns;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,10 +31,10 @@ public class ModelRegistryStore {
     private static final String COLUMNS = "id, strategy_name, version, model_path, status, performance_metrics, config,"
             + " status_message, operation_id, created_at, activated_at, deactivated_at";
 
-    private final Transactions tx;
+    private final Jdbc tx;
 
     public ModelRegistryStore(DataSource dataSource) {
-        this.tx = new Transactions(dataSource);
+        this.tx = new Jdbc(dataSource, RegistryStoreException::new);
     }
 
     /**

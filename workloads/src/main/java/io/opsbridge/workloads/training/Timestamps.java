@@ -1,4 +1,4 @@
-package io.opsbridge.workloads.data;
+package io.opsbridge.workloads.training;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -6,8 +6,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-/** The timestamp spellings broker exports use: ISO-8601 (UTC if no offset, 'T' or space) or epoch s/ms. */
-final class Timestamps {
+/**
+ * The one parser for OHLCV timestamps, shared by the training reader and the data loader: the
+ * spellings broker exports use, ISO-8601 (UTC if no offset, 'T' or space), a date only (daily bars,
+ * midnight UTC) or epoch seconds or milliseconds.
+ *
+ * <pre>{@code
+ * Timestamps.parse("2024-01-02")           // 2024-01-02T00:00:00Z
+ * Timestamps.parse("2024-01-02 02:00:00")  // 2024-01-02T02:00:00Z
+ * Timestamps.parse("1704153600")           // 2024-01-02T00:00:00Z
+ * }</pre>
+ */
+public final class Timestamps {
 
     /** Epoch numbers at or above this are milliseconds (as seconds it would be the year 5138). */
     private static final long MILLIS_THRESHOLD = 100_000_000_000L;
@@ -16,7 +26,7 @@ final class Timestamps {
     }
 
     /** @throws DateTimeParseException or NumberFormatException if {@code text} is neither */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         if (isInteger(text)) {
             long epoch = Long.parseLong(text);
             return Math.abs(epoch) >= MILLIS_THRESHOLD ? Instant.ofEpochMilli(epoch) : Instant.ofEpochSecond(epoch);
