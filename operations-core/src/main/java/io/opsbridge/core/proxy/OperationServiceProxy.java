@@ -3,12 +3,9 @@ package io.opsbridge.core.proxy;
 import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationResults;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reaches the {@code /api/v1/operations} API of one worker host, owning every failure: a 404 is a
@@ -32,11 +29,13 @@ public class OperationServiceProxy {
 
     /** A proxy for the host at {@code baseUrl} (a trailing slash is fine) with these timeouts. */
     public OperationServiceProxy(String baseUrl, Duration connectTimeout, Duration readTimeout) {
-        this(HostCalls.normalize(baseUrl), QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(HostCalls.normalize(baseUrl)))
-                .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .build(OperationsApi.class), readTimeout.minus(LONG_POLL_MARGIN));
+        this(HostCalls.normalize(baseUrl), RestClients.build(OperationsApi.class, baseUrl,
+                new HostTimeouts(connectTimeout, readTimeout)), readTimeout.minus(LONG_POLL_MARGIN));
+    }
+
+    /** A proxy over an already built client whose read timeout is {@code readTimeout}. */
+    static OperationServiceProxy over(String baseUrl, OperationsApi api, Duration readTimeout) {
+        return new OperationServiceProxy(baseUrl, api, readTimeout.minus(LONG_POLL_MARGIN));
     }
 
     OperationServiceProxy(String baseUrl, OperationsApi api) {
