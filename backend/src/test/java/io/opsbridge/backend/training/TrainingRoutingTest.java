@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opsbridge.api.InvalidRequestException;
+import io.opsbridge.core.hosts.WorkRouter;
+import io.opsbridge.core.hosts.WorkRouters;
+import io.opsbridge.core.settings.RuntimeSettings;
+import io.opsbridge.core.settings.Settings;
+import io.opsbridge.workloads.training.TrainingJobs;
 import io.opsbridge.workloads.training.TrainingOrchestrator;
 import io.opsbridge.workloads.training.TrainingRequest;
 import io.opsbridge.workloads.training.TrainingSettings;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,20 +48,16 @@ class TrainingRoutingTest {
                 .hasMessageContaining("not configured");
     }
 
-    private TrainingService service(String defaultMode, String... hosts) {
-        TrainingRoutingConfig routing = new TrainingRoutingConfig() {
-            @Override
-            public Optional<List<String>> hosts() {
-                return hosts.length == 0 ? Optional.empty() : Optional.of(List.of(hosts));
-            }
-
-            @Override
-            public String defaultMode() {
-                return defaultMode;
-            }
-        };
+    private WorkRouter<TrainingRequest> service(String defaultMode, String... hosts) {
+        Map<String, String> routing = new HashMap<>(Map.of("opsbridge.training.default-mode", defaultMode));
+        if (hosts.length > 0) {
+            routing.put("opsbridge.training.hosts", String.join(",", hosts));
+        }
+        Settings settings = new Settings(RuntimeSettings.of(routing, TrainingRoutingConfig.class));
         TrainingOrchestrator orchestrator = new TrainingOrchestrator(new TrainingSettings(dir, dir));
-        return new TrainingService(orchestrator, null, null, new HostTrainingRouter(routing, null, null), routing);
+        // nothing here reaches a host or a worker: validation only
+        return new TrainingBeans().trainings(new WorkRouters(settings, null, null, null), orchestrator,
+                new TrainingJobs(orchestrator, null));
     }
 
     private static TrainingRequest request(String mode) {

@@ -2,6 +2,7 @@ package io.opsbridge.workloads.data;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.opsbridge.core.hosts.WorkRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,13 +28,11 @@ public record DataLoadRequest(
         String startDate,
         String endDate,
         String source,
-        String mode) {
+        String mode) implements WorkRequest {
 
     public static final String DEFAULT_TIMEFRAME = "1h";
     public static final String SOURCE_CSV = "csv";
     public static final String SOURCE_SAMPLE = "sample";
-    public static final String MODE_LOCAL = "local";
-    public static final String MODE_HOST = "host";
 
     /** A local request for these symbols from a source, over everything the source has. */
     public static DataLoadRequest of(List<String> symbols, String timeframe, String source) {
@@ -52,11 +51,13 @@ public record DataLoadRequest(
     }
 
     /** A copy with another mode ({@code local} or {@code host}). */
+    @Override
     public DataLoadRequest withMode(String newMode) {
         return new DataLoadRequest(symbols, timeframe, startDate, endDate, source, newMode);
     }
 
     /** The parameters as an operation's {@code metadata.parameters} shows them (snake_case keys). */
+    @Override
     public Map<String, Object> toParameters() {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("source", source);

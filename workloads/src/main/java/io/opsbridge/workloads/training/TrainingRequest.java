@@ -2,6 +2,7 @@ package io.opsbridge.workloads.training;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.opsbridge.core.hosts.WorkRequest;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ public record TrainingRequest(
         Double validationSplit,
         String mode,
         Long seed,
-        Boolean autoActivate) {
+        Boolean autoActivate) implements WorkRequest {
 
     public static final String DEFAULT_STRATEGY = "mlp_direction";
     public static final String DEFAULT_TIMEFRAME = "1h";
@@ -39,8 +40,6 @@ public record TrainingRequest(
     public static final int DEFAULT_BATCH_SIZE = 64;
     public static final double DEFAULT_LEARNING_RATE = 0.001;
     public static final double DEFAULT_VALIDATION_SPLIT = 0.2;
-    public static final String MODE_LOCAL = "local";
-    public static final String MODE_HOST = "host";
 
     /** A request for these symbols with every other field at its default. */
     public static TrainingRequest of(List<String> symbols, String timeframe, int epochs) {
@@ -71,12 +70,14 @@ public record TrainingRequest(
     }
 
     /** A copy with another mode ({@code local} or {@code host}). */
+    @Override
     public TrainingRequest withMode(String newMode) {
         return new TrainingRequest(strategy, symbols, timeframe, epochs, batchSize, learningRate,
                 validationSplit, newMode, seed, autoActivate);
     }
 
     /** The training parameters as an operation's {@code metadata.parameters} shows them (snake_case keys). */
+    @Override
     public Map<String, Object> toParameters() {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("strategy", strategy);

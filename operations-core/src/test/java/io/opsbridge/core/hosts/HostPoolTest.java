@@ -1,8 +1,10 @@
-package io.opsbridge.core.proxy;
+package io.opsbridge.core.hosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.opsbridge.core.proxy.HostRejectedException;
+import io.opsbridge.core.proxy.HostUnreachableException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,71 @@
+package io.opsbridge.core.hosts;
+
+import io.opsbridge.api.InvalidRequestException;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.core.proxy.HostCalls;
+import io.opsbridge.core.proxy.HostRejectedException;
+import io.opsbridge.core.proxy.RestClients;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Starts work of one type on the next host of its {@link HostPool} that takes it, then records it
+ * here and follows it ({@link HostedOperations#follow}). The one reading of what hosts answer:
+ * unreachable and full hosts are skipped (all full: 503, none reachable: 503); a 400 or 422 is the
+ * client's mistake, an {@link io.opsbridge.api.InvalidRequestException} naming the host's field in
+ * the host's words; any other failure stays the {@link io.opsbridge.core.proxy.HostException} it is.
+ * Nothing is recorded unless a host accepted.
+ */
+public class HostStarter {
+
+    private final WorkType type;
+    private final HostPool pool;
+    private final RestClients clients;
+    private final HostedOperations hosted;
+
+    /** A starter over the hosts {@code hosts} gives at each start. */
+    public HostStarter(WorkType type, Supplier<List<String>> hosts, RestClients clients, HostedOperations hosted) {
+        this.type = type;
+        this.pool = new HostPool(type.name(), hosts);
+        this.clients = clients;
+        this.hosted = hosted;
+    }
+
+    /** Whether any host is configured now. */
+    public boolean configured() {
+        return !pool.isEmpty();
+    }
+
+    /**
+     * Starts {@code valid} on a host and returns the running backend operation that follows it.
+     *
+     * @throws InvalidRequestException (400) if the host refused the request, e.g. it lacks the data
+     * @throws io.opsbridge.core.CapacityExceededException (503) if no host took it and one was full
+     * @throws io.opsbridge.core.proxy.HostUnreachableException (503) if no host could be reached
+     * @throws io.opsbridge.core.proxy.HostException (502/504) for any other host failure
+     */
+    public OperationInfo start(WorkRequest valid) {
+        Object body = valid.withMode(WorkRequest.MODE_LOCAL); // on the host it runs locally
+        String what = "POST " + type.startPath();
+        HostPool.Started<HostStarted> started;
+        try {
+            started = pool.onNextReachable(url -> HostCalls.call(url, what,
+                    () -> clients.forHost(HostStartApi.class, url + type.startPath()).start(body)));
+        } catch (HostRejectedException e) {
+            if (e.status() == 400 || e.status() == 422) {
+                throw refused(e);
+            }
+            throw e;
+        }
+        HostStarted answer = started.answer();
+        return hosted.follow(type.type(), valid.symbols(), valid.timeframe(), valid.toParameters(),
+                started.hostUrl(), answer.operationId(), answer.sessionId());
+    }
+
+    private InvalidRequestException refused(HostRejectedException e) {
+        String field = e.field() == null ? "body" : e.field();
+        String detail = e.detail() == null ? "" : e.detail();
+        String words = detail.startsWith(field + ": ") ? detail.substring(field.length() + 2) : detail;
+        return new InvalidRequestException(field, type.name() + " host " + e.hostUrl() + " refused the request: " + words);
+    }
+}

@@ -1,0 +1,71 @@
+package io.opsbridge.core.hosts;
+
+import io.opsbridge.api.InvalidRequestException;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import java.util.function.Supplier;
+
+/**
+ * Starts work of one type where its request's mode says: {@code local} on this process's workers,
+ * {@code host} on the next host that takes it. The mode of a request that names none and the host
+ * list are read from the current settings at each request; either way the client follows the
+ * backend's own operation id.
+ *
+ * <pre>{@code
+ * TrainingRequest valid = trainings.validate(request);   // 400 naming the field
+ * OperationInfo running = trainings.start(valid);         // returns at once
+ * }</pre>
+ */
+public final class WorkRouter<R extends WorkRequest> {
+
+    private final WorkType type;
+    private final Supplier<? extends RoutingConfig> routing;
+    private final HostStarter hosts;
+    private final LocalWork<R> local;
+    private final OperationLifecycle lifecycle;
+
+    public WorkRouter(WorkType type, Supplier<? extends RoutingConfig> routing, HostStarter hosts, LocalWork<R> local,
+            OperationLifecycle lifecycle) {
+        this.type = type;
+        this.routing = routing;
+        this.hosts = hosts;
+        this.local = local;
+        this.lifecycle = lifecycle;
+    }
+
+    /**
+     * Checks the request; returns it with defaults applied (a missing mode becomes the configured
+     * default), or throws a 400 naming the field. Host mode checks the fields only: the data is
+     * the host's business.
+     */
+    public R validate(R request) {
+        R routed = request != null && (request.mode() == null || request.mode().isBlank())
+                ? withMode(request, routing.get().defaultMode())
+                : request;
+        R valid = local.checkFields().apply(routed);
+        if (!WorkRequest.MODE_HOST.equals(valid.mode())) {
+            return local.checkHere().apply(valid);
+        }
+        if (!hosts.configured()) {
+            throw new InvalidRequestException("mode", "mode=host is not configured on this backend: no " + type.name()
+                    + " hosts are configured (" + type.hostsKey() + "); use mode=local");
+        }
+        return valid;
+    }
+
+    /** Records the work and queues it here, or starts it on a host; returns at once, before any of the work. */
+    public OperationInfo start(R valid) {
+        if (WorkRequest.MODE_HOST.equals(valid.mode())) {
+            return hosts.start(valid);
+        }
+        OperationInfo created = lifecycle.create(type.type(),
+                OperationMetadata.local(valid.symbols(), valid.timeframe(), valid.toParameters()));
+        return local.submit().apply(created, valid);
+    }
+
+    @SuppressWarnings("unchecked") // every WorkRequest's withMode returns its own type
+    private R withMode(R request, String mode) {
+        return (R) request.withMode(mode);
+    }
+}

@@ -1,0 +1,46 @@
+package io.opsbridge.core.rest;
+
+import io.opsbridge.core.hosts.WorkRequest;
+import io.opsbridge.core.hosts.WorkRouter;
+import io.opsbridge.core.run.IdempotencyKeys;
+import io.opsbridge.core.service.OperationsService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The shape of every start endpoint of the backend ({@code POST /api/v1/trainings},
+ * {@code POST /api/v1/data/loads}): checks the request (a 400 names the field), starts it once per
+ * {@code Idempotency-Key}, and answers 202 with the new operation at once; the client follows it at
+ * {@code /api/v1/operations/{id}}. A feature only names the path and the request type:
+ *
+ * <pre>{@code
+ * @Path("/api/v1/trainings")
+ * public class TrainingResource extends StartResource<TrainingRequest> { ... }
+ * }</pre>
+ */
+public abstract class StartResource<R extends WorkRequest> {
+
+    private final WorkRouter<R> router;
+    private final IdempotencyKeys idempotencyKeys;
+    private final OperationsService operations;
+
+    protected StartResource(WorkRouter<R> router, IdempotencyKeys idempotencyKeys, OperationsService operations) {
+        this.router = router;
+        this.idempotencyKeys = idempotencyKeys;
+        this.operations = operations;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response start(R request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        R valid = router.validate(request);
+        return OperationResponses.accepted(
+                idempotencyKeys.startOnce(idempotencyKey, valid, () -> router.start(valid)),
+                operations.cacheTtl());
+    }
+}
