@@ -49,9 +49,9 @@ class TrainingRoutingTest {
     }
 
     private WorkRouter<TrainingRequest> service(String defaultMode, String... hosts) {
-        Map<String, String> routing = new HashMap<>(Map.of("opsbridge.training.default-mode", defaultMode));
+        Map<String, String> routing = new HashMap<>(Map.of("opsbridge.training.routing.default-mode", defaultMode));
         if (hosts.length > 0) {
-            routing.put("opsbridge.training.hosts", String.join(",", hosts));
+            routing.put("opsbridge.training.routing.hosts", String.join(",", hosts));
         }
         Settings settings = new Settings(RuntimeSettings.of(routing, TrainingRoutingConfig.class));
         TrainingOrchestrator orchestrator = new TrainingOrchestrator(new TrainingSettings(dir, dir));
