@@ -1,0 +1,30 @@
+package io.opsbridge.host.training;
+
+import io.opsbridge.api.OperationType;
+import io.opsbridge.core.hosts.HostSessions;
+import io.opsbridge.core.hosts.HostWork;
+import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.service.OperationsService;
+import io.opsbridge.workloads.training.TrainingJobs;
+import io.opsbridge.workloads.training.TrainingOrchestrator;
+import io.opsbridge.workloads.training.TrainingRequest;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * What this host runs: trainings, as {@code host_training_{session_id}}, checked against this
+ * host's data and queued on its workers. Built at startup, with the orchestrator and workers, so
+ * the first start answers as fast as the next.
+ */
+public class TrainingHostBeans {
+
+    @Produces
+    @Singleton
+    @Startup
+    HostSessions<TrainingRequest> trainings(OperationsService operations, OperationLifecycle lifecycle,
+            TrainingOrchestrator orchestrator, TrainingJobs jobs) {
+        return new HostSessions<>(operations, lifecycle, new HostWork<>(OperationType.TRAINING, "host_training_",
+                orchestrator::validate, jobs::submit, EpochCounts::of));
+    }
+}

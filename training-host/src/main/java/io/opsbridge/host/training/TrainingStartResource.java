@@ -1,0 +1,18 @@
+package io.opsbridge.host.training;
+
+import io.opsbridge.core.hosts.HostSessions;
+import io.opsbridge.core.rest.HostStartResource;
+import io.opsbridge.workloads.training.TrainingRequest;
+import jakarta.ws.rs.Path;
+
+/**
+ * {@code POST /training/start}: 202 with {@code session_id}, {@code operation_id} and {@code status},
+ * at once. Progress, metrics, results and cancel are the shared {@code /api/v1/operations} resource.
+ */
+@Path("/training/start")
+public class TrainingStartResource extends HostStartResource<TrainingRequest> {
+
+    public TrainingStartResource(HostSessions<TrainingRequest> trainings) {
+        super(trainings);
+    }
+}
