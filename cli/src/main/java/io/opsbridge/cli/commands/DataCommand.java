@@ -56,9 +56,9 @@ public class DataCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--symbols", split = ",", required = true, paramLabel = "SYM[,SYM...]",
+        @Option(names = "--symbols", required = true, paramLabel = "SYM[,SYM...]",
                 description = "Symbols to load, e.g. AAPL,MSFT.")
-        List<String> symbols;
+        String symbols;
 
         @Option(names = "--timeframe", paramLabel = "TF", description = "Bar timeframe, e.g. 1h.")
         String timeframe;
@@ -86,7 +86,7 @@ public class DataCommand {
         public Integer call() throws InterruptedException {
             Context ctx = Context.of(spec);
             Map<String, Object> request = new LinkedHashMap<>();
-            request.put("symbols", symbols);
+            request.put("symbols", TrainCommand.symbols(symbols));
             TrainCommand.putIfSet(request, "timeframe", timeframe);
             TrainCommand.putIfSet(request, "start_date", start == null ? null : start.toString());
             TrainCommand.putIfSet(request, "end_date", end == null ? null : end.toString());

@@ -3,6 +3,7 @@ package io.opsbridge.cli.output;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
+import io.opsbridge.cli.ExitCodes;
 import io.opsbridge.cli.client.OpsBridgeClient;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -68,7 +69,8 @@ public class OperationPrinter {
         }
         line("operation", op.operationId());
         line("type", op.operationType().wireName());
-        line("status", op.status().wireName());
+        List<String> warnings = ExitCodes.warnings(op);
+        line("status", op.status().wireName() + (warnings.isEmpty() ? "" : " with " + warnings.size() + " warning(s)"));
         line("progress", Texts.percent(op.progress().percentage()));
         line("step", op.progress().currentStep());
         line("message", op.progress().message());
@@ -85,8 +87,12 @@ public class OperationPrinter {
         if (op.errorMessage() != null) {
             line("error", op.errorMessage());
         }
+        warnings.forEach(w -> line("warning", w));
         if (op.resultSummary() != null) {
             for (Map.Entry<String, Object> e : op.resultSummary().entrySet()) {
+                if (e.getKey().equals("warnings")) {
+                    continue; // shown above, one line each
+                }
                 line("result." + e.getKey(), Texts.value(e.getValue()));
             }
         }
