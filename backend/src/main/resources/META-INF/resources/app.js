@@ -10,7 +10,7 @@ const LIST_ACTIVE_MS = 2000;
 const LIST_IDLE_MS = 5000;
 const $ = (id) => document.getElementById(id);
 
-const detail = {id: null, cursor: 0, version: -1, keys: null, timer: null, abort: null, chart: null, terminal: false};
+const detail = {op: null, id: null, cursor: 0, version: -1, keys: null, timer: null, abort: null, chart: null, terminal: false};
 let listTimer = null;
 /** Trainings the list last saw completed: a new one means the registry has a new model to show. */
 let completedTrainings = null;
@@ -80,6 +80,7 @@ function num(v) {
 function statusBadge(status, el = document.createElement('span')) {
   el.className = `status status-${status}`;
   el.textContent = `${STATUS_SYMBOL[status] || ''} ${status}`;
+  el.removeAttribute('title');
   return el;
 }
 
@@ -140,6 +141,11 @@ function updateListRow(row, op) {
   const cells = row.cells;
   cells[1].textContent = op.operation_type;
   statusBadge(op.status, cells[2].firstElementChild);
+  const problem = trouble(op);
+  if (problem) {
+    cells[2].firstElementChild.textContent += ' ⚠';
+    cells[2].firstElementChild.title = problem;
+  }
   cells[3].querySelector('progress').value = op.progress.percentage;
   cells[3].querySelector('span').textContent = pct(op.progress.percentage);
   cells[4].textContent = time(op.started_at);
@@ -189,6 +195,8 @@ function clearDetail() {
   $('detail-error').textContent = '';
   $('detail-warnings').hidden = true;
   $('detail-warnings-list').replaceChildren();
+  $('detail-host').hidden = true;
+  detail.op = null;
   $('detail-result').hidden = true;
   $('detail-result-list').replaceChildren();
   const cancel = $('cancel-button');
@@ -209,7 +217,9 @@ async function refreshDetail() {
   detail.abort = new AbortController();
   try {
     // wait + since_version: a long-poll where the server offers it; otherwise ignored and answered at once
-    const query = detail.version >= 0 ? `?wait=30s&since_version=${detail.version}` : '';
+    // a host's silence moves no version: host operations are re-read every few seconds to show it
+    const wait = detail.op && detail.op.metadata && detail.op.metadata.mode === 'host' ? '3s' : '30s';
+    const query = detail.version >= 0 ? `?wait=${wait}&since_version=${detail.version}` : '';
     const answer = await api(`${API}/operations/${encodeURIComponent(id)}${query}`, {signal: detail.abort.signal});
     if (id !== detail.id) return;
     if (!answer.ok) {
@@ -248,8 +258,25 @@ async function pullMetrics(id, known) {
   updateChart();
 }
 
+/** What a running operation's context says is wrong with it (its host is down, it stalled); '' if nothing. */
+function trouble(op) {
+  const context = (op.progress && op.progress.context) || {};
+  if (TERMINAL.has(op.status)) return '';
+  const parts = [];
+  if (context.host_reachable === false) {
+    parts.push(`host unreachable${context.unreachable_since ? ' since ' + time(context.unreachable_since) : ''}`
+      + (context.last_host_error ? `: ${context.last_host_error}` : ''));
+  }
+  if (context.stalled === true) parts.push('stalled: no progress lately');
+  return parts.join(' · ');
+}
+
 function renderDetail(op) {
+  detail.op = op;
   detail.terminal = TERMINAL.has(op.status);
+  const problem = trouble(op);
+  $('detail-host').hidden = !problem;
+  $('detail-host').textContent = problem ? `⚠ ${problem}` : '';
   statusBadge(op.status, $('detail-status'));
   $('detail-type').textContent = op.operation_type;
   const progress = $('detail-progress');
@@ -544,6 +571,10 @@ document.addEventListener('DOMContentLoaded', () => {
     if (detail.id && !detail.terminal) refreshDetail();
   });
   resetChart();
+  // the elapsed time keeps running between answers, even when a dead host sends none
+  setInterval(() => {
+    if (detail.op && !TERMINAL.has(detail.op.status)) $('detail-duration').textContent = duration(detail.op);
+  }, 1000);
   selectFromHash();
   refreshList();
   loadSources();

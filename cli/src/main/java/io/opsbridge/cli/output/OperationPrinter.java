@@ -53,11 +53,18 @@ public class OperationPrinter {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"OPERATION", "TYPE", "STATUS", "PROGRESS", "STEP", "STARTED", "DURATION"});
         for (OperationInfo op : list.operations()) {
-            rows.add(new String[] {op.operationId(), op.operationType().wireName(), op.status().wireName(),
+            rows.add(new String[] {op.operationId(), op.operationType().wireName(),
+                    op.status().wireName() + (Trouble.of(op).isEmpty() ? "" : "!"),
                     Texts.percent(op.progress().percentage()), Texts.cut(op.progress().currentStep(), 24),
                     Texts.time(op.startedAt()), Texts.duration(op)});
         }
         table(rows);
+        for (OperationInfo op : list.operations()) {
+            String trouble = Trouble.of(op);
+            if (!trouble.isEmpty()) {
+                out.printf("! %s: %s%n", op.operationId(), trouble);
+            }
+        }
         out.printf("%d shown of %d, %d active%n", list.operations().size(), list.total(), list.activeCount());
         out.flush();
     }
@@ -71,6 +78,10 @@ public class OperationPrinter {
         line("type", op.operationType().wireName());
         List<String> warnings = ExitCodes.warnings(op);
         line("status", op.status().wireName() + (warnings.isEmpty() ? "" : " with " + warnings.size() + " warning(s)"));
+        String trouble = Trouble.of(op);
+        if (!trouble.isEmpty()) {
+            line("attention", trouble);
+        }
         line("progress", Texts.percent(op.progress().percentage()));
         line("step", op.progress().currentStep());
         line("message", op.progress().message());
