@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
 # Builds OpsBridge, starts the backend on the embedded default and runs a demo training you can watch
 # with the opsbridge CLI (the web UI is at the same address while it runs).
-# Usage: ./run.sh          (demo, then stops the backend)
-#        ./run.sh --serve  (just build and run the backend in the foreground)
+# Usage: ./run.sh          (demo; the backend keeps serving afterwards: web UI, ./opsbridge ops list)
+#        ./run.sh --serve  (run the backend in the foreground)
+# Either builds first only when a source is newer than the backend's jar (OPSBRIDGE_REBUILD=1 forces it).
 set -euo pipefail
 cd "$(dirname "$0")"
 PORT="${OPSBRIDGE_PORT:-8080}"
 BASE="http://localhost:${PORT}"
 
-echo "==> building (first build downloads dependencies: a few minutes)"
-./mvnw -B -q package -DskipTests
+JAR=backend/target/quarkus-app/quarkus-run.jar
+if [[ "${OPSBRIDGE_REBUILD:-0}" == "1" || ! -f "${JAR}" || ! -f cli/target/opsbridge-cli.jar ]] \
+    || [[ -n "$(find . -path ./data -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -newer "${JAR}" -print -quit)" ]]; then
+  echo "==> building (first build downloads dependencies: a few minutes)"
+  ./mvnw -B -q package -DskipTests
+else
+  echo "==> jars are newer than every source: not rebuilding (OPSBRIDGE_REBUILD=1 forces it)"
+fi
 
 APP=(java -Dai.djl.offline=true -Dquarkus.http.port="${PORT}" -jar backend/target/quarkus-app/quarkus-run.jar)
 if [[ "${1:-}" == "--serve" ]]; then
@@ -19,6 +26,7 @@ fi
 mkdir -p data
 "${APP[@]}" > data/backend.log 2>&1 &
 BACKEND_PID=$!
+# the backend stops with the demo only if the demo fails; after a good demo it keeps serving
 trap 'kill ${BACKEND_PID} 2>/dev/null || true' EXIT
 
 echo "==> starting the backend on ${BASE} (log: data/backend.log)"
@@ -32,3 +40,7 @@ echo "==> demo: load the SYNTHETIC sample data set, then a real training on it, 
 echo "    (web UI: ${BASE}/ ; the same jobs from another terminal: ./opsbridge ops list --url ${BASE})"
 ./opsbridge --url "${BASE}" data load --symbols AAPL,MSFT,GOOG --timeframe 1h --source sample --watch
 ./opsbridge --url "${BASE}" train --symbols AAPL,MSFT,GOOG --timeframe 1h --epochs 40 --batch-size 8 --seed 7 --watch
+trap - EXIT
+echo "$BACKEND_PID" > data/backend.pid
+echo "==> the backend keeps serving on ${BASE} (pid ${BACKEND_PID}, log data/backend.log):"
+echo "    web UI ${BASE}/ ; ./opsbridge --url ${BASE} ops list ; stop it: kill \$(cat data/backend.pid)"

@@ -10,8 +10,10 @@ const LIST_ACTIVE_MS = 2000;
 const LIST_IDLE_MS = 5000;
 const $ = (id) => document.getElementById(id);
 
-const detail = {id: null, cursor: 0, version: -1, keys: null, timer: null, abort: null, chart: null, terminal: false};
+const detail = {op: null, id: null, cursor: 0, version: -1, keys: null, timer: null, abort: null, chart: null, terminal: false};
 let listTimer = null;
+/** Trainings the list last saw completed: a new one means the registry has a new model to show. */
+let completedTrainings = null;
 
 // ---------- HTTP ----------
 
@@ -78,6 +80,7 @@ function num(v) {
 function statusBadge(status, el = document.createElement('span')) {
   el.className = `status status-${status}`;
   el.textContent = `${STATUS_SYMBOL[status] || ''} ${status}`;
+  el.removeAttribute('title');
   return el;
 }
 
@@ -115,13 +118,17 @@ function renderList(list) {
     updateListRow(row, op);
   });
   rows.forEach((row) => row.remove());
+  const completed = list.operations.filter((op) => op.operation_type === 'training' && op.status === 'completed')
+    .map((op) => op.operation_id).join(',');
+  if (completedTrainings !== null && completed !== completedTrainings) refreshModels();
+  completedTrainings = completed;
 }
 
 function newListRow(id) {
   const row = document.createElement('tr');
   row.dataset.id = id;
-  row.innerHTML = '<td><button type="button" class="link"></button></td><td></td><td><span></span></td>'
-    + '<td><progress max="100"></progress> <span></span></td><td></td><td></td>';
+  row.innerHTML = '<td><button type="button" class="link"></button></td><td class="optional"></td><td><span></span></td>'
+    + '<td><progress max="100"></progress> <span></span></td><td class="optional"></td><td class="optional"></td>';
   const button = row.querySelector('button');
   button.textContent = id;
   button.setAttribute('aria-label', `Show details of ${id}`);
@@ -134,6 +141,11 @@ function updateListRow(row, op) {
   const cells = row.cells;
   cells[1].textContent = op.operation_type;
   statusBadge(op.status, cells[2].firstElementChild);
+  const problem = trouble(op);
+  if (problem) {
+    cells[2].firstElementChild.textContent += ' ⚠';
+    cells[2].firstElementChild.title = problem;
+  }
   cells[3].querySelector('progress').value = op.progress.percentage;
   cells[3].querySelector('span').textContent = pct(op.progress.percentage);
   cells[4].textContent = time(op.started_at);
@@ -156,6 +168,7 @@ function select(id, reveal = false) {
   Object.assign(detail, {id, cursor: 0, version: -1, keys: null, terminal: false});
   $('detail').hidden = false;
   $('detail-id').textContent = id;
+  clearDetail();
   $('metrics-table').tHead.rows[0].replaceChildren();
   $('metrics-table').tBodies[0].replaceChildren();
   $('metrics-empty').hidden = false;
@@ -164,6 +177,31 @@ function select(id, reveal = false) {
     r.classList.toggle('selected', r.dataset.id === id);
   });
   refreshDetail();
+}
+
+/** Forgets what the previous operation showed, so nothing of it stays next to the new one. */
+function clearDetail() {
+  const status = $('detail-status');
+  status.className = 'status';
+  status.textContent = '… loading';
+  $('detail-type').textContent = '';
+  const progress = $('detail-progress');
+  progress.value = 0;
+  progress.removeAttribute('aria-valuetext');
+  $('detail-percent').textContent = '0%';
+  ['detail-step', 'detail-message', 'detail-started', 'detail-duration', 'detail-symbols', 'detail-mode']
+    .forEach((k) => { $(k).textContent = '-'; });
+  $('detail-error').hidden = true;
+  $('detail-error').textContent = '';
+  $('detail-warnings').hidden = true;
+  $('detail-warnings-list').replaceChildren();
+  $('detail-host').hidden = true;
+  detail.op = null;
+  $('detail-result').hidden = true;
+  $('detail-result-list').replaceChildren();
+  const cancel = $('cancel-button');
+  cancel.disabled = true;
+  cancel.textContent = 'Cancel operation';
 }
 
 function stopDetail() {
@@ -179,10 +217,17 @@ async function refreshDetail() {
   detail.abort = new AbortController();
   try {
     // wait + since_version: a long-poll where the server offers it; otherwise ignored and answered at once
-    const query = detail.version >= 0 ? `?wait=30s&since_version=${detail.version}` : '';
+    // a host's silence moves no version: host operations are re-read every few seconds to show it
+    const wait = detail.op && detail.op.metadata && detail.op.metadata.mode === 'host' ? '3s' : '30s';
+    const query = detail.version >= 0 ? `?wait=${wait}&since_version=${detail.version}` : '';
     const answer = await api(`${API}/operations/${encodeURIComponent(id)}${query}`, {signal: detail.abort.signal});
     if (id !== detail.id) return;
     if (!answer.ok) {
+      clearDetail();
+      const status = $('detail-status');
+      status.className = 'status status-failed';
+      status.textContent = answer.status === 404 ? '✗ not found' : answer.status === 410 ? '✗ gone' : `✗ HTTP ${answer.status}`;
+      $('cancel-button').hidden = true;
       showDetailError(problemText(answer, 'This operation'));
       return;
     }
@@ -213,8 +258,25 @@ async function pullMetrics(id, known) {
   updateChart();
 }
 
+/** What a running operation's context says is wrong with it (its host is down, it stalled); '' if nothing. */
+function trouble(op) {
+  const context = (op.progress && op.progress.context) || {};
+  if (TERMINAL.has(op.status)) return '';
+  const parts = [];
+  if (context.host_reachable === false) {
+    parts.push(`host unreachable${context.unreachable_since ? ' since ' + time(context.unreachable_since) : ''}`
+      + (context.last_host_error ? `: ${context.last_host_error}` : ''));
+  }
+  if (context.stalled === true) parts.push('stalled: no progress lately');
+  return parts.join(' · ');
+}
+
 function renderDetail(op) {
+  detail.op = op;
   detail.terminal = TERMINAL.has(op.status);
+  const problem = trouble(op);
+  $('detail-host').hidden = !problem;
+  $('detail-host').textContent = problem ? `⚠ ${problem}` : '';
   statusBadge(op.status, $('detail-status'));
   $('detail-type').textContent = op.operation_type;
   const progress = $('detail-progress');
@@ -228,20 +290,43 @@ function renderDetail(op) {
   const meta = op.metadata || {};
   $('detail-symbols').textContent = (meta.symbols || []).join(', ') + (meta.timeframe ? ` · ${meta.timeframe}` : '');
   $('detail-mode').textContent = meta.mode || '-';
+  if (op.status === 'cancelled') $('detail-message').textContent = 'Cancelled by request';
+  else if (op.status === 'failed') $('detail-message').textContent = 'Failed (the reason is shown above)';
   const cancel = $('cancel-button');
+  cancel.hidden = false;
   cancel.disabled = detail.terminal;
   cancel.textContent = detail.terminal ? `Operation ${op.status}` : 'Cancel operation';
   const error = $('detail-error');
   error.hidden = !op.error_message;
   error.textContent = op.error_message ? `Error: ${op.error_message}` : '';
+  const summary = op.result_summary;
+  const warnings = summary && Array.isArray(summary.warnings) ? summary.warnings : [];
+  $('detail-warnings').hidden = warnings.length === 0;
+  $('detail-warnings-list').replaceChildren(...warnings.map((w) => Object.assign(document.createElement('li'),
+    {textContent: String(w)})));
+  if (warnings.length > 0 && op.status === 'completed') {
+    const status = $('detail-status');
+    status.className = 'status status-warn';
+    status.textContent = '⚠ completed with warnings';
+  }
   const result = $('detail-result');
-  result.hidden = !op.result_summary;
-  if (op.result_summary) {
-    const items = Object.entries(op.result_summary).filter(([, v]) => typeof v !== 'object')
+  result.hidden = !summary;
+  if (summary) {
+    const items = Object.entries(summary).filter(([k, v]) => k !== 'warnings' && v !== null)
       .flatMap(([k, v]) => [Object.assign(document.createElement('dt'), {textContent: k}),
-        Object.assign(document.createElement('dd'), {textContent: num(v)})]);
+        Object.assign(document.createElement('dd'), {textContent: resultValue(v)})]);
     $('detail-result-list').replaceChildren(...items);
   }
+}
+
+/** A result value as text; nested lists (e.g. a data load's per-symbol outcomes) one line per entry. */
+function resultValue(v) {
+  if (Array.isArray(v)) return v.map(resultValue).join('\n') || '-';
+  if (v && typeof v === 'object') {
+    return Object.entries(v).filter(([, x]) => x !== null && typeof x !== 'object')
+      .map(([k, x]) => `${k}=${num(x)}`).join(' · ');
+  }
+  return num(v);
 }
 
 function showDetailError(text) {
@@ -252,17 +337,18 @@ function showDetailError(text) {
 
 function addMetric(metric) {
   const table = $('metrics-table');
-  if (!detail.keys) {
-    detail.keys = Object.keys(metric).filter((k) => k !== 'timestamp');
-    table.tHead.rows[0].replaceChildren(...detail.keys.map((k) => {
-      const th = document.createElement('th');
-      th.scope = 'col';
-      th.textContent = k.replaceAll('_', ' ');
-      return th;
-    }));
-  }
+  if (!detail.keys) detail.keys = [];
+  // columns are the union of every metric's keys: a later metric may carry fields the first one lacked
+  Object.keys(metric).filter((k) => k !== 'timestamp' && !detail.keys.includes(k)).forEach((k) => {
+    detail.keys.push(k);
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = k.replaceAll('_', ' ');
+    table.tHead.rows[0].append(th);
+    [...table.tBodies[0].rows].forEach((r) => { r.insertCell().textContent = '-'; });
+  });
   const row = table.tBodies[0].insertRow();
-  detail.keys.forEach((k) => { row.insertCell().textContent = num(metric[k]); });
+  detail.keys.forEach((k) => { row.insertCell().textContent = resultValue(metric[k]); });
   $('metrics-empty').hidden = true;
   if (typeof metric.epoch === 'number' && 'train_loss' in metric) {
     const data = chart().data;
@@ -321,6 +407,7 @@ function resetChart() {
 
 async function cancelSelected() {
   const id = detail.id;
+  if (!id || !window.confirm(`Cancel ${id}? Its work so far is discarded.`)) return;
   const button = $('cancel-button');
   button.disabled = true;
   try {
@@ -356,6 +443,7 @@ async function submitStart(event, path, resultEl, what) {
   const button = form.querySelector('button[type=submit]');
   const result = $(resultEl);
   button.disabled = true;
+  document.querySelectorAll('.forms .form-result').forEach((p) => { p.textContent = ''; });
   result.classList.remove('error');
   result.textContent = `Starting ${what.toLowerCase()}…`;
   try {
@@ -378,6 +466,89 @@ async function submitStart(event, path, resultEl, what) {
   }
 }
 
+// ---------- data sources ----------
+
+/** Fills the data form's source choice with what the server offers, its default selected. */
+async function loadSources() {
+  try {
+    const answer = await api(`${API}/data/sources`);
+    if (!answer.ok) return;
+    const select = $('d-source');
+    select.replaceChildren(...answer.body.sources.map((src) => {
+      const files = Array.isArray(src.files) ? ` (${src.files.length} files)` : ' (synthetic)';
+      return Object.assign(document.createElement('option'), {value: src.name, textContent: src.name + files,
+        selected: src.name === answer.body.default});
+    }));
+    const csv = answer.body.sources.find((src) => src.name === 'csv');
+    $('d-source-hint').textContent = csv ? (csv.files.length
+      ? `csv has: ${csv.files.slice(0, 8).join(', ')}${csv.files.length > 8 ? ', …' : ''}`
+      : `csv: no files yet in ${csv.directory} ({SYMBOL}_{timeframe}.csv)`) : '';
+  } catch (e) {
+    networkFailed(e);
+  }
+}
+
+// ---------- models ----------
+
+async function refreshModels() {
+  try {
+    const answer = await api(`${API}/models`);
+    if (answer.ok) renderModels(answer.body.models);
+  } catch (e) {
+    networkFailed(e);
+  }
+}
+
+function renderModels(models) {
+  $('models-empty').hidden = models.length > 0;
+  $('models-counts').textContent = `(${models.length} versions, ${models.filter((m) => m.status === 'active').length} active)`;
+  // newest first, grouped by strategy
+  const sorted = [...models].sort((a, b) => a.strategy_name.localeCompare(b.strategy_name) || b.id - a.id);
+  $('models-table').tBodies[0].replaceChildren(...sorted.map((m) => {
+    const row = document.createElement('tr');
+    row.dataset.model = `${m.strategy_name}/${m.version}`;
+    const metrics = m.performance_metrics || {};
+    row.innerHTML = '<td></td><td></td><td><span class="status"></span></td><td class="optional"></td>'
+      + '<td class="optional"></td><td><button type="button"></button></td>';
+    row.cells[0].textContent = m.strategy_name;
+    row.cells[1].textContent = m.version;
+    const badge = row.cells[2].firstElementChild;
+    badge.className = `status status-${m.status === 'active' ? 'completed' : m.status === 'failed' ? 'failed' : 'pending'}`;
+    badge.textContent = `${m.status === 'active' ? '✓' : m.status === 'failed' ? '✗' : '○'} ${m.status}`;
+    if (m.status_message) badge.title = m.status_message;
+    row.cells[3].textContent = num(metrics.val_accuracy);
+    row.cells[4].textContent = time(m.created_at);
+    const button = row.cells[5].firstElementChild;
+    button.textContent = m.status === 'active' ? 'Serving' : 'Activate';
+    button.disabled = m.status === 'active';
+    button.setAttribute('aria-label', `Activate ${m.strategy_name} ${m.version}`);
+    button.addEventListener('click', () => activateModel(m.strategy_name, m.version));
+    return row;
+  }));
+}
+
+async function activateModel(strategy, version) {
+  if (!window.confirm(`Activate ${strategy} ${version}? Signals for ${strategy} are then served by it.`)) return;
+  const result = $('models-result');
+  result.classList.remove('error');
+  result.textContent = `Activating ${strategy} ${version}…`;
+  try {
+    const path = `${API}/models/${encodeURIComponent(strategy)}/${encodeURIComponent(version)}/activate`;
+    const answer = await api(path, {method: 'POST'});
+    if (answer.ok) {
+      result.textContent = `Activated ${strategy} ${version}: it serves signals now`;
+    } else {
+      result.classList.add('error');
+      result.textContent = problemText(answer, 'Activation');
+    }
+  } catch (e) {
+    result.classList.add('error');
+    result.textContent = 'Cannot reach the server.';
+    networkFailed(e);
+  }
+  refreshModels();
+}
+
 // ---------- start ----------
 
 function selectFromHash() {
@@ -389,6 +560,10 @@ document.addEventListener('DOMContentLoaded', () => {
   $('training-form').addEventListener('submit', (e) => submitStart(e, `${API}/trainings`, 'training-result', 'Training'));
   $('data-form').addEventListener('submit', (e) => submitStart(e, `${API}/data/loads`, 'data-result', 'Data loading'));
   $('cancel-button').addEventListener('click', cancelSelected);
+  // a message belongs to the last submit: editing the form again clears it
+  ['training-form', 'data-form'].forEach((f) => $(f).addEventListener('input', (e) => {
+    e.currentTarget.querySelector('.form-result').textContent = '';
+  }));
   window.addEventListener('hashchange', selectFromHash);
   document.addEventListener('visibilitychange', () => {
     if (document.hidden) return;
@@ -396,6 +571,12 @@ document.addEventListener('DOMContentLoaded', () => {
     if (detail.id && !detail.terminal) refreshDetail();
   });
   resetChart();
+  // the elapsed time keeps running between answers, even when a dead host sends none
+  setInterval(() => {
+    if (detail.op && !TERMINAL.has(detail.op.status)) $('detail-duration').textContent = duration(detail.op);
+  }, 1000);
   selectFromHash();
   refreshList();
+  loadSources();
+  refreshModels();
 });

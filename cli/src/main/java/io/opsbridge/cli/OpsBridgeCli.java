@@ -7,7 +7,9 @@ import io.opsbridge.cli.commands.DataCommand;
 import io.opsbridge.cli.commands.OpsCommand;
 import io.opsbridge.cli.commands.TrainCommand;
 import io.opsbridge.cli.output.OutputFormat;
+import java.io.PrintWriter;
 import java.net.URI;
+import java.time.LocalDate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,12 +34,13 @@ import picocli.CommandLine.ScopeType;
             "3:the watched operation was cancelled",
             "4:the server refused the request",
             "5:the server could not be reached",
+            "6:the watched operation completed with warnings (printed)",
             "130:watching stopped with Ctrl-C (the operation keeps running)"})
 public class OpsBridgeCli {
 
     @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
             defaultValue = "${env:OPSBRIDGE_URL:-http://localhost:8080}",
-            description = "Server address (env OPSBRIDGE_URL; default ${DEFAULT-VALUE}).")
+            description = {"Server address, default ${DEFAULT-VALUE}", "(env OPSBRIDGE_URL)."})
     URI url;
 
     @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT", defaultValue = "table",
@@ -56,6 +59,9 @@ public class OpsBridgeCli {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new OpsBridgeCli());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(URI.class, BaseUrl::parse);
+        cli.registerConverter(LocalDate.class, BaseUrl::date);
+        cli.setParameterExceptionHandler(OpsBridgeCli::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ApiException) {
                 commandLine.getErr().println("error: " + e.getMessage());
@@ -68,6 +74,18 @@ public class OpsBridgeCli {
             throw e;
         });
         return cli;
+    }
+
+    /** A bad command line: the one-line error and the command's usage line, not the whole help (as git and kubectl do). */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("error: " + e.getMessage());
+        String synopsis = cmd.getHelp().synopsis(0).stripTrailing();
+        err.println("usage: " + synopsis.replaceFirst("^Usage: ", "").replaceAll("\\s*\\R\\s*", " "));
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more.");
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     public static void main(String[] args) {

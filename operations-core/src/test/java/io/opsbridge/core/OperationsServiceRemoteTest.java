@@ -126,7 +126,8 @@ class OperationsServiceRemoteTest {
 
         assertThat(done.status()).isEqualTo(OperationStatus.COMPLETED);
         assertThat(done.resultSummary()).containsEntry("model_version", "host_training_s1")
-                .containsEntry("completion_error", "artifact not found");
+                .containsEntry("completion_error", "artifact not found")
+                .containsEntry("warnings", java.util.List.of("completion step failed: artifact not found"));
     }
 
     @Test

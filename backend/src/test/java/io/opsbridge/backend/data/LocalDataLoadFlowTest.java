@@ -124,7 +124,7 @@ class LocalDataLoadFlowTest {
     @Test
     void badLoadRequestsAre400NamingTheField() {
         invalid("{\"symbols\":[],\"timeframe\":\"1h\"}", "symbols");
-        invalid("{\"symbols\":[\"NOFILE" + RUN + "\"],\"timeframe\":\"1h\"}", "symbols");
+        invalid("{\"symbols\":[\"NOFILE" + RUN + "\"],\"timeframe\":\"1h\",\"source\":\"csv\"}", "symbols");
         invalid("{\"symbols\":[\"AAPL\"],\"timeframe\":\"7x\",\"source\":\"sample\"}", "timeframe");
         invalid("{\"symbols\":[\"AAPL\"],\"source\":\"ftp\"}", "source");
         invalid("{\"symbols\":[\"AAPL\"],\"source\":\"sample\",\"start_date\":\"soon\"}", "start_date");

@@ -87,7 +87,13 @@ class WebUiBrowserTest {
         WebElement cancel = browser.findElement(By.id("cancel-button"));
         assertThat(cancel.getText()).isEqualTo("Cancel operation");
         cancel.click();
+        browser.switchTo().alert().dismiss();
+        assertThat(text("detail-status")).contains("running");
+        cancel.click();
+        assertThat(browser.switchTo().alert().getText()).startsWith("Cancel " + longRun + "?");
+        browser.switchTo().alert().accept();
         await().atMost(Duration.ofSeconds(10)).until(() -> text("detail-status").contains("cancelled"));
+        assertThat(text("detail-message")).isEqualTo("Cancelled by request");
         await().atMost(Duration.ofSeconds(15)).until(() -> listRowStatus(longRun).contains("cancelled"));
         given().get("/api/v1/operations/{id}", longRun).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("cancelled"));

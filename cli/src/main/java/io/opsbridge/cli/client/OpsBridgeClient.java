@@ -72,6 +72,11 @@ public class OpsBridgeClient {
         return post("/api/v1/data/loads", request, null, OperationInfo.class);
     }
 
+    /** {@code GET /api/v1/data/sources}: {@code {"default": "sample", "sources": [{"name", "description", "files"}]}}. */
+    public JsonNode dataSources() {
+        return read(send(request("/api/v1/data/sources").GET().build()), JsonNode.class);
+    }
+
     /** {@code GET /api/v1/operations/{id}} with the server's Retry-After hint. */
     public Polled<OperationInfo> operation(String id) {
         return operation(id, -1);

@@ -1,6 +1,8 @@
 package io.opsbridge.cli.commands;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +14,39 @@ import picocli.CommandLine.Spec;
 
 /** {@code opsbridge data ...}: market data operations. */
 @Command(name = "data", mixinStandardHelpOptions = true, description = "Market data operations.",
-        subcommands = DataCommand.Load.class)
+        subcommands = {DataCommand.Load.class, DataCommand.Sources.class})
 public class DataCommand {
+
+    /** {@code opsbridge data sources}: {@code GET /api/v1/data/sources}, one line per source. */
+    @Command(name = "sources", mixinStandardHelpOptions = true,
+            description = "List the sources a data load can name, the default marked, and the files csv has.")
+    public static class Sources implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Context ctx = Context.of(spec);
+            JsonNode answer = ctx.client().dataSources();
+            String fallback = answer.path("default").asText();
+            for (JsonNode source : answer.path("sources")) {
+                String name = source.path("name").asText();
+                String has;
+                if (source.has("files")) {
+                    List<String> files = new ArrayList<>();
+                    source.path("files").forEach(f -> files.add(f.asText()));
+                    has = "files in " + source.path("directory").asText() + " on the server: "
+                            + (files.isEmpty() ? "none" : String.join(", ", files));
+                } else {
+                    has = source.path("description").asText();
+                }
+                ctx.out().printf("%-7s %-9s %s%n", name, name.equals(fallback) ? "(default)" : "", has);
+            }
+            ctx.out().flush();
+            return 0;
+        }
+    }
 
     /** {@code opsbridge data load}: {@code POST /api/v1/data/loads}, optionally watching the load. */
     @Command(name = "load", mixinStandardHelpOptions = true,
@@ -23,9 +56,9 @@ public class DataCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--symbols", split = ",", required = true, paramLabel = "SYM[,SYM...]",
+        @Option(names = "--symbols", required = true, paramLabel = "SYM[,SYM...]",
                 description = "Symbols to load, e.g. AAPL,MSFT.")
-        List<String> symbols;
+        String symbols;
 
         @Option(names = "--timeframe", paramLabel = "TF", description = "Bar timeframe, e.g. 1h.")
         String timeframe;
@@ -36,7 +69,8 @@ public class DataCommand {
         @Option(names = "--end", paramLabel = "YYYY-MM-DD", description = "Last day to load.")
         LocalDate end;
 
-        @Option(names = "--source", description = "Where the bars come from (e.g. sample, or a source the server knows).")
+        @Option(names = "--source", paramLabel = "sample|csv", description = "Where the bars come from (default: sample,"
+                + " synthetic and offline; csv: the server's {SYMBOL}_{timeframe}.csv exports; `data sources` lists them).")
         String source;
 
         @Option(names = "--mode", paramLabel = "local|host", description = "Where to run: local (in the backend) or host.")
@@ -52,7 +86,7 @@ public class DataCommand {
         public Integer call() throws InterruptedException {
             Context ctx = Context.of(spec);
             Map<String, Object> request = new LinkedHashMap<>();
-            request.put("symbols", symbols);
+            request.put("symbols", TrainCommand.symbols(symbols));
             TrainCommand.putIfSet(request, "timeframe", timeframe);
             TrainCommand.putIfSet(request, "start_date", start == null ? null : start.toString());
             TrainCommand.putIfSet(request, "end_date", end == null ? null : end.toString());

@@ -44,7 +44,7 @@ final class Follow {
         } else {
             Summary.print(ctx.out(), last);
         }
-        return ExitCodes.of(last.status());
+        return ExitCodes.of(last);
     }
 
     private static ProgressView chooseView(Context ctx, boolean plain) {

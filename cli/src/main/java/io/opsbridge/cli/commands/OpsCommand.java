@@ -65,8 +65,9 @@ public class OpsCommand {
 
     /** {@code ops watch ID}: live progress until the operation ends. */
     @Command(name = "watch", mixinStandardHelpOptions = true,
-            description = {"Follow an operation until it ends: live progress bar (plain lines when not a terminal),",
-                "each metric once, a summary, and an exit code: 0 completed, 1 failed, 3 cancelled.",
+            description = {"Follow an operation until it ends, with an exit code for its outcome.",
+                "A live progress bar (plain lines when not a terminal), each metric once, a summary;",
+                "exit code 0 completed, 1 failed, 3 cancelled, 6 completed with warnings.",
                 "Ctrl-C stops watching only; the operation keeps running."})
     public static class Watch implements Callable<Integer> {
         @Spec
@@ -113,7 +114,7 @@ public class OpsCommand {
                 OperationInfo op = polled.value();
                 next = print(ctx, next);
                 if (op.status().isTerminal() && next >= op.metricsCount()) {
-                    return ExitCodes.of(op.status());
+                    return ExitCodes.of(op);
                 }
                 Thread.sleep(Math.max(200, Math.min(polled.retryAfter().toMillis(), Duration.ofSeconds(10).toMillis())));
             }

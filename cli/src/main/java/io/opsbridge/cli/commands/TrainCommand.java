@@ -18,9 +18,9 @@ public class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--symbols", split = ",", required = true, paramLabel = "SYM[,SYM...]",
+    @Option(names = "--symbols", required = true, paramLabel = "SYM[,SYM...]",
             description = "Symbols to train on, e.g. AAPL,MSFT.")
-    List<String> symbols;
+    String symbols;
 
     @Option(names = "--timeframe", paramLabel = "TF", description = "Bar timeframe, e.g. 1h (server default 1h).")
     String timeframe;
@@ -56,7 +56,7 @@ public class TrainCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Context ctx = Context.of(spec);
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("symbols", symbols);
+        request.put("symbols", TrainCommand.symbols(symbols));
         putIfSet(request, "timeframe", timeframe);
         putIfSet(request, "epochs", epochs);
         putIfSet(request, "batch_size", batchSize);
@@ -72,5 +72,10 @@ public class TrainCommand implements Callable<Integer> {
         if (value != null) {
             request.put(key, value);
         }
+    }
+
+    /** {@code AAPL, MSFT} as the list the server wants (one comma-separated value keeps the synopsis short). */
+    static List<String> symbols(String text) {
+        return java.util.Arrays.stream(text.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
 }

@@ -3,6 +3,7 @@ package io.opsbridge.cli.output;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
+import io.opsbridge.cli.ExitCodes;
 import io.opsbridge.cli.client.OpsBridgeClient;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -52,11 +53,18 @@ public class OperationPrinter {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"OPERATION", "TYPE", "STATUS", "PROGRESS", "STEP", "STARTED", "DURATION"});
         for (OperationInfo op : list.operations()) {
-            rows.add(new String[] {op.operationId(), op.operationType().wireName(), op.status().wireName(),
+            rows.add(new String[] {op.operationId(), op.operationType().wireName(),
+                    op.status().wireName() + (Trouble.of(op).isEmpty() ? "" : "!"),
                     Texts.percent(op.progress().percentage()), Texts.cut(op.progress().currentStep(), 24),
                     Texts.time(op.startedAt()), Texts.duration(op)});
         }
         table(rows);
+        for (OperationInfo op : list.operations()) {
+            String trouble = Trouble.of(op);
+            if (!trouble.isEmpty()) {
+                out.printf("! %s: %s%n", op.operationId(), trouble);
+            }
+        }
         out.printf("%d shown of %d, %d active%n", list.operations().size(), list.total(), list.activeCount());
         out.flush();
     }
@@ -68,7 +76,12 @@ public class OperationPrinter {
         }
         line("operation", op.operationId());
         line("type", op.operationType().wireName());
-        line("status", op.status().wireName());
+        List<String> warnings = ExitCodes.warnings(op);
+        line("status", op.status().wireName() + (warnings.isEmpty() ? "" : " with " + warnings.size() + " warning(s)"));
+        String trouble = Trouble.of(op);
+        if (!trouble.isEmpty()) {
+            line("attention", trouble);
+        }
         line("progress", Texts.percent(op.progress().percentage()));
         line("step", op.progress().currentStep());
         line("message", op.progress().message());
@@ -85,8 +98,12 @@ public class OperationPrinter {
         if (op.errorMessage() != null) {
             line("error", op.errorMessage());
         }
+        warnings.forEach(w -> line("warning", w));
         if (op.resultSummary() != null) {
             for (Map.Entry<String, Object> e : op.resultSummary().entrySet()) {
+                if (e.getKey().equals("warnings")) {
+                    continue; // shown above, one line each
+                }
                 line("result." + e.getKey(), Texts.value(e.getValue()));
             }
         }

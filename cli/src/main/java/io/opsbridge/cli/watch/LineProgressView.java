@@ -36,9 +36,11 @@ public class LineProgressView implements ProgressView {
         }
         lastKey = key;
         lastDecile = decile;
-        out.println(String.format(Locale.ROOT, "[%-9s] %5.1f%%  %s  %s", op.status().wireName(), pct,
-                Objects.requireNonNullElse(op.progress().currentStep(), "-"),
-                Objects.requireNonNullElse(op.progress().message(), "")).stripTrailing());
+        String step = Objects.requireNonNullElse(op.progress().currentStep(), "-");
+        String message = Objects.requireNonNullElse(op.progress().message(), "");
+        // a message that only repeats the step ("Loading GOOG (3/3)" twice) is printed once
+        out.println(String.format(Locale.ROOT, "[%-9s] %5.1f%%  %s  %s", op.status().wireName(), pct, step,
+                message.equals(step) ? "" : message).stripTrailing());
         out.flush();
     }
 

@@ -1,6 +1,7 @@
 package io.opsbridge.cli.watch;
 
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.cli.ExitCodes;
 import io.opsbridge.cli.output.Texts;
 import java.io.PrintWriter;
 import java.util.Collection;
@@ -24,8 +25,9 @@ public final class Summary {
     public static void print(PrintWriter out, OperationInfo op) {
         String step = op.progress().currentStep() == null ? "" : op.progress().currentStep() + ", ";
         switch (op.status()) {
-            case COMPLETED -> out.printf("completed %s in %s (%s%d metrics)%n", op.operationId(), Texts.duration(op),
-                    step, op.metricsCount());
+            case COMPLETED -> out.printf("%s %s in %s (%s%d metrics)%n",
+                    ExitCodes.warnings(op).isEmpty() ? "completed" : "COMPLETED WITH WARNINGS", op.operationId(),
+                    Texts.duration(op), step, op.metricsCount());
             case FAILED -> out.printf("FAILED %s after %s: %s%n", op.operationId(), Texts.duration(op),
                     op.errorMessage() == null ? "no reason given" : op.errorMessage());
             case CANCELLED -> out.printf("CANCELLED %s after %s at %s%s%n", op.operationId(), Texts.duration(op),
@@ -49,6 +51,7 @@ public final class Summary {
                 out.println(line);
             }
         }
+        ExitCodes.warnings(op).forEach(w -> out.println("  warning: " + w));
         out.flush();
     }
 }

@@ -36,6 +36,30 @@ class CliEndToEndIT {
         api = new OpsBridgeClient(URI.create(url));
         Files.writeString(backend.marketData().resolve("BROKEN_1h.csv"),
                 "timestamp,open,high,low,close,volume\n2024-01-01T00:00:00Z,1,2,0.5,1.5,100\nnot,a,row\n");
+        Files.createDirectories(backend.csvSources());
+        Files.writeString(backend.csvSources().resolve("GOODCSV_1h.csv"),
+                "timestamp,open,high,low,close,volume\n2024-01-01T00:00:00Z,1,2,0.5,1.5,100\n"
+                        + "2024-01-01T01:00:00Z,1,2,0.5,1.5,100\n");
+        Files.writeString(backend.csvSources().resolve("BADCSV_1h.csv"),
+                "timestamp,open,high,low,close,volume\n2024-01-01T00:00:00Z,1,2,0.5,1.5,100\n2024-01-01T01:00:00Z,1\n");
+    }
+
+    @Test
+    void aLoadWhereOneSymbolFailsEndsWithItsReasonAndExitCodeSix() throws Exception {
+        Cli.Result load = Cli.run("--url", url, "data", "load", "--symbols", "GOODCSV,BADCSV", "--source", "csv",
+                "--watch", "--plain");
+        assertThat(load.exitCode()).as(load.stdout() + load.stderr()).isEqualTo(ExitCodes.COMPLETED_WITH_WARNINGS);
+        assertThat(load.stdout()).contains("COMPLETED WITH WARNINGS op_data_loading_")
+                .contains("  warning: BADCSV not loaded: BADCSV_1h.csv line 3: expected 6 columns, found 2");
+
+        String id = load.stdout().replaceAll("(?s).*started data_loading (op_data_loading_\\S+) .*", "$1");
+        Cli.Result get = Cli.run("--url", url, "ops", "get", id);
+        assertThat(get.stdout()).containsPattern("status\\s+completed with 1 warning")
+                .containsPattern("warning\\s+BADCSV not loaded: ");
+        Cli.Result watch = Cli.run("--url", url, "ops", "watch", id, "--plain");
+        assertThat(watch.exitCode()).isEqualTo(ExitCodes.COMPLETED_WITH_WARNINGS);
+        assertThat(Cli.run("--help").stdout()).containsPattern("(?m)^  6 +the watched operation completed with warnings")
+                .containsPattern("--url=URL +Server address, default http://localhost:8080\\n");
     }
 
     @Test
@@ -170,10 +194,53 @@ class CliEndToEndIT {
         assertThat(load.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(load.stdout()).startsWith("started data_loading op_").contains("completed op_data_loading_");
 
-        Cli.Result missing = Cli.run("--url", url, "data", "load", "--symbols", "AAPL", "--timeframe", "1h");
+        Cli.Result missing = Cli.run("--url", url, "data", "load", "--symbols", "AAPL", "--timeframe", "1h",
+                "--source", "csv");
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.SERVER_ERROR);
         assertThat(missing.stderrLines()).singleElement().asString()
-                .startsWith("error: 400 Invalid request: symbols: source 'csv' has no data for AAPL at 1h");
+                .startsWith("error: 400 Invalid request: symbols: source 'csv' has no data for AAPL at 1h")
+                .contains("use source 'sample'");
+    }
+
+    @Test
+    void usageErrorsAreOneLineAndTheUsageLineWithExitCodeTwo() throws Exception {
+        Cli.Result badDate = Cli.run("--url", url, "data", "load", "--symbols", "AAPL", "--start", "2024-13-01");
+        assertThat(badDate.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badDate.stderrLines()).hasSize(3);
+        assertThat(badDate.stderrLines().get(0)).isEqualTo(
+                "error: Invalid value for option '--start': '2024-13-01' is not a date: expected YYYY-MM-DD, e.g. 2024-01-31");
+        assertThat(badDate.stderrLines().get(1)).startsWith("usage: opsbridge data load ")
+                .contains(" --symbols=SYM[,SYM...] ").doesNotContain("[--symbols=");
+        assertThat(badDate.stderrLines().get(2)).isEqualTo("Try 'opsbridge data load --help' for more.");
+
+        Cli.Result badUrl = Cli.run("--url", "ftp://nowhere", "ops", "list");
+        assertThat(badUrl.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badUrl.stderrLines().get(0)).contains("'ftp://nowhere' is not a server address");
+    }
+
+    @Test
+    void aUrlWithoutSchemeIsTakenAsHttp() throws Exception {
+        Cli.Result list = Cli.run("--url", url.replaceFirst("^http://", ""), "ops", "list", "--limit", "1");
+        assertThat(list.exitCode()).as(list.stderr()).isEqualTo(ExitCodes.OK);
+        assertThat(list.stdout()).startsWith("OPERATION");
+    }
+
+    @Test
+    void theReadmesDataLoadExampleWorksOnAFreshInstall() throws Exception {
+        Cli.Result load = Cli.run("--url", url, "data", "load", "--symbols", "AAPL,MSFT", "--timeframe", "1h",
+                "--start", "2024-01-01", "--end", "2024-03-31", "--watch", "--plain");
+        assertThat(load.exitCode()).as(load.stderr()).isEqualTo(ExitCodes.OK);
+        assertThat(load.stdout()).contains("completed op_data_loading_");
+
+        assertThat(load.stdout()).as("plain lines say a step once").doesNotContainPattern("(Loading \\S+ \\(\\d/\\d\\))\\s+\\1");
+
+        Cli.Result sources = Cli.run("--url", url, "data", "sources");
+        assertThat(sources.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(sources.stdout()).containsPattern("(?m)^sample\\s+\\(default\\)\\s+SYNTHETIC")
+                .containsPattern("(?m)^csv\\s+files in /\\S+ on the server: ");
+
+        Cli.Result help = Cli.run("data", "load", "--help");
+        assertThat(help.stdout()).contains("default: sample");
     }
 
     @Test

@@ -48,6 +48,11 @@ public final class RunningBackend implements ExtensionContext.Store.CloseableRes
         return workDir.resolve("market");
     }
 
+    /** The csv source's directory (the backend's default {@code data/sources} under its working directory). */
+    public Path csvSources() {
+        return workDir.resolve("data/sources");
+    }
+
     static RunningBackend start() throws Exception {
         Path app = Path.of(System.getProperty("opsbridge.backend.app", "../backend/target/quarkus-app/quarkus-run.jar"));
         if (!Files.isRegularFile(app)) {

@@ -34,7 +34,7 @@ class HostDataResourceTest {
     @Test
     void loadAnswersAtOnceAndIsFollowedThroughTheSharedOperationsApi() {
         JsonPath started = given().contentType("application/json")
-                .body("{\"symbols\":[\"HA\",\"HB\"],\"timeframe\":\"1d\"}").post("/data/load")
+                .body("{\"symbols\":[\"HA\",\"HB\"],\"timeframe\":\"1d\",\"source\":\"csv\"}").post("/data/load")
                 .then().statusCode(202)
                 .header("Location", matchesPattern(".*/api/v1/operations/host_data_[0-9a-f]{32}"))
                 .body("status", matchesPattern("pending|running|completed"))
@@ -78,7 +78,7 @@ class HostDataResourceTest {
 
     @Test
     void aFileThatCannotBeParsedFailsTheLoadNamingFileAndLine() {
-        String id = given().contentType("application/json").body("{\"symbols\":[\"BAD\"],\"timeframe\":\"1d\"}")
+        String id = given().contentType("application/json").body("{\"symbols\":[\"BAD\"],\"timeframe\":\"1d\",\"source\":\"csv\"}")
                 .post("/data/load").then().statusCode(202).extract().path("operation_id");
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 "failed".equals(given().get("/api/v1/operations/{id}", id).jsonPath().getString("status")));
@@ -88,7 +88,7 @@ class HostDataResourceTest {
 
     @Test
     void badRequestsAndUnknownSessionsAreProblems() {
-        given().contentType("application/json").body("{\"symbols\":[\"ZZZZ\"],\"timeframe\":\"1d\"}").post("/data/load")
+        given().contentType("application/json").body("{\"symbols\":[\"ZZZZ\"],\"timeframe\":\"1d\",\"source\":\"csv\"}").post("/data/load")
                 .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("symbols"));
         given().contentType("application/json").body("{\"symbols\":").post("/data/load")
                 .then().statusCode(400).contentType("application/problem+json");

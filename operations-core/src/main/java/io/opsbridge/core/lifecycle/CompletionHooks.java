@@ -2,6 +2,7 @@ package io.opsbridge.core.lifecycle;
 
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationType;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +35,10 @@ public final class CompletionHooks {
         return hook == null || result == null ? result : hook.completed(record, result);
     }
 
-    /** As {@link #apply}, but a failing hook is reported in the result as {@code completion_error}. */
+    /**
+     * As {@link #apply}, but a failing hook is reported in the result as {@code completion_error}, and
+     * in its {@code warnings} list, so a client that shows warnings shows this partial outcome too.
+     */
     Map<String, Object> applyReportingFailure(OperationInfo record, Map<String, Object> result) {
         try {
             return apply(record, result);
@@ -42,6 +46,9 @@ public final class CompletionHooks {
             LOG.errorf(e, "operation %s: completed, but its completion step failed", record.operationId());
             Map<String, Object> reported = new HashMap<>(result == null ? Map.of() : result);
             reported.put("completion_error", String.valueOf(e.getMessage()));
+            List<Object> warnings = new ArrayList<>(reported.get("warnings") instanceof List<?> l ? l : List.of());
+            warnings.add("completion step failed: " + e.getMessage());
+            reported.put("warnings", warnings);
             return reported;
         }
     }

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Broker exports dropped into a directory as {@code {SYMBOL}_{timeframe}.csv} (source {@code csv}). */
 public class CsvDirectorySource implements MarketDataSource {
@@ -23,6 +25,25 @@ public class CsvDirectorySource implements MarketDataSource {
 
     public Path file(String symbol, String timeframe) {
         return dir.resolve(OhlcvCsvReader.fileName(symbol, timeframe));
+    }
+
+    /** The {@code *.csv} files the directory holds, by name; empty if it does not exist. */
+    public List<String> files() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".csv")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    @Override
+    public DataSourceInfo info() {
+        return new DataSourceInfo(name(), "broker exports named {SYMBOL}_{timeframe}.csv in the source directory",
+                dir.toAbsolutePath().normalize().toString(), files());
     }
 
     @Override

@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * @param startDate first bar to keep: {@code 2024-01-01} (start of that day, UTC) or an ISO instant; null keeps all
  * @param endDate   last bar to keep: {@code 2024-03-31} (the whole day, UTC) or an ISO instant; null keeps all
- * @param source    {@code csv} (the source directory, default) or {@code sample} (synthetic, offline)
+ * @param source    {@code sample} (synthetic, offline: the default, so a fresh install loads at once) or
+ *                  {@code csv} (broker exports in the source directory)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record DataLoadRequest(
@@ -33,6 +34,8 @@ public record DataLoadRequest(
     public static final String DEFAULT_TIMEFRAME = "1h";
     public static final String SOURCE_CSV = "csv";
     public static final String SOURCE_SAMPLE = "sample";
+    /** The source a request without one uses: the only one that has data on a fresh install. */
+    public static final String DEFAULT_SOURCE = SOURCE_SAMPLE;
 
     /** A local request for these symbols from a source, over everything the source has. */
     public static DataLoadRequest of(List<String> symbols, String timeframe, String source) {
@@ -46,7 +49,7 @@ public record DataLoadRequest(
                 .distinct()
                 .toList();
         return new DataLoadRequest(cleanSymbols, orDefault(timeframe, DEFAULT_TIMEFRAME), blankToNull(startDate),
-                blankToNull(endDate), orDefault(source, SOURCE_CSV).toLowerCase(Locale.ROOT),
+                blankToNull(endDate), orDefault(source, DEFAULT_SOURCE).toLowerCase(Locale.ROOT),
                 orDefault(mode, MODE_LOCAL).toLowerCase(Locale.ROOT));
     }
 

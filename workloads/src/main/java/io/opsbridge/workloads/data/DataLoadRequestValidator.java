@@ -2,6 +2,7 @@ package io.opsbridge.workloads.data;
 
 import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.workloads.training.Timeframes;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -77,7 +78,13 @@ public class DataLoadRequestValidator {
     }
 
     private static String describe(MarketDataSource source, String symbol, String timeframe) {
-        return source instanceof CsvDirectorySource csv ? " (expected " + csv.file(symbol, timeframe) + ")" : "";
+        if (!(source instanceof CsvDirectorySource csv)) {
+            return "";
+        }
+        List<String> files = csv.files();
+        return " (expected " + csv.file(symbol, timeframe) + "; the directory has "
+                + (files.isEmpty() ? "no files" : files.size() > 10 ? files.size() + " files" : String.join(", ", files))
+                + "); drop the export there, or use source 'sample' for synthetic data (GET /api/v1/data/sources lists what each source has)";
     }
 
     private static void require(boolean ok, String field, String detail) {

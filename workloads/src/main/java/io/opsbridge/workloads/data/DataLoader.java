@@ -51,6 +51,12 @@ public class DataLoader {
         return store;
     }
 
+    /** Every source this process can load from, by name. */
+    public List<DataSourceInfo> sources() {
+        return sources.values().stream().map(MarketDataSource::info)
+                .sorted(java.util.Comparator.comparing(DataSourceInfo::name)).toList();
+    }
+
     /** @see DataLoadRequestValidator#validate */
     public DataLoadRequest validate(DataLoadRequest request) {
         return validator.validate(request);

@@ -13,6 +13,9 @@ public interface MarketDataSource {
     /** The name a request uses, e.g. {@code csv} or {@code sample}. */
     String name();
 
+    /** What {@code GET /api/v1/data/sources} says about this source. */
+    DataSourceInfo info();
+
     /** Whether the source has anything for this symbol and timeframe (checked before a load is accepted). */
     boolean has(String symbol, String timeframe);
 

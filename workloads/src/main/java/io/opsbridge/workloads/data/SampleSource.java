@@ -32,6 +32,12 @@ public class SampleSource implements MarketDataSource {
     }
 
     @Override
+    public DataSourceInfo info() {
+        return new DataSourceInfo(name(), "SYNTHETIC seeded random walk for any symbol and timeframe (offline; not market data)",
+                null, null);
+    }
+
+    @Override
     public boolean has(String symbol, String timeframe) {
         return Timeframes.isValid(timeframe);
     }

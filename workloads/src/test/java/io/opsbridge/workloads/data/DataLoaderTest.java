@@ -90,6 +90,30 @@ class DataLoaderTest {
         assertThat(result.symbols().get(1).isLoaded()).isTrue();
         assertThat(result.toSummary()).containsEntry("symbols_loaded", 1L).containsEntry("symbols_failed", 1L);
         assertThat(loader.store().exists("AAPL", "1h")).isFalse();
+        assertThat(result.toSummary().get("warnings")).asList()
+                .containsExactly("AAPL not loaded: AAPL_1h.csv line 3: not a number in column 'high': 'abc'");
+    }
+
+    @Test
+    void aCleanLoadHasNoWarningsAndRejectedRowsAreOne() throws IOException {
+        write("MSFT", HEADER + bar("2024-01-01T00:00:00Z"));
+        assertThat(load("MSFT").warnings()).isEmpty();
+
+        write("AAPL", HEADER + bar("2024-01-01T00:00:00Z") + bar("2024-01-01T00:00:00Z"));
+        assertThat(load("AAPL").warnings()).singleElement().asString()
+                .startsWith("AAPL: 1 rows rejected {duplicate_timestamp");
+    }
+
+    @Test
+    void aRequestWithoutSourceLoadsTheSampleSetAndSourcesAreListed() throws IOException {
+        DataLoadResult result = loader.run("op", new DataLoadRequest(List.of("NEWSYM"), "1h", null, null, null, null),
+                new DataLoadingProgressBridge());
+        assertThat(result.source()).isEqualTo("sample");
+
+        write("AAPL", HEADER + bar("2024-01-01T00:00:00Z"));
+        assertThat(loader.sources()).extracting(DataSourceInfo::name).containsExactly("csv", "sample");
+        assertThat(loader.sources().get(0).files()).containsExactly("AAPL_1h.csv");
+        assertThat(loader.sources().get(1).files()).isNull();
     }
 
     @Test
@@ -142,7 +166,8 @@ class DataLoaderTest {
     @Test
     void badRequestsNameTheirField() {
         assertThatThrownBy(() -> loader.validate(DataLoadRequest.of(List.of("NOPE"), "1h", "csv")))
-                .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("symbols: source 'csv' has no data for NOPE at 1h");
+                .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("symbols: source 'csv' has no data for NOPE at 1h")
+                .hasMessageContaining("the directory has no files").hasMessageContaining("use source 'sample'");
         assertThatThrownBy(() -> loader.validate(DataLoadRequest.of(List.of("AAPL"), "1h", "ftp")))
                 .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("source:");
         assertThatThrownBy(() -> loader.validate(new DataLoadRequest(List.of("AAPL"), "1h", "2024-02-01", "2024-01-01",
