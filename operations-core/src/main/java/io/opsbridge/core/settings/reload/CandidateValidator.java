@@ -45,6 +45,34 @@ public final class CandidateValidator {
         }
     }
 
+    private RuntimeSettings build(Map<String, String> properties, List<String> errors) {
+        try {
+            return RuntimeSettings.of(properties, catalog.mappings());
+        } catch (ConfigValidationException e) {
+            for (int i = 0; i < e.getProblemCount(); i++) {
+                errors.add(e.getProblem(i).getMessage());
+            }
+        } catch (RuntimeException e) { // a converter's own exception, e.g. NumberFormatException
+            errors.add(String.valueOf(e.getMessage()));
+        }
+        return null;
+    }
+
+    /** The base with only those of the file's reloadable values that convert on their own. */
+    private Map<String, String> wellTyped(Map<String, String> properties, Map<String, String> file) {
+        Map<String, String> good = new HashMap<>(base);
+        for (String key : file.keySet()) {
+            if (catalog.isReloadable(key)) {
+                Map<String, String> one = new HashMap<>(base);
+                one.put(key, properties.get(key));
+                if (build(one, new ArrayList<>()) != null) {
+                    good.put(key, properties.get(key));
+                }
+            }
+        }
+        return good;
+    }
+
     public Result validate(Map<String, String> file) {
         List<String> errors = new ArrayList<>();
         Map<String, String> properties = new HashMap<>(base);
@@ -58,15 +86,10 @@ public final class CandidateValidator {
                 errors.add(key + " is not a known setting");
             }
         }
-        RuntimeSettings candidate = null;
-        try {
-            candidate = RuntimeSettings.of(properties, catalog.mappings());
-        } catch (ConfigValidationException e) {
-            for (int i = 0; i < e.getProblemCount(); i++) {
-                errors.add(e.getProblem(i).getMessage());
-            }
-        } catch (RuntimeException e) { // a converter's own exception, e.g. NumberFormatException
-            errors.add(String.valueOf(e.getMessage()));
+        RuntimeSettings candidate = build(properties, errors);
+        if (candidate == null) {
+            // the rules still run, on the values that are well typed, so that every error shows at once
+            candidate = build(wellTyped(properties, file), new ArrayList<>());
         }
         if (candidate != null) {
             errors.addAll(catalog.check(candidate));

@@ -24,20 +24,24 @@ public final class SettingsCatalog {
     private final List<SettingsSection> sections;
     private final Set<String> reloadable;
     private final Set<String> restart;
+    private final Set<String> restartOnly;
     private final Class<?>[] mappings;
 
     public SettingsCatalog(List<SettingsSection> sections) {
         this.sections = List.copyOf(sections);
         Set<String> keys = new TreeSet<>();
-        Set<String> restartKeys = new TreeSet<>(RESTART_KEYS);
+        Set<String> restartKeys = new TreeSet<>();
+        Set<String> restartOnlyKeys = new TreeSet<>(RESTART_KEYS);
         Set<Class<?>> types = new LinkedHashSet<>();
         for (SettingsSection section : sections) {
             keys.addAll(section.reloadableKeys());
             restartKeys.addAll(section.restartKeys());
+            restartOnlyKeys.addAll(section.restartOnlyKeys());
             types.addAll(section.mappings());
         }
         this.reloadable = Collections.unmodifiableSet(keys);
         this.restart = Collections.unmodifiableSet(restartKeys);
+        this.restartOnly = Collections.unmodifiableSet(restartOnlyKeys);
         this.mappings = types.toArray(Class<?>[]::new);
     }
 
@@ -61,7 +65,7 @@ public final class SettingsCatalog {
     }
 
     public boolean needsRestart(String key) {
-        return restart.contains(key) || RESTART_PREFIXES.stream().anyMatch(key::startsWith);
+        return restart.contains(key) || restartOnly.contains(key) || RESTART_PREFIXES.stream().anyMatch(key::startsWith);
     }
 
     /** The application's own mappings, for {@link RuntimeSettings#of}. */

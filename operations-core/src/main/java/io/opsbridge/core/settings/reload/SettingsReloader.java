@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,7 +30,7 @@ public final class SettingsReloader implements AutoCloseable {
     private final CandidateValidator validator;
     private final SettingsFile file;
     private final SettingsHistory history;
-    private final List<Consumer<ReloadEvent>> listeners;
+    private final List<ReloadListener> listeners;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
         Thread t = new Thread(task, "opsbridge-settings-reload");
         t.setDaemon(true);
@@ -40,7 +39,7 @@ public final class SettingsReloader implements AutoCloseable {
 
     /** @param listeners told of every recorded event, e.g. metrics */
     public SettingsReloader(Settings settings, SettingsCatalog catalog, SettingsFile file, SettingsHistory history,
-            List<Consumer<ReloadEvent>> listeners) {
+            List<ReloadListener> listeners) {
         this.settings = settings;
         this.catalog = catalog;
         this.validator = new CandidateValidator(catalog, settings.current());
@@ -72,6 +71,11 @@ public final class SettingsReloader implements AutoCloseable {
      */
     public void submitQuietly(String trigger) {
         submit(trigger, false, true);
+    }
+
+    /** Enqueues a reload that is recorded whatever its outcome, and returns at once (a signal). */
+    public void submit(String trigger) {
+        submit(trigger, false, false);
     }
 
     private CompletableFuture<ReloadEvent> submit(String trigger, boolean dryRun, boolean quiet) {
@@ -136,9 +140,9 @@ public final class SettingsReloader implements AutoCloseable {
 
     private ReloadEvent record(ReloadEvent event) {
         history.add(event);
-        for (Consumer<ReloadEvent> listener : listeners) {
+        for (ReloadListener listener : listeners) {
             try {
-                listener.accept(event);
+                listener.reloaded(event);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "a settings reload listener failed");
             }

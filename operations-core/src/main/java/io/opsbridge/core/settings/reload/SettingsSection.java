@@ -20,6 +20,14 @@ public interface SettingsSection {
     /** Keys of this area's mappings that only a restart changes; a file that sets one is rejected. */
     Set<String> restartKeys();
 
+    /**
+     * Keys outside this area's mappings that a file may not set because only a restart changes
+     * them (e.g. a directory); unlike {@link #restartKeys} they are not carried into a snapshot.
+     */
+    default Set<String> restartOnlyKeys() {
+        return Set.of();
+    }
+
     /** Every broken cross-field rule of {@code candidate}, as a message naming the key; empty if none. */
     List<String> check(RuntimeSettings candidate);
 }

@@ -70,9 +70,10 @@ class SettingsReloaderTest {
         ReloadEvent event = reloader().reload("admin", false);
 
         assertThat(event.outcome()).isEqualTo(Outcome.REJECTED);
-        assertThat(event.errors()).hasSize(2)
+        assertThat(event.errors()).hasSize(3)
                 .anySatisfy(e -> assertThat(e).contains("opsbridge.operations.worker-thread").contains("not a known"))
-                .anySatisfy(e -> assertThat(e).contains("soon"));
+                .anySatisfy(e -> assertThat(e).contains("soon"))
+                .anySatisfy(e -> assertThat(e).contains("read-timeout must be positive"));
         assertThat(settings.current().version()).isEqualTo(1);
         assertThat(settings.current().operations().cacheTtl()).isEqualTo(Duration.ofSeconds(2));
         assertThat(history.lastRejected()).contains(event);
