@@ -119,6 +119,16 @@ class SettingsAdminTest {
     }
 
     @Test
+    void reloadsAreCountedInTheMetrics() {
+        FILE.write("opsbridge.operations.cache-ttl=290ms\n");
+        given().post("/api/v1/admin/settings/reload").then().body("outcome", equalTo("applied"));
+
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("opsbridge_settings_reloads_total{outcome=\"applied\",trigger=\"admin\"}"))
+                .body(containsString("opsbridge_settings_version " + settings.current().version() + ".0"));
+    }
+
+    @Test
     void badHistoryLimitIsAProblemNamingIt() {
         for (String bad : List.of("0", "101", "many")) {
             given().get("/api/v1/admin/settings/history?limit=" + bad).then().statusCode(400)
