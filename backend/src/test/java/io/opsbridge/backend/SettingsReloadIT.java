@@ -116,6 +116,11 @@ class SettingsReloadIT {
                 }
             });
         }
+        long quietStart = System.nanoTime();
+        await().atMost(Duration.ofSeconds(60)).until(() -> answers.get() >= 1500);
+        double quietRate = answers.get() / ((System.nanoTime() - quietStart) / 1e9);
+        int beforeStorm = answers.get();
+        long stormStart = System.nanoTime();
         for (int i = 0; i < 24; i++) {
             int recorded = history(backend).getList("events").size();
             String text = i % 3 == 2 ? "opsbridge.operations.worker-threads=0\n"
@@ -130,7 +135,11 @@ class SettingsReloadIT {
                 backend.http().post("/api/v1/admin/settings/reload").then().statusCode(200);
             }
         }
+        double stormRate = (answers.get() - beforeStorm) / ((System.nanoTime() - stormStart) / 1e9);
         storming.set(false);
+        org.jboss.logging.Logger.getLogger(SettingsReloadIT.class).infof(
+                "BENCH settings: %.0f req/s without reloads, %.0f req/s during 24 reloads in %.1f s",
+                quietRate, stormRate, (System.nanoTime() - stormStart) / 1e9);
         clients.shutdown();
         assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         assertThat(failures).isEmpty();
