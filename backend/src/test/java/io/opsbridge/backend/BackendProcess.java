@@ -72,6 +72,14 @@ final class BackendProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** {@code kill -HUP <pid>}: asks the process to reload its runtime settings. */
+    void hangup() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -HUP " + process.pid() + " failed");
+        }
+    }
+
     String logText() {
         try {
             return Files.readString(log);

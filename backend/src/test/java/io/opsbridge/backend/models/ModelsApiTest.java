@@ -177,10 +177,11 @@ class ModelsApiTest {
             }
             s.executeQuery("SELECT COUNT(*) FROM operations").close();
             s.executeQuery("SELECT COUNT(*) FROM model_registry").close();
+            s.executeQuery("SELECT COUNT(*) FROM settings_reload_event").close();
         }
-        // one history: core's V1 and the registry's V10 were applied by the same Flyway, once each
-        assertThat(applied)
-                .containsExactly("db/migration/V1__operation_store.sql", "db/migration/V10__model_registry.sql");
+        // one history: core's V1, the registry's V10 and the settings history's V11 by the same Flyway, once each
+        assertThat(applied).containsExactly("db/migration/V1__operation_store.sql",
+                "db/migration/V10__model_registry.sql", "db/migration/V11__settings_history.sql");
     }
 
     @Test

@@ -126,6 +126,22 @@ public class OpsBridgeClient {
                 OperationResults.class);
     }
 
+    /** {@code GET /api/v1/admin/settings}: the runtime settings in force and the last rejected reload. */
+    public JsonNode settings() {
+        return read(send(request("/api/v1/admin/settings").GET().build()), JsonNode.class);
+    }
+
+    /** {@code POST /api/v1/admin/settings/reload[?dry_run=true]}: the outcome, versions, diff and errors. */
+    public JsonNode reloadSettings(boolean dryRun) {
+        return read(send(request("/api/v1/admin/settings/reload" + (dryRun ? "?dry_run=true" : ""))
+                .POST(HttpRequest.BodyPublishers.noBody()).build()), JsonNode.class);
+    }
+
+    /** {@code GET /api/v1/admin/settings/history?limit=n}: the last reloads, newest first, and their stats. */
+    public JsonNode settingsHistory(int limit) {
+        return read(send(request("/api/v1/admin/settings/history?limit=" + limit).GET().build()), JsonNode.class);
+    }
+
     private <T> T post(String path, Object body, String idempotencyKey, Class<T> type) {
         HttpRequest.Builder builder = request(path)
                 .header("Content-Type", "application/json")

@@ -53,6 +53,11 @@ public final class RunningBackend implements ExtensionContext.Store.CloseableRes
         return workDir.resolve("data/sources");
     }
 
+    /** The backend's runtime settings file (its default path, under the working directory). */
+    public Path settingsFile() {
+        return workDir.resolve("config").resolve("opsbridge-runtime.properties");
+    }
+
     static RunningBackend start() throws Exception {
         Path app = Path.of(System.getProperty("opsbridge.backend.app", "../backend/target/quarkus-app/quarkus-run.jar"));
         if (!Files.isRegularFile(app)) {

@@ -27,14 +27,29 @@ public final class RuntimeSettings {
             StoreConfig.class, ProxyConfig.class);
 
     private final long version;
+    private final Origin origin;
     private final SmallRyeConfig config;
     private final OperationsConfig operations;
     private final StoreConfig store;
     private final ProxyConfig proxy;
     private final StallPolicy stalls;
 
-    private RuntimeSettings(long version, SmallRyeConfig config) {
+    /**
+     * Where a snapshot came from: the SHA-256 of its file ({@code null} for the startup
+     * configuration), when it was applied and by which trigger ({@code startup}, {@code signal},
+     * {@code watch}, {@code admin}...).
+     */
+    public record Origin(String sha256, java.time.Instant appliedAt, String trigger) {
+
+        /** The application's own configuration at startup. */
+        public static Origin startup() {
+            return new Origin(null, java.time.Instant.now(), "startup");
+        }
+    }
+
+    private RuntimeSettings(long version, Origin origin, SmallRyeConfig config) {
         this.version = version;
+        this.origin = origin;
         this.config = config;
         this.operations = config.getConfigMapping(OperationsConfig.class);
         this.store = config.getConfigMapping(StoreConfig.class);
@@ -44,7 +59,7 @@ public final class RuntimeSettings {
 
     /** The snapshot of an already built configuration, e.g. the application's own at startup. */
     public static RuntimeSettings from(SmallRyeConfig config, long version) {
-        return new RuntimeSettings(version, config);
+        return new RuntimeSettings(version, Origin.startup(), config);
     }
 
     /**
@@ -62,7 +77,7 @@ public final class RuntimeSettings {
         for (Class<?> section : sections) {
             builder.withMapping(section);
         }
-        return new RuntimeSettings(1, builder.build());
+        return new RuntimeSettings(1, Origin.startup(), builder.build());
     }
 
     /** Increases with every applied snapshot. */
@@ -72,7 +87,22 @@ public final class RuntimeSettings {
 
     /** The same settings under another version number. */
     public RuntimeSettings withVersion(long next) {
-        return new RuntimeSettings(next, config);
+        return new RuntimeSettings(next, origin, config);
+    }
+
+    /** The same settings with another origin. */
+    public RuntimeSettings withOrigin(Origin next) {
+        return new RuntimeSettings(version, next, config);
+    }
+
+    /** Where this snapshot came from. */
+    public Origin origin() {
+        return origin;
+    }
+
+    /** The raw value of {@code key} as this snapshot sees it (defaults included), or {@code null}. */
+    public String value(String key) {
+        return config.getConfigValue(key).getValue();
     }
 
     public OperationsConfig operations() {

@@ -1,5 +1,6 @@
 package io.opsbridge.core.settings;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.logging.Logger;
@@ -42,17 +43,31 @@ public class Settings {
      *
      * @return the snapshot now in force
      */
-    public synchronized RuntimeSettings apply(RuntimeSettings next) {
+    public RuntimeSettings apply(RuntimeSettings next) {
+        return swap(next).current();
+    }
+
+    /** What one {@link #swap} did: the snapshots before and after, and the observers that failed. */
+    public record Swap(RuntimeSettings previous, RuntimeSettings current, List<String> observerFailures) {
+    }
+
+    /**
+     * Like {@link #apply}, and says which observers failed ({@code "ClassName: message"}), so that
+     * a reload can record them in its event.
+     */
+    public synchronized Swap swap(RuntimeSettings next) {
         RuntimeSettings previous = current;
         RuntimeSettings applied = next.withVersion(previous.version() + 1);
         current = applied;
+        List<String> failures = new ArrayList<>(0);
         for (Observer observer : observers) {
             try {
                 observer.changed(previous, applied);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "settings %d applied, but an observer failed", applied.version());
+                failures.add(observer.getClass().getName() + ": " + e.getMessage());
             }
         }
-        return applied;
+        return new Swap(previous, applied, List.copyOf(failures));
     }
 }

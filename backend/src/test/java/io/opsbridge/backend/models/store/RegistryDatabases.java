@@ -26,7 +26,7 @@ public final class RegistryDatabases {
         return h2;
     }
 
-    static PGSimpleDataSource postgres(String schema) {
+    public static PGSimpleDataSource postgres(String schema) {
         PGSimpleDataSource pg = new PGSimpleDataSource();
         pg.setServerNames(new String[] {env("OPSBRIDGE_TEST_PG_HOST", "127.0.0.1")});
         pg.setPortNumbers(new int[] {Integer.parseInt(env("OPSBRIDGE_TEST_PG_PORT", "5432"))});
@@ -37,7 +37,7 @@ public final class RegistryDatabases {
         return pg;
     }
 
-    static void dropPostgresSchema(DataSource pg, String schema) throws SQLException {
+    public static void dropPostgresSchema(DataSource pg, String schema) throws SQLException {
         try (Connection c = pg.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }

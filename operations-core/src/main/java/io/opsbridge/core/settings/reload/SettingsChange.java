@@ -1,0 +1,24 @@
+package io.opsbridge.core.settings.reload;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/** One key whose value differs between two snapshots ({@code null}: not set). */
+public record SettingsChange(String key, String from, String to) {
+
+    /** The changes from {@code before} to {@code after}, by key. */
+    public static List<SettingsChange> between(Map<String, String> before, Map<String, String> after) {
+        TreeSet<String> keys = new TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        List<SettingsChange> changes = new ArrayList<>();
+        for (String key : keys) {
+            if (!Objects.equals(before.get(key), after.get(key))) {
+                changes.add(new SettingsChange(key, before.get(key), after.get(key)));
+            }
+        }
+        return changes;
+    }
+}
