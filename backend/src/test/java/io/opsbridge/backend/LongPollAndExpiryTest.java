@@ -141,7 +141,7 @@ class LongPollAndExpiryTest {
         finish.countDown();
         await().atMost(Duration.ofSeconds(10)).until(() -> operations.get(id, true).status().isTerminal());
 
-        given().queryParam("older_than", "0s").post("/api/v1/admin/retention").then().statusCode(200)
+        given().queryParam("older_than", "0s").queryParam("force", true).post("/api/v1/admin/retention").then().statusCode(200)
                 .body("deleted", greaterThanOrEqualTo(1));
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->

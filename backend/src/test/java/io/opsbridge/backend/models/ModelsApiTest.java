@@ -91,11 +91,30 @@ class ModelsApiTest {
     }
 
     @Test
-    void signalsAnswer503WhenNoModelIsLoaded() {
+    void signalsAnswer404ForAStrategyThatHasNoModel() {
         given().contentType("application/json")
                 .body(Map.of("symbols", List.of("AAPL"), "strategy", RegisteredModels.strategy("never_trained")))
-                .post("/api/v1/signals/generate").then().statusCode(503)
-                .contentType("application/problem+json").body("detail", containsString("no model loaded"));
+                .post("/api/v1/signals/generate").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("no model for strategy"))
+                .header("Retry-After", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void strategiesThatCannotExistAre400NotRetryable() {
+        for (String strategy : List.of("../../etc/passwd", "x".repeat(100_000), "A..")) {
+            given().contentType("application/json").body(Map.of("symbols", List.of("AAPL"), "strategy", strategy))
+                    .post("/api/v1/signals/generate").then().statusCode(400)
+                    .contentType("application/problem+json").body("field", org.hamcrest.Matchers.equalTo("strategy"));
+        }
+        given().contentType("application/json").body("{\"symbols\":[\"AAPL\"],\"strategy\":1e309}")
+                .post("/api/v1/signals/generate").then().statusCode(400)
+                .contentType("application/problem+json").body("field", org.hamcrest.Matchers.equalTo("strategy"));
+        given().post("/api/v1/models/..%2F..%2Fetc/v1/activate").then().statusCode(org.hamcrest.Matchers.either(
+                org.hamcrest.Matchers.is(400)).or(org.hamcrest.Matchers.is(404)));
+        given().get("/api/v1/models/Bad.Name/v1").then().statusCode(400).contentType("application/problem+json")
+                .body("field", org.hamcrest.Matchers.equalTo("strategy"));
+        given().get("/api/v1/models/mlp_direction/latest!").then().statusCode(400).body("field",
+                org.hamcrest.Matchers.equalTo("version"));
     }
 
     @Test

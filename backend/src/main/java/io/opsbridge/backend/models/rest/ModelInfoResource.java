@@ -7,6 +7,7 @@ import io.opsbridge.backend.models.NoModelLoadedException;
 import io.opsbridge.backend.models.ReloadResult;
 import io.opsbridge.backend.models.serving.LoadedModel;
 import io.opsbridge.workloads.training.ModelDescriptor;
+import io.opsbridge.workloads.training.Names;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -69,6 +70,8 @@ public class ModelInfoResource {
     }
 
     private String strategyOrDefault(String strategy) {
-        return strategy == null || strategy.isBlank() ? config.strategy() : strategy.trim();
+        String name = strategy == null || strategy.isBlank() ? config.strategy() : strategy.trim();
+        Names.requireStrategy("strategy", name);
+        return name;
     }
 }
