@@ -28,16 +28,16 @@ class HostileInputTest {
     @Test
     void retentionAgesOutOfRangeAre400NamingOlderThan() {
         for (String age : new String[] {"P999999999999D", "PT9223372036854775807S", "999999999d", "-5s"}) {
-            problem(given().queryParam("older_than", age).queryParam("force", true).post("/api/v1/admin/retention"), 400)
+            problem(TestTokens.asAdmin().queryParam("older_than", age).queryParam("force", true).post("/api/v1/admin/retention"), 400)
                     .body("field", equalTo("older_than"));
         }
     }
 
     @Test
     void retentionBelowTheFloorNeedsForceAndADryRunOnlyCounts() {
-        problem(given().queryParam("older_than", "0s").post("/api/v1/admin/retention"), 400)
+        problem(TestTokens.asAdmin().queryParam("older_than", "0s").post("/api/v1/admin/retention"), 400)
                 .body("field", equalTo("older_than")).body("detail", containsString("force=true"));
-        given().queryParam("older_than", "0s").queryParam("dry_run", true).queryParam("force", true)
+        TestTokens.asAdmin().queryParam("older_than", "0s").queryParam("dry_run", true).queryParam("force", true)
                 .post("/api/v1/admin/retention").then().statusCode(200).body("dry_run", equalTo(true));
     }
 

@@ -1,5 +1,7 @@
 package io.opsbridge.backend.training;
 
+import io.opsbridge.core.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.opsbridge.core.rest.OperationResponses;
 import io.opsbridge.core.run.IdempotencyKeys;
 import io.opsbridge.core.service.OperationsService;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 @Path("/api/v1/trainings")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.OPERATOR)
 public class TrainingResource {
 
     private final TrainingService trainings;

@@ -13,6 +13,10 @@ import io.opsbridge.core.ConflictException;
 import io.opsbridge.core.IllegalTransitionException;
 import io.opsbridge.core.OperationGoneException;
 import io.opsbridge.core.OperationNotFoundException;
+import io.opsbridge.core.security.TokenNotFoundException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Collection;
@@ -40,6 +44,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tokenNotFound(TokenNotFoundException e) {
+        return problem(404, "token-not-found", "Token not found", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
     public Response gone(OperationGoneException e) {
         return problem(410, "gone", "Operation expired", e.getMessage(), null);
     }
@@ -58,6 +67,20 @@ public class ProblemMappers {
     public Response capacity(CapacityExceededException e) {
         return Response.fromResponse(problem(503, "capacity-exceeded", "No worker available", e.getMessage(), null))
                 .header("Retry-After", 5).build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        String detail = e instanceof AuthenticationFailedException
+                ? "the bearer token is unknown or revoked"
+                : "this call needs a bearer token (Authorization: Bearer obt_...)";
+        return Response.fromResponse(problem(401, "unauthorized", "Authentication required", detail, null))
+                .header("WWW-Authenticate", "Bearer realm=\"opsbridge\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return problem(403, "forbidden", "Not allowed", "this call needs a token with a higher role", null);
     }
 
     @ServerExceptionMapper({JsonParseException.class, MismatchedInputException.class, JsonMappingException.class,

@@ -1,5 +1,7 @@
 package io.opsbridge.core.rest;
 
+import io.opsbridge.core.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.core.retention.RetentionService;
 import jakarta.ws.rs.POST;
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
  */
 @Path("/api/v1/admin/retention")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class RetentionResource {
 
     private static final Pattern AGE = Pattern.compile("(\\d{1,9})(d|h|m|s)");

@@ -1,5 +1,7 @@
 package io.opsbridge.backend.models.rest;
 
+import io.opsbridge.core.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.opsbridge.backend.models.ModelLoadException;
 import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.ModelsConfig;
@@ -25,6 +27,7 @@ import java.util.Optional;
  */
 @Path("/api/v1/model")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public class ModelInfoResource {
 
     private final ModelRegistry registry;
@@ -56,6 +59,7 @@ public class ModelInfoResource {
                 registry.failedReloads(), failure, interval, model.version().label() + " is serving");
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/reload")
     public ReloadResult reload(@QueryParam("strategy") String strategy) {

@@ -1,5 +1,7 @@
 package io.opsbridge.backend.models.rest;
 
+import io.opsbridge.core.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.opsbridge.backend.models.ModelNotFoundException;
 import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.ModelVersion;
@@ -23,6 +25,7 @@ import java.util.regex.Pattern;
  */
 @Path("/api/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public class ModelsResource {
 
     private final ModelRegistry registry;
@@ -52,6 +55,7 @@ public class ModelsResource {
         return registry.store().find(strategy, version).orElseThrow(() -> new ModelNotFoundException(strategy, version));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{strategy}/{version}/activate")
     public ModelVersion activate(@PathParam("strategy") String strategy, @PathParam("version") String version) {
