@@ -1,8 +1,10 @@
 package io.opsbridge.cli;
 
 import io.opsbridge.cli.client.ApiException;
+import io.opsbridge.cli.client.Credentials;
 import io.opsbridge.cli.client.OpsBridgeClient;
 import io.opsbridge.cli.client.ServerUnreachableException;
+import io.opsbridge.cli.commands.AdminCommand;
 import io.opsbridge.cli.commands.DataCommand;
 import io.opsbridge.cli.commands.OpsCommand;
 import io.opsbridge.cli.commands.TrainCommand;
@@ -23,7 +25,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "opsbridge", mixinStandardHelpOptions = true, version = "opsbridge 0.1.0",
         description = "Start and follow OpsBridge operations (trainings, data loads) by pulling the HTTP API.",
-        subcommands = {TrainCommand.class, DataCommand.class, OpsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, DataCommand.class, OpsCommand.class, AdminCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:completed (or the command worked)",
@@ -45,7 +47,7 @@ public class OpsBridgeCli {
     OutputFormat output;
 
     public OpsBridgeClient client() {
-        return new OpsBridgeClient(url);
+        return new OpsBridgeClient(url, Credentials.forServer(url, System.getenv()));
     }
 
     public OutputFormat output() {
