@@ -198,9 +198,10 @@ class ModelsApiTest {
             s.executeQuery("SELECT COUNT(*) FROM operations").close();
             s.executeQuery("SELECT COUNT(*) FROM model_registry").close();
         }
-        // one history: core's V1 and V20, the registry's V10, applied by the same Flyway, once each
+        // one history: core's V1, V20 and V21, the registry's V10, applied by the same Flyway, once each
         assertThat(applied).containsExactly("db/migration/V1__operation_store.sql",
-                "db/migration/V10__model_registry.sql", "db/migration/V20__api_tokens.sql");
+                "db/migration/V10__model_registry.sql", "db/migration/V20__api_tokens.sql",
+                "db/migration/V21__audit_log.sql");
     }
 
     @Test

@@ -12,11 +12,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code opsbridge admin tokens create|list|revoke}: needs an admin token ({@code OPSBRIDGE_TOKEN},
+ * {@code opsbridge admin tokens create|list|revoke} and {@code opsbridge admin audit}: needs an admin token ({@code OPSBRIDGE_TOKEN},
  * or {@code data/admin-token} for a localhost backend). Prints the server's JSON.
  */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Admin calls (need an admin token).",
-        subcommands = {AdminCommand.Tokens.class})
+        subcommands = {AdminCommand.Tokens.class, AdminCommand.Audit.class})
 public class AdminCommand {
 
     /** {@code admin tokens ...}. */
@@ -67,6 +67,40 @@ public class AdminCommand {
         @Override
         public Integer call() {
             return print(spec, client -> client.deleteJson("/api/v1/admin/tokens/" + OpsBridgeClient.encode(id)));
+        }
+    }
+
+    /** {@code admin audit [--since T] [--actor token:ID] [--action activate] [--limit N]}: newest first. */
+    @Command(name = "audit", mixinStandardHelpOptions = true, description = "Who changed what, newest first.")
+    public static class Audit implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--since", description = "ISO instant, e.g. 2026-12-01T00:00:00Z.")
+        String since;
+
+        @Option(names = "--actor", description = "token:ID or anonymous.")
+        String actor;
+
+        @Option(names = "--action", description = "Part of the route, e.g. activate.")
+        String action;
+
+        @Option(names = "--limit", defaultValue = "100", description = "At most this many (default ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Override
+        public Integer call() {
+            StringBuilder query = new StringBuilder("?limit=" + limit);
+            append(query, "since", since);
+            append(query, "actor", actor);
+            append(query, "action", action);
+            return print(spec, client -> client.getJson("/api/v1/admin/audit" + query));
+        }
+
+        private static void append(StringBuilder query, String name, String value) {
+            if (value != null) {
+                query.append('&').append(name).append('=').append(OpsBridgeClient.encode(value));
+            }
         }
     }
 
