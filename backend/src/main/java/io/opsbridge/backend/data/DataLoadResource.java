@@ -1,5 +1,6 @@
 package io.opsbridge.backend.data;
 
+import io.opsbridge.core.security.RateLimited;
 import io.opsbridge.core.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.opsbridge.core.rest.OperationResponses;
@@ -35,6 +36,7 @@ public class DataLoadResource {
         this.operations = operations;
     }
 
+    @RateLimited(RateLimited.Kind.STARTS)
     @POST
     public Response start(DataLoadRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         DataLoadRequest valid = loads.validate(request);

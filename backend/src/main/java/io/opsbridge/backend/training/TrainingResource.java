@@ -1,5 +1,6 @@
 package io.opsbridge.backend.training;
 
+import io.opsbridge.core.security.RateLimited;
 import io.opsbridge.core.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.opsbridge.core.rest.OperationResponses;
@@ -34,6 +35,7 @@ public class TrainingResource {
         this.operations = operations;
     }
 
+    @RateLimited(RateLimited.Kind.STARTS)
     @POST
     public Response start(TrainingRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         TrainingRequest valid = trainings.validate(request);

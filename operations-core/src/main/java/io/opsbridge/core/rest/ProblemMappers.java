@@ -13,6 +13,7 @@ import io.opsbridge.core.ConflictException;
 import io.opsbridge.core.IllegalTransitionException;
 import io.opsbridge.core.OperationGoneException;
 import io.opsbridge.core.OperationNotFoundException;
+import io.opsbridge.core.security.RateLimitExceededException;
 import io.opsbridge.core.security.TokenNotFoundException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -76,6 +77,12 @@ public class ProblemMappers {
                 : "this call needs a bearer token (Authorization: Bearer obt_...)";
         return Response.fromResponse(problem(401, "unauthorized", "Authentication required", detail, null))
                 .header("WWW-Authenticate", "Bearer realm=\"opsbridge\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitExceededException e) {
+        return Response.fromResponse(problem(429, "rate-limited", "Too many requests", e.getMessage(), null))
+                .header("Retry-After", Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)).build();
     }
 
     @ServerExceptionMapper

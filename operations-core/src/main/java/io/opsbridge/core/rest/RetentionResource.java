@@ -1,5 +1,6 @@
 package io.opsbridge.core.rest;
 
+import io.opsbridge.core.security.RateLimited;
 import io.opsbridge.core.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.opsbridge.api.InvalidRequestException;
@@ -35,6 +36,7 @@ public class RetentionResource {
         this.retention = retention;
     }
 
+    @RateLimited(RateLimited.Kind.ADMIN)
     @POST
     public Map<String, Object> apply(@QueryParam("older_than") String olderThan, @QueryParam("force") String force,
             @QueryParam("dry_run") String dryRun) {

@@ -2,6 +2,7 @@ package io.opsbridge.core.rest;
 
 import io.opsbridge.core.security.ApiToken;
 import io.opsbridge.core.security.ApiTokens;
+import io.opsbridge.core.security.RateLimited;
 import io.opsbridge.core.security.Roles;
 import io.opsbridge.core.security.TokenNotFoundException;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +26,7 @@ import java.util.Map;
 @Path("/api/v1/admin/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
+@RateLimited(RateLimited.Kind.ADMIN)
 public class TokensResource {
 
     /** {@code {"name": "ci-deploy", "role": "operator"}}. */

@@ -1,5 +1,6 @@
 package io.opsbridge.backend.models.rest;
 
+import io.opsbridge.core.security.RateLimited;
 import io.opsbridge.core.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.opsbridge.backend.models.ModelLoadException;
@@ -59,6 +60,7 @@ public class ModelInfoResource {
                 registry.failedReloads(), failure, interval, model.version().label() + " is serving");
     }
 
+    @RateLimited(RateLimited.Kind.ADMIN)
     @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/reload")

@@ -1,5 +1,6 @@
 package io.opsbridge.backend.models.rest;
 
+import io.opsbridge.core.security.RateLimited;
 import io.opsbridge.core.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.opsbridge.backend.models.ModelNotFoundException;
@@ -55,6 +56,7 @@ public class ModelsResource {
         return registry.store().find(strategy, version).orElseThrow(() -> new ModelNotFoundException(strategy, version));
     }
 
+    @RateLimited(RateLimited.Kind.ADMIN)
     @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{strategy}/{version}/activate")
