@@ -1,6 +1,8 @@
 package io.opsbridge.backend.config;
 
+import io.opsbridge.backend.data.DataRoutingConfig;
 import io.opsbridge.backend.models.ModelsConfig;
+import io.opsbridge.backend.training.TrainingRoutingConfig;
 import io.opsbridge.core.settings.RuntimeSettings;
 import io.opsbridge.core.settings.reload.CoreSettingsSection;
 import io.opsbridge.core.settings.reload.SettingsSection;
@@ -10,25 +12,24 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The backend's part of the runtime settings file: the model check interval and auto-activation.
- *
- * <p>The training and data host lists and default modes are refused as "needs a restart" for now:
- * the services still read them at construction. TODO once the {@code hosts} branch (routing read
- * from {@code Settings}, keys {@code opsbridge.training.routing.*}, {@code opsbridge.data.routing.*})
- * is merged: add {@code TrainingRoutingConfig} and {@code DataRoutingConfig} to {@link #mappings},
- * their keys to {@link #reloadableKeys}, and {@link CoreSettingsSection#httpUrls} on the host lists.
+ * The backend's part of the runtime settings file: the model check interval and auto-activation,
+ * and the training and data host lists and default modes (the work routers read them at each start).
+ * The deprecated {@code opsbridge.training.hosts} / {@code default-mode} names work at startup only:
+ * a file must use {@code opsbridge.training.routing.*}.
  */
 @Singleton
 public class BackendSettingsSection implements SettingsSection {
 
     @Override
     public List<Class<?>> mappings() {
-        return List.of(ModelsConfig.class);
+        return List.of(ModelsConfig.class, TrainingRoutingConfig.class, DataRoutingConfig.class);
     }
 
     @Override
     public Set<String> reloadableKeys() {
-        return Set.of("opsbridge.models.reload-interval", "opsbridge.models.auto-activate");
+        return Set.of("opsbridge.models.reload-interval", "opsbridge.models.auto-activate",
+                "opsbridge.training.routing.hosts", "opsbridge.training.routing.default-mode",
+                "opsbridge.data.routing.hosts", "opsbridge.data.routing.default-mode");
     }
 
     @Override
@@ -38,8 +39,7 @@ public class BackendSettingsSection implements SettingsSection {
 
     @Override
     public Set<String> restartOnlyKeys() {
-        return Set.of("opsbridge.training.hosts", "opsbridge.training.default-mode", "opsbridge.data.routing.hosts",
-                "opsbridge.data.routing.default-mode");
+        return Set.of("opsbridge.training.hosts", "opsbridge.training.default-mode");
     }
 
     @Override
@@ -47,6 +47,10 @@ public class BackendSettingsSection implements SettingsSection {
         List<String> errors = new ArrayList<>();
         CoreSettingsSection.positive(errors, "opsbridge.models.reload-interval",
                 candidate.section(ModelsConfig.class).reloadInterval());
+        CoreSettingsSection.httpUrls(errors, "opsbridge.training.routing.hosts",
+                candidate.section(TrainingRoutingConfig.class).hosts().orElse(List.of()));
+        CoreSettingsSection.httpUrls(errors, "opsbridge.data.routing.hosts",
+                candidate.section(DataRoutingConfig.class).hosts().orElse(List.of()));
         return errors;
     }
 }

@@ -10,6 +10,7 @@ import io.opsbridge.core.store.OperationStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -118,7 +119,10 @@ public class VersionWaiters {
         group.wakePending.set(false);
         try {
             OperationInfo info = operations.get(operationId, true);
-            group.waiters.removeIf(w -> satisfies(info, w.sinceVersion) && w.answer.complete(info));
+            // counted out before answered, so a client that got its answer never still counts as waiting
+            List<Waiter> answered = group.waiters.stream().filter(w -> satisfies(info, w.sinceVersion)).toList();
+            group.waiters.removeAll(answered);
+            answered.forEach(w -> w.answer.complete(info));
         } catch (RuntimeException e) {
             group.waiters.removeIf(w -> w.answer.completeExceptionally(e));
             LOG.debugf("long-poll of %s ended with %s", operationId, e.toString());
