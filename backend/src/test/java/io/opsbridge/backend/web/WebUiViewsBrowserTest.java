@@ -95,24 +95,6 @@ class WebUiViewsBrowserTest {
     }
 
     @Test
-    void onAPhoneTheListKeepsIdAndStatusOnScreenAndNothingOverflows() {
-        String id = completedSampleLoad("PH" + run());
-        browser.manage().window().setSize(new Dimension(390, 844));
-        await().atMost(SHORT).until(() -> !browser.findElements(rowStatus(id)).isEmpty());
-        long width = (Long) browser.executeScript("return window.innerWidth");
-        assertThat(width).isLessThanOrEqualTo(400);
-        assertThat(right(browser.findElement(rowStatus(id)))).isLessThanOrEqualTo(width);
-        assertThat(right(browser.findElement(By.cssSelector("#operations tr[data-id='" + id + "'] button"))))
-                .isLessThanOrEqualTo(width);
-
-        show(id);
-        await().atMost(SHORT).until(() -> text("detail-status").contains("completed"));
-        assertThat(right(browser.findElement(By.id("detail-heading")))).isLessThanOrEqualTo(width);
-        assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
-                .as("the page scrolls sideways").isLessThanOrEqualTo(width);
-    }
-
-    @Test
     void aDataLoadFromTheFormsDefaultsCompletesOnAFreshInstall() {
         await().atMost(SHORT).until(() -> new Select(browser.findElement(By.id("d-source")))
                 .getOptions().size() >= 2);
