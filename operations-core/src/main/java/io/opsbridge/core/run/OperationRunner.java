@@ -38,7 +38,7 @@ public class OperationRunner {
         this.sources = sources;
         OperationsConfig initial = settings.current().operations();
         this.workers = new WorkerPool(initial.workerThreads(), () -> settings.current().operations().queueCapacity());
-        settings.observe((previous, current) -> workers.resize(current.operations().workerThreads()));
+        settings.observe((previous, current, diff) -> workers.resize(current.operations().workerThreads()));
     }
 
     /**
