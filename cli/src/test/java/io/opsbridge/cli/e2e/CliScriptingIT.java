@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What kubectl and gh users reach for, against a really running backend: {@code ops wait} with the
- * outcome as exit code, {@code ops list --no-headers}, shell completion, {@code models list|activate}
- * and {@code train --auto-activate}.
+ * outcome as exit code, {@code ops list --no-headers} and {@code --watch}, shell completion,
+ * {@code models list|activate} and {@code train --auto-activate}.
  */
 @ExtendWith(RunningBackend.Extension.class)
 class CliScriptingIT {
@@ -66,6 +66,22 @@ class CliScriptingIT {
         assertThat(completion.exitCode()).isZero();
         assertThat(completion.stdout()).contains("complete -F").contains("opsbridge")
                 .contains("wait").contains("--no-headers").contains("activate").contains("--auto-activate");
+    }
+
+    @Test
+    void opsListWatchShowsANewOperationWithoutBeingRunAgain() throws Exception {
+        Cli.Running watch = Cli.start(Map.of("OPSBRIDGE_URL", url), "ops", "list", "--watch", "--type", "data_loading",
+                "--limit", "3");
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> watch.stdoutSoFar().contains("OPERATION"));
+            OperationInfo load = api.startDataLoad(Map.of("symbols", List.of("WATCHED"), "timeframe", "1d"));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> watch.stdoutSoFar().contains(load.operationId()));
+            assertThat(watch.process().isAlive()).as("it keeps watching until Ctrl-C").isTrue();
+        } finally {
+            watch.process().destroy();
+        }
     }
 
     @Test
