@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A REAL training host: the packaged {@code training-host} app started with {@code java -jar} on a
  * free random port, its log (with the HTTP access log) in a file, and the backend pointed at it.
+ * It reads the backend's datasets ({@link #SHARED_DATASETS}) and writes models to a directory of its own.
  * Stopped with the test; a test may also {@link #kill()} it to play a crashed host.
  */
 public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager {
@@ -31,6 +32,12 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
     @Target(ElementType.FIELD)
     public @interface Inject {
     }
+
+    /**
+     * The backend's dataset store in tests ({@code %test.opsbridge.training.data-dir}), which the host
+     * reads too: the shared-directory setup the README describes, so a backend data load reaches it.
+     */
+    public static final Path SHARED_DATASETS = Path.of("target", "test-data", "market");
 
     private Process process;
     private String url;
@@ -53,7 +60,7 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
             process = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
                     "-Dquarkus.http.port=" + port,
                     "-Dquarkus.http.access-log.enabled=true",
-                    "-Dopsbridge.training.data-dir=" + dir.resolve("market"),
+                    "-Dopsbridge.training.data-dir=" + SHARED_DATASETS.toAbsolutePath(),
                     "-Dopsbridge.training.models-dir=" + dir.resolve("models"),
                     "-Dopsbridge.operations.cache-ttl=200ms",
                     "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",

@@ -95,6 +95,28 @@ class WebUiViewsBrowserTest {
     }
 
     @Test
+    void onAPhoneTheListKeepsIdAndStatusOnScreenAndNothingOverflows() {
+        String id = completedSampleLoad("PH" + run());
+        // a models table wider than the phone, as a suite or a long-lived server has one
+        RegisteredModels.trained(registry.store(), RegisteredModels.strategy("phone_strategy_with_a_long_name"), 3);
+        browser.navigate().refresh();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        await().atMost(SHORT).until(() -> text("models-table").contains("phone_strategy_with_a_long_name"));
+        await().atMost(SHORT).until(() -> !browser.findElements(rowStatus(id)).isEmpty());
+        long width = (Long) browser.executeScript("return window.innerWidth");
+        assertThat(width).isLessThanOrEqualTo(400);
+        assertThat(right(browser.findElement(rowStatus(id)))).isLessThanOrEqualTo(width);
+        assertThat(right(browser.findElement(By.cssSelector("#operations tr[data-id='" + id + "'] button"))))
+                .isLessThanOrEqualTo(width);
+
+        show(id);
+        await().atMost(SHORT).until(() -> text("detail-status").contains("completed"));
+        assertThat(right(browser.findElement(By.id("detail-heading")))).isLessThanOrEqualTo(width);
+        assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
+                .as("the page scrolls sideways; wider than the screen: %s", overflowing()).isLessThanOrEqualTo(width);
+    }
+
+    @Test
     void aDataLoadFromTheFormsDefaultsCompletesOnAFreshInstall() {
         await().atMost(SHORT).until(() -> new Select(browser.findElement(By.id("d-source")))
                 .getOptions().size() >= 2);
@@ -171,6 +193,38 @@ class WebUiViewsBrowserTest {
     private long right(WebElement element) {
         return ((Number) browser.executeScript("return Math.ceil(arguments[0].getBoundingClientRect().right)",
                 element)).longValue();
+    }
+
+    /**
+     * For a failure message: the innermost elements and text runs that reach past the screen's right
+     * edge outside any scrolling box, and the page's width with each card hidden in turn.
+     */
+    private Object overflowing() {
+        return browser.executeScript("""
+                const w = window.innerWidth;
+                const clipped = (e) => { for (let a = e.parentElement; a; a = a.parentElement) {
+                    if (getComputedStyle(a).overflowX !== 'visible') return a.getBoundingClientRect().right <= w + 0.5;
+                  } return false; };
+                const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                    + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '');
+                const found = [];
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  const el = n.nodeType === 3 ? n.parentElement : n;
+                  if (!el.getClientRects().length || clipped(n.nodeType === 3 ? n : el)) continue;
+                  let rect;
+                  if (n.nodeType === 3) { const r = document.createRange(); r.selectNodeContents(n); rect = r.getBoundingClientRect(); }
+                  else rect = n.getBoundingClientRect();
+                  if (rect.right > w + 0.5) found.push((n.nodeType === 3 ? 'text in ' : '') + name(el)
+                      + ' right=' + Math.ceil(rect.right) + ' "' + (n.textContent || '').trim().slice(0, 50) + '"');
+                }
+                const widths = [...document.querySelectorAll('header, .card')].map((c) => {
+                  const before = c.style.display; c.style.display = 'none';
+                  const width = document.documentElement.scrollWidth; c.style.display = before;
+                  return name(c) + ' hidden: ' + width;
+                });
+                return found.slice(-12).join('; ') + ' | ' + widths.join(', ');
+                """);
     }
 
     private static String run() {

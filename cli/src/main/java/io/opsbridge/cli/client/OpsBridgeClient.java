@@ -126,6 +126,18 @@ public class OpsBridgeClient {
                 OperationResults.class);
     }
 
+    /** {@code GET /api/v1/models[?strategy=]}: {@code {"models": [{"strategy_name", "version", "status", ...}]}}. */
+    public JsonNode models(String strategy) {
+        String query = strategy == null ? "" : "?strategy=" + encode(strategy);
+        return read(send(request("/api/v1/models" + query).GET().build()), JsonNode.class);
+    }
+
+    /** {@code POST /api/v1/models/{strategy}/{version}/activate}: loads, smoke-tests and serves that version. */
+    public JsonNode activateModel(String strategy, String version) {
+        return read(send(request("/api/v1/models/" + encode(strategy) + "/" + encode(version) + "/activate")
+                .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.noBody()).build()), JsonNode.class);
+    }
+
     /** {@code GET /api/v1/admin/settings}: the runtime settings in force and the last rejected reload. */
     public JsonNode settings() {
         return read(send(request("/api/v1/admin/settings").GET().build()), JsonNode.class);
