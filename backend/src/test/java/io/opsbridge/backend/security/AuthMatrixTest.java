@@ -42,7 +42,41 @@ class AuthMatrixTest {
             new Call("POST", "/api/v1/model/reload?strategy=Bad!", null, Caller.ADMIN),
             new Call("POST", "/api/v1/admin/retention?older_than=soon", null, Caller.ADMIN),
             new Call("GET", "/api/v1/admin/tokens", null, Caller.ADMIN),
-            new Call("DELETE", "/api/v1/admin/tokens/nope", null, Caller.ADMIN));
+            new Call("POST", "/api/v1/admin/tokens", "{\"name\":\"\"}", Caller.ADMIN),
+            new Call("DELETE", "/api/v1/admin/tokens/nope", null, Caller.ADMIN),
+            new Call("GET", "/api/v1/admin/audit?limit=1", null, Caller.ADMIN),
+            new Call("GET", "/api/v1/admin/settings", null, Caller.ADMIN),
+            new Call("POST", "/api/v1/admin/settings/reload?dry_run=maybe", null, Caller.ADMIN),
+            new Call("GET", "/api/v1/admin/settings/history?limit=1", null, Caller.ADMIN));
+
+    /** Every operation of the OpenAPI document under /api/v1/admin, so an admin resource added later is covered too. */
+    @Test
+    void everyAdminOperationInTheOpenApiDocumentRefusesNoTokenAndALesserRole() {
+        Map<String, Map<String, Object>> paths = given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        List<String> checked = new java.util.ArrayList<>();
+        paths.forEach((path, operations) -> {
+            if (!path.startsWith("/api/v1/admin")) {
+                return;
+            }
+            String concrete = path.replaceAll("\\{[^}]+}", "nope");
+            for (String method : operations.keySet()) {
+                if (!List.of("get", "post", "put", "delete", "patch").contains(method)) {
+                    continue;
+                }
+                // a JSON body for the methods that take one: media type checks come before security (415)
+                String body = List.of("post", "put", "patch").contains(method) ? "{}" : null;
+                Call call = new Call(method.toUpperCase(java.util.Locale.ROOT), concrete, body, Caller.ADMIN);
+                assertThat(send(Caller.NONE, call)).as("no token " + method + " " + path).isEqualTo(401);
+                assertThat(send(Caller.VIEWER, call)).as("viewer " + method + " " + path).isEqualTo(403);
+                assertThat(send(Caller.OPERATOR, call)).as("operator " + method + " " + path).isEqualTo(403);
+                checked.add(method + " " + path);
+            }
+        });
+        assertThat(checked).contains("get /api/v1/admin/settings", "post /api/v1/admin/settings/reload",
+                "get /api/v1/admin/settings/history", "get /api/v1/admin/audit", "post /api/v1/admin/retention",
+                "get /api/v1/admin/tokens", "post /api/v1/admin/tokens", "delete /api/v1/admin/tokens/{id}");
+    }
 
     private final Map<Caller, String> tokens = new java.util.EnumMap<>(Caller.class);
 

@@ -70,9 +70,15 @@ public class AuditFilter {
     }
 
     // The token's own role, not the ones every caller gets from require-auth-for.
+    // A refusal answered on the event loop before the identity was resolved leaves the role unknown
+    // rather than failing the answer.
     private String tokenRole() {
-        SecurityIdentity identity = identities.getIdentity();
-        return identity == null ? null : identity.getAttribute(ApiTokenIdentityProvider.ROLE);
+        try {
+            SecurityIdentity identity = identities.getIdentity();
+            return identity == null ? null : identity.getAttribute(ApiTokenIdentityProvider.ROLE);
+        } catch (io.quarkus.runtime.BlockingOperationNotAllowedException e) {
+            return null;
+        }
     }
 
     // A client's id is kept only if it is short and plain: it goes into a log line and a table.

@@ -4,6 +4,7 @@ import io.opsbridge.core.security.RateLimited;
 import io.opsbridge.core.security.RateLimits;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import java.lang.reflect.Method;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -31,17 +32,28 @@ public class RateLimitFilter {
         }
     }
 
-    private static RateLimited annotation(SimpleResourceInfo resource) {
+    // The resource class is the concrete subclass (e.g. TrainingResource) while the annotated method may be
+    // declared by a generic superclass (StartResource.start(R, ...)), whose erased parameter types do not match
+    // the resolved ones: look the method up by name and arity up the hierarchy, then fall back to the class.
+    static RateLimited annotation(SimpleResourceInfo resource) {
         if (resource == null || resource.getResourceClass() == null) {
             return null;
         }
-        try {
-            RateLimited onMethod = resource.getResourceClass()
-                    .getMethod(resource.getMethodName(), resource.parameterTypes()).getAnnotation(RateLimited.class);
-            return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(RateLimited.class);
-        } catch (NoSuchMethodException e) {
-            return null;
+        int arity = resource.parameterTypes() == null ? 0 : resource.parameterTypes().length;
+        for (Class<?> type = resource.getResourceClass(); type != null && type != Object.class;
+                type = type.getSuperclass()) {
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.getName().equals(resource.getMethodName()) && method.getParameterCount() == arity
+                        && method.isAnnotationPresent(RateLimited.class)) {
+                    return method.getAnnotation(RateLimited.class);
+                }
+            }
+            RateLimited onClass = type.getAnnotation(RateLimited.class);
+            if (onClass != null) {
+                return onClass;
+            }
         }
+        return null;
     }
 
     static String caller(String authorization, HttpServerRequest http) {
