@@ -149,7 +149,7 @@ class SettingsReloadIT {
             String path = c % 2 == 0 ? "/api/v1/operations" : "/api/v1/admin/settings";
             clients.submit(() -> {
                 while (storming.get()) {
-                    Response answer = backend.http().get(path);
+                    Response answer = (path.contains("/admin/") ? backend.admin() : backend.http()).get(path);
                     String version = answer.header(HEADER);
                     if (answer.statusCode() != 200 || version == null || !version.matches("\\d+")) {
                         failures.add(path + " -> " + answer.statusCode() + " " + version);
@@ -187,7 +187,7 @@ class SettingsReloadIT {
                 await().atMost(Duration.ofSeconds(10))
                         .until(() -> history(backend).getList("events").size() > recorded || recorded == 100);
             } else {
-                backend.http().post("/api/v1/admin/settings/reload").then().statusCode(200);
+                backend.admin().post("/api/v1/admin/settings/reload").then().statusCode(200);
             }
         }
         double stormRate = (answers.get() - beforeStorm) / ((System.nanoTime() - stormStart) / 1e9);
@@ -220,11 +220,11 @@ class SettingsReloadIT {
     }
 
     private static JsonPath settings(BackendProcess backend) {
-        return backend.http().get("/api/v1/admin/settings").then().statusCode(200).extract().jsonPath();
+        return backend.admin().get("/api/v1/admin/settings").then().statusCode(200).extract().jsonPath();
     }
 
     private static JsonPath history(BackendProcess backend) {
-        return backend.http().get("/api/v1/admin/settings/history?limit=100").then().statusCode(200).extract()
+        return backend.admin().get("/api/v1/admin/settings/history?limit=100").then().statusCode(200).extract()
                 .jsonPath();
     }
 }

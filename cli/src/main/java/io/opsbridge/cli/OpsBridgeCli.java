@@ -1,6 +1,7 @@
 package io.opsbridge.cli;
 
 import io.opsbridge.cli.client.ApiException;
+import io.opsbridge.cli.client.Credentials;
 import io.opsbridge.cli.client.OpsBridgeClient;
 import io.opsbridge.cli.client.ServerUnreachableException;
 import io.opsbridge.cli.commands.AdminCommand;
@@ -52,7 +53,7 @@ public class OpsBridgeCli {
     OutputFormat output;
 
     public OpsBridgeClient client() {
-        return new OpsBridgeClient(url);
+        return new OpsBridgeClient(url, Credentials.forServer(url, System.getenv()));
     }
 
     public OutputFormat output() {

@@ -1,5 +1,7 @@
 package io.opsbridge.backend.signals;
 
+import io.opsbridge.core.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.opsbridge.api.Problem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -17,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Path("/api/v1/signals")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public class SignalsResource {
 
     private final SignalService signals;

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.opsbridge.backend.TestTokens;
 import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.RegisteredModels;
 import io.opsbridge.workloads.training.SampleDataGenerator;
@@ -152,7 +153,7 @@ class WebUiViewsBrowserTest {
     }
 
     @Test
-    void aModelIsActivatedFromTheModelsViewAfterAConfirmation() {
+    void aModelIsActivatedFromTheModelsViewAfterAConfirmationAndTheTokenPrompt() {
         String strategy = RegisteredModels.strategy("webui");
         String version = RegisteredModels.trained(registry.store(), strategy, 7);
         browser.navigate().refresh();
@@ -166,7 +167,15 @@ class WebUiViewsBrowserTest {
 
         browser.findElement(row).findElement(By.tagName("button")).click();
         browser.switchTo().alert().accept();
+        // activation needs an admin: the page asks for a token, then sends the activation again with it
+        await().atMost(SHORT).until(() -> browser.findElement(By.id("token-dialog")).isDisplayed());
+        assertThat(text("token-reason")).startsWith("401");
+        browser.findElement(By.id("token-input")).sendKeys(TestTokens.ADMIN);
+        browser.findElement(By.id("token-submit")).click();
         await().atMost(Duration.ofSeconds(60)).until(() -> text("models-result").startsWith("Activated"));
+        assertThat(browser.findElement(By.id("token-dialog")).isDisplayed()).isFalse();
+        assertThat(browser.executeScript("return sessionStorage.getItem('opsbridge.token')")).isEqualTo(TestTokens.ADMIN);
+        assertThat(browser.executeScript("return localStorage.length")).isEqualTo(0L);
         await().atMost(SHORT).until(() -> browser.findElement(row).getText().contains("active")
                 && !browser.findElement(row).getText().contains("inactive"));
         given().get("/api/v1/models/{s}/{v}", strategy, version).then().statusCode(200)

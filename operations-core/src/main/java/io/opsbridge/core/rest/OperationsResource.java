@@ -1,5 +1,7 @@
 package io.opsbridge.core.rest;
 
+import io.opsbridge.core.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
@@ -32,6 +34,7 @@ import java.util.concurrent.CompletionStage;
  */
 @Path("/api/v1/operations")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public class OperationsResource {
 
     private final OperationsService operations;
@@ -87,6 +90,7 @@ public class OperationsResource {
         return operations.results(id);
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{id}/cancel")
     public OperationInfo cancel(@PathParam("id") String id) {

@@ -1,5 +1,8 @@
 package io.opsbridge.core.rest;
 
+import io.opsbridge.core.security.RateLimited;
+import io.opsbridge.core.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.core.retention.RetentionService;
 import jakarta.ws.rs.POST;
@@ -17,10 +20,12 @@ import java.util.regex.Pattern;
 /**
  * {@code POST /api/v1/admin/retention?older_than=7d}: deletes finished operations older than the
  * given age (default: {@code opsbridge.store.retention.max-age}); answers
- * {@code {"deleted": n, "cutoff": "..."}}.
+ * {@code {"deleted": n, "cutoff": "...", "dry_run": false}}. An age below
+ * {@code opsbridge.store.retention.min-age} needs {@code force=true}; {@code dry_run=true} only counts.
  */
 @Path("/api/v1/admin/retention")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class RetentionResource {
 
     private static final Pattern AGE = Pattern.compile("(\\d{1,9})(d|h|m|s)");
@@ -31,12 +36,27 @@ public class RetentionResource {
         this.retention = retention;
     }
 
+    @RateLimited(RateLimited.Kind.ADMIN)
     @POST
-    public Map<String, Object> apply(@QueryParam("older_than") String olderThan) {
+    public Map<String, Object> apply(@QueryParam("older_than") String olderThan, @QueryParam("force") String force,
+            @QueryParam("dry_run") String dryRun) {
+        boolean forced = flag("force", force);
+        boolean dry = flag("dry_run", dryRun);
         RetentionService.Result result = olderThan == null || olderThan.isBlank()
-                ? retention.apply()
-                : retention.apply(age(olderThan));
-        return Map.of("deleted", result.deleted(), "cutoff", result.cutoff().toString());
+                ? retention.apply(retention.configuredMaxAge(), true, dry)
+                : retention.apply(age(olderThan), forced, dry);
+        return Map.of("deleted", result.deleted(), "cutoff", result.cutoff().toString(), "dry_run", result.dryRun());
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidRequestException(name, "must be true or false");
+        };
     }
 
     /** {@code 7d}, {@code 12h}, {@code 30m}, {@code 45s} or ISO-8601 ({@code P7D}). */
@@ -54,8 +74,8 @@ public class RetentionResource {
         }
         try {
             return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("older_than", "must be an age like 7d, 12h, 30m or P7D, was '" + value + "'");
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw new InvalidRequestException("older_than", "must be an age like 7d, 12h, 30m or P7D");
         }
     }
 }

@@ -8,7 +8,10 @@ import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.settings.reload.ReloadEvent;
 import io.opsbridge.core.settings.reload.SettingsHistory;
 import io.opsbridge.core.settings.reload.SettingsReloader;
+import io.opsbridge.core.security.RateLimited;
+import io.opsbridge.core.security.Roles;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +30,7 @@ import java.util.Map;
  */
 @Path("/api/v1/admin/settings")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 @Blocking
 public class SettingsResource {
 
@@ -61,6 +65,7 @@ public class SettingsResource {
 
     @POST
     @Path("/reload")
+    @RateLimited(RateLimited.Kind.ADMIN)
     public ReloadEvent reload(@QueryParam("dry_run") String dryRun) {
         return reloader.reload("admin", flag(dryRun));
     }

@@ -4,6 +4,9 @@ import io.opsbridge.core.hosts.WorkRequest;
 import io.opsbridge.core.hosts.WorkRouter;
 import io.opsbridge.core.run.IdempotencyKeys;
 import io.opsbridge.core.service.OperationsService;
+import io.opsbridge.core.security.RateLimited;
+import io.opsbridge.core.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -35,6 +38,8 @@ public abstract class StartResource<R extends WorkRequest> {
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
+    @RateLimited(RateLimited.Kind.STARTS)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response start(R request, @HeaderParam("Idempotency-Key") String idempotencyKey) {

@@ -1,5 +1,8 @@
 package io.opsbridge.backend.models.rest;
 
+import io.opsbridge.core.security.RateLimited;
+import io.opsbridge.core.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.opsbridge.backend.models.ModelLoadException;
 import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.ModelsConfig;
@@ -7,6 +10,7 @@ import io.opsbridge.backend.models.NoModelLoadedException;
 import io.opsbridge.backend.models.ReloadResult;
 import io.opsbridge.backend.models.serving.LoadedModel;
 import io.opsbridge.workloads.training.ModelDescriptor;
+import io.opsbridge.workloads.training.Names;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +28,7 @@ import java.util.Optional;
  */
 @Path("/api/v1/model")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public class ModelInfoResource {
 
     private final ModelRegistry registry;
@@ -55,6 +60,8 @@ public class ModelInfoResource {
                 registry.failedReloads(), failure, interval, model.version().label() + " is serving");
     }
 
+    @RateLimited(RateLimited.Kind.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/reload")
     public ReloadResult reload(@QueryParam("strategy") String strategy) {
@@ -69,6 +76,8 @@ public class ModelInfoResource {
     }
 
     private String strategyOrDefault(String strategy) {
-        return strategy == null || strategy.isBlank() ? config.strategy() : strategy.trim();
+        String name = strategy == null || strategy.isBlank() ? config.strategy() : strategy.trim();
+        Names.requireStrategy("strategy", name);
+        return name;
     }
 }

@@ -1,5 +1,8 @@
 package io.opsbridge.backend.models.rest;
 
+import io.opsbridge.core.security.RateLimited;
+import io.opsbridge.core.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.opsbridge.backend.models.ModelNotFoundException;
 import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.ModelVersion;
@@ -10,7 +13,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import io.opsbridge.api.InvalidRequestException;
+import io.opsbridge.workloads.training.Names;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The registry over HTTP: {@code GET /api/v1/models?strategy=}, {@code GET /api/v1/models/{strategy}/{version}}
@@ -20,6 +26,7 @@ import java.util.List;
  */
 @Path("/api/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public class ModelsResource {
 
     private final ModelRegistry registry;
@@ -34,19 +41,37 @@ public class ModelsResource {
 
     @GET
     public ModelList list(@QueryParam("strategy") String strategy) {
-        List<ModelVersion> models = registry.store().list(strategy == null || strategy.isBlank() ? null : strategy.trim());
+        String name = strategy == null || strategy.isBlank() ? null : strategy.trim();
+        if (name != null) {
+            Names.requireStrategy("strategy", name);
+        }
+        List<ModelVersion> models = registry.store().list(name);
         return new ModelList(models, models.size());
     }
 
     @GET
     @Path("/{strategy}/{version}")
     public ModelVersion get(@PathParam("strategy") String strategy, @PathParam("version") String version) {
+        requireNames(strategy, version);
         return registry.store().find(strategy, version).orElseThrow(() -> new ModelNotFoundException(strategy, version));
     }
 
+    @RateLimited(RateLimited.Kind.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{strategy}/{version}/activate")
     public ModelVersion activate(@PathParam("strategy") String strategy, @PathParam("version") String version) {
+        requireNames(strategy, version);
         return registry.activate(strategy, version);
+    }
+
+    // Versions are the registry's own names (v1, v2, ...): anything else cannot exist.
+    private static final Pattern VERSION = Pattern.compile("^v[0-9]{1,9}$");
+
+    private static void requireNames(String strategy, String version) {
+        Names.requireStrategy("strategy", strategy);
+        if (version == null || !VERSION.matcher(version).matches()) {
+            throw new InvalidRequestException("version", "must look like v1, v2, ..., was '" + Names.abbreviate(version) + "'");
+        }
     }
 }
