@@ -13,9 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code opsbridge admin settings show | reload [--dry-run] | history}: the server's runtime settings. */
+/** {@code opsbridge admin settings show | reload [--dry-run] | history}: the server's runtime settings; {@code admin replicas}. */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Administer a running server.",
-        subcommands = AdminCommand.SettingsCommand.class)
+        subcommands = {AdminCommand.SettingsCommand.class, ReplicasCommand.class})
 public class AdminCommand {
 
     /** {@code admin settings ...}. */

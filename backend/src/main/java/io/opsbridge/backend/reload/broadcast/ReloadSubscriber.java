@@ -174,8 +174,11 @@ public final class ReloadSubscriber {
         long delay = backoff.nextMillis();
         reconnects.incrementAndGet();
         moveTo(SubscriberState.BACKING_OFF);
-        LOG.warnf("broadcast subscriber: %s; subscribing again in %d ms (failure %d in a row)", why, delay,
-                backoff.failures());
+        int failures = backoff.failures();
+        // a long outage retries every 30 s forever: warn for the first few and every tenth, the rest at DEBUG
+        Logger.Level level = failures <= 3 || failures % 10 == 0 ? Logger.Level.WARN : Logger.Level.DEBUG;
+        LOG.logf(level, "broadcast subscriber: %s; subscribing again in %d ms (failure %d in a row)", why, delay,
+                failures);
         loop.schedule(this::subscribe, delay, TimeUnit.MILLISECONDS);
     }
 
