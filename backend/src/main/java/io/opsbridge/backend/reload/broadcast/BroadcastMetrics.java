@@ -10,18 +10,23 @@ import java.util.function.Supplier;
 
 /**
  * {@code opsbridge_broadcast_*}: messages published, received, applied (by kind) and rejected (by
- * reason), reconnects, the subscriber's state (1 for the current one) and the broadcast latency,
- * {@code issued_at} on the sender to applied here, as a histogram.
+ * reason), reconnects, the subscriber's state (1 for the current one), and two histograms from
+ * {@code issued_at} on the sender: to the message's arrival here (delivery) and to the reload applied (latency).
  */
 final class BroadcastMetrics {
 
     private final MeterRegistry registry;
     private final Timer latency;
+    private final Timer delivery;
 
     BroadcastMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.latency = Timer.builder("opsbridge.broadcast.latency")
                 .description("From a reload message's issued_at on the sender to the reload applied here")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(60)).register(registry);
+        this.delivery = Timer.builder("opsbridge.broadcast.delivery")
+                .description("From a reload message's issued_at on the sender to its arrival here, before any reload")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(60)).register(registry);
     }
@@ -40,8 +45,11 @@ final class BroadcastMetrics {
         counter("opsbridge.broadcast.published", "Reload messages published", "kind", kind).increment();
     }
 
-    void received(String kind) {
+    void received(String kind, Duration sinceIssued) {
         counter("opsbridge.broadcast.received", "Reload messages received and accepted", "kind", kind).increment();
+        if (!sinceIssued.isNegative()) {
+            delivery.record(sinceIssued);
+        }
     }
 
     void applied(String kind, Duration sinceIssued) {

@@ -272,7 +272,7 @@ public class ReloadBroadcast implements ReloadListener {
             return;
         }
         ReloadMessage message = verdict.message();
-        metrics.received(message.kind());
+        metrics.received(message.kind(), Duration.between(Instant.parse(message.issuedAt()), clock.instant()));
         if (nodeId.equals(message.originNode())) {
             return; // our own announcement: already in force here
         }
