@@ -5,6 +5,9 @@ import io.opsbridge.cli.ExitCodes;
 import io.opsbridge.cli.OpsBridgeCli;
 import io.opsbridge.cli.output.OutputFormat;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,7 +27,7 @@ import picocli.CommandLine.Spec;
             "or the newest settings."})
 public class ReplicasCommand implements Callable<Integer> {
 
-    private static final String ROW = "%-16s %-22s %-18s %-12s %-24s %s%n";
+    private static final String ROW = "%-12s %-20s %-20s %-12s %-21s %s%n";
 
     @Spec
     CommandSpec spec;
@@ -45,7 +48,7 @@ public class ReplicasCommand implements Callable<Integer> {
             replica.path("lag_reasons").forEach(r -> reasons.add(r.asText()));
             out.printf(ROW, state.path("node_id").asText(), pairs(state.path("models")),
                     state.path("settings_version").asText() + " (" + shortHash(state.path("settings_hash")) + ")",
-                    state.path("subscriber_state").asText(), state.path("last_reload_at").asText("-"),
+                    state.path("subscriber_state").asText(), seconds(state.path("last_reload_at")),
                     reasons.isEmpty() ? "ok" : "LAGGING: " + String.join("; ", reasons));
         }
         JsonNode broadcast = view.path("broadcast");
@@ -65,7 +68,21 @@ public class ReplicasCommand implements Callable<Integer> {
     }
 
     private static String shortHash(JsonNode hash) {
-        String text = hash.isNull() || hash.isMissingNode() ? "startup config" : hash.asText();
-        return text.length() > 12 ? text.substring(0, 12) : text;
+        if (hash.isNull() || hash.isMissingNode()) {
+            return "startup config";
+        }
+        return hash.asText().length() > 12 ? hash.asText().substring(0, 12) : hash.asText();
+    }
+
+    /** {@code 2026-12-02T00:08:56Z}: to the second, so the table stays aligned. */
+    private static String seconds(JsonNode instant) {
+        if (instant.isNull() || instant.isMissingNode()) {
+            return "-";
+        }
+        try {
+            return Instant.parse(instant.asText()).truncatedTo(ChronoUnit.SECONDS).toString();
+        } catch (DateTimeParseException e) {
+            return instant.asText();
+        }
     }
 }

@@ -123,8 +123,11 @@ public class ReloadBroadcast implements ReloadListener {
                 config.settingsRetryDelay());
         // one host: the first of the list (Redis Sentinel/Cluster are not used for a hint channel)
         String host = hosts.get().split(",")[0].trim();
+        // idle pooled connections live longer than the state refresh interval, so an announcement
+        // finds a connection ready instead of connecting (and authenticating) first
+        int recycleMillis = (int) Math.max(60_000, config.stateInterval().multipliedBy(4).toMillis());
         redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(host).setMaxPoolSize(6)
-                .setMaxWaitingHandlers(64));
+                .setMaxWaitingHandlers(64).setPoolRecycleTimeout(recycleMillis));
         states = new ReplicaStateStore(redis, config.replicasKey(), config.stateInterval().multipliedBy(3), json);
         applier = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "opsbridge-broadcast-apply");
