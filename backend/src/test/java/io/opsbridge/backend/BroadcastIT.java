@@ -82,6 +82,9 @@ class BroadcastIT {
             // closed in reverse order
         } finally {
             sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
