@@ -6,11 +6,14 @@ import io.opsbridge.backend.models.serving.ModelLoader;
 import io.opsbridge.backend.models.serving.ServingSlot;
 import io.opsbridge.backend.models.store.ModelRegistryStore;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
@@ -40,6 +43,7 @@ public class ModelRegistry {
     private final ReentrantLock changes = new ReentrantLock();
     private final AtomicLong reloads = new AtomicLong();
     private final AtomicLong failedReloads = new AtomicLong();
+    private final List<Consumer<ModelVersion>> activationListeners = new CopyOnWriteArrayList<>();
     private volatile boolean initialized;
     private volatile ReloadFailure lastFailure;
 
@@ -113,6 +117,18 @@ public class ModelRegistry {
     }
 
     /**
+     * {@link #reloadIfChanged} asked for by a user ({@code POST /api/v1/model/reload}): a version it
+     * brings into service is told to the activation listeners too, like an activation.
+     */
+    public ReloadResult reloadOnRequest(String strategy) {
+        ReloadResult result = reloadIfChanged(strategy);
+        if (result.reloaded()) {
+            serving(strategy).ifPresent(m -> activationListeners.forEach(listener -> listener.accept(m.version())));
+        }
+        return result;
+    }
+
+    /**
      * Makes a version the strategy's active one and serves it at once. It is loaded and smoke-tested
      * first; if that fails it is marked {@code failed}, the previous version stays active and serving,
      * and the failure is thrown.
@@ -145,10 +161,19 @@ public class ModelRegistry {
             }
             next.describe(activated);
             swap(strategy, next);
+            activationListeners.forEach(listener -> listener.accept(activated));
             return activated;
         } finally {
             changes.unlock();
         }
+    }
+
+    /**
+     * Told of every version that {@link #activate} or {@link #reloadOnRequest} brought into service (not
+     * of the background check's reloads), e.g. to broadcast it to the other replicas; must not block.
+     */
+    public void onActivation(Consumer<ModelVersion> listener) {
+        activationListeners.add(listener);
     }
 
     /**

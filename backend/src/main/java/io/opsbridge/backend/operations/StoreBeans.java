@@ -75,7 +75,8 @@ public class StoreBeans {
         return dataSources.select(new DataSource.DataSourceLiteral(config.kind())).get();
     }
 
-    private static String nodeId(StoreConfig config) {
+    /** This process's node id: {@code opsbridge.store.node-id}, else the host name. */
+    public static String nodeId(StoreConfig config) {
         return config.nodeId().filter(id -> !id.isBlank()).orElseGet(() -> {
             try {
                 return InetAddress.getLocalHost().getHostName();

@@ -161,6 +161,11 @@ public class OpsBridgeClient {
         return read(send(request("/api/v1/admin/settings/history?limit=" + limit).GET().build()), JsonNode.class);
     }
 
+    /** {@code GET /api/v1/admin/replicas}: every replica, what it serves, and the laggards. */
+    public JsonNode replicas() {
+        return read(send(request("/api/v1/admin/replicas").GET().build()), JsonNode.class);
+    }
+
     private <T> T post(String path, Object body, String idempotencyKey, Class<T> type) {
         HttpRequest.Builder builder = request(path)
                 .header("Content-Type", "application/json")

@@ -68,7 +68,7 @@ public class ModelInfoResource {
         if (!registry.isInitialized()) {
             throw new NoModelLoadedException("Model registry not initialized");
         }
-        ReloadResult result = registry.reloadIfChanged(strategyOrDefault(strategy));
+        ReloadResult result = registry.reloadOnRequest(strategyOrDefault(strategy));
         if (result.failed()) {
             throw new ModelLoadException("reload failed: " + result.message());
         }

@@ -1,0 +1,88 @@
+package io.opsbridge.cli.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.opsbridge.cli.ExitCodes;
+import io.opsbridge.cli.OpsBridgeCli;
+import io.opsbridge.cli.output.OutputFormat;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code opsbridge admin replicas}: every backend replica with the model and settings it serves and
+ * its broadcast subscription, laggards marked with the reason ({@code GET /api/v1/admin/replicas}).
+ */
+@Command(name = "replicas", mixinStandardHelpOptions = true,
+        description = {"The backend replicas: the model versions and settings each serves, its reload subscription,",
+            "and LAGGING with the reason for one that serves something other than the registry's active version",
+            "or the newest settings."})
+public class ReplicasCommand implements Callable<Integer> {
+
+    private static final String ROW = "%-12s %-20s %-20s %-12s %-21s %s%n";
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Context ctx = Context.of(spec);
+        JsonNode view = ctx.client().replicas();
+        if (((OpsBridgeCli) spec.root().userObject()).output() == OutputFormat.json) {
+            ctx.out().println(view);
+            return ExitCodes.OK;
+        }
+        PrintWriter out = ctx.out();
+        out.printf(ROW, "NODE", "MODELS", "SETTINGS", "SUBSCRIBER", "LAST RELOAD", "STATUS");
+        for (JsonNode replica : view.path("replicas")) {
+            JsonNode state = replica.path("state");
+            List<String> reasons = new ArrayList<>();
+            replica.path("lag_reasons").forEach(r -> reasons.add(r.asText()));
+            out.printf(ROW, state.path("node_id").asText(), pairs(state.path("models")),
+                    state.path("settings_version").asText() + " (" + shortHash(state.path("settings_hash")) + ")",
+                    state.path("subscriber_state").asText(), seconds(state.path("last_reload_at")),
+                    reasons.isEmpty() ? "ok" : "LAGGING: " + String.join("; ", reasons));
+        }
+        JsonNode broadcast = view.path("broadcast");
+        out.printf("broadcast %s (%s); registry active: %s; %d of %d lagging%n", broadcast.path("mode").asText(),
+                broadcast.path("reason").asText(), pairs(view.path("registry_active")), view.path("lagging").asInt(),
+                view.path("total").asInt());
+        return ExitCodes.OK;
+    }
+
+    private static String pairs(JsonNode object) {
+        List<String> pairs = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            pairs.add(e.getKey() + "=" + e.getValue().asText());
+        }
+        return pairs.isEmpty() ? "-" : String.join(",", pairs);
+    }
+
+    private static String shortHash(JsonNode hash) {
+        if (hash.isNull() || hash.isMissingNode()) {
+            return "startup config";
+        }
+        return hash.asText().length() > 12 ? hash.asText().substring(0, 12) : hash.asText();
+    }
+
+    /** {@code 2026-12-02T00:08:56Z}: to the second, so the table stays aligned. */
+    private static String seconds(JsonNode instant) {
+        if (instant.isNull() || instant.isMissingNode()) {
+            return "-";
+        }
+        try {
+            return Instant.parse(instant.asText()).truncatedTo(ChronoUnit.SECONDS).toString();
+        } catch (DateTimeParseException e) {
+            return instant.asText();
+        }
+    }
+}
