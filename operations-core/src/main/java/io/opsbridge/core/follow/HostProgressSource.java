@@ -46,7 +46,8 @@ public final class HostProgressSource implements ProgressSource {
     private final Settings settings;
     private final HostMetricsCopy metrics;
     private final AtomicReference<HostOutcome> outcome = new AtomicReference<>();
-    private Instant unreachableSince;
+    /** Volatile, so {@link #quietFor} never waits for a pull's host call (it runs on the event loop for cached reads). */
+    private volatile Instant unreachableSince;
     private boolean cancelling;
     /** The host's version of the operation at the last answer, for the host's long-poll. */
     private volatile long hostVersion;
@@ -78,15 +79,20 @@ public final class HostProgressSource implements ProgressSource {
 
     /** How long the host has not answered (since the first failed call after its last answer); zero while it answers. */
     @Override
-    public synchronized Duration quietFor(Instant now) {
-        return unreachableSince == null || unreachableSince.isAfter(now) ? Duration.ZERO
-                : Duration.between(unreachableSince, now);
+    public Duration quietFor(Instant now) {
+        Instant since = unreachableSince;
+        return since == null || since.isAfter(now) ? Duration.ZERO : Duration.between(since, now);
     }
 
     @Override
     public String lostReason(Duration quiet, Duration failAfter) {
         return "host unreachable: " + proxy.baseUrl() + " has not answered for " + quiet.toSeconds()
                 + "s (fail-after " + failAfter.toSeconds() + "s)";
+    }
+
+    @Override
+    public boolean hasOutcome() {
+        return outcome.get() != null;
     }
 
     @Override
