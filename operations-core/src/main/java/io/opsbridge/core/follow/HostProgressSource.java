@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Copies what a host knows about one of its operations into this process's record: the state,
- * then the metrics after the mapping's host cursor ({@link HostMetricsCopy}, exactly once across
+ * then the metrics after the mapping's host cursor when the host counts more than were copied
+ * ({@link HostMetricsCopy}, exactly once across
  * replicas), and once the host is done its outcome, handed to the lifecycle by {@link #takeOutcome}.
  * Pulls are serialized, like {@link LocalProgressSource}.
  *
@@ -146,7 +147,8 @@ public final class HostProgressSource implements ProgressSource {
         Map<String, Object> result = null;
         try {
             host = proxy.get(hostOperationId, forceRefresh);
-            page = proxy.metrics(hostOperationId, metrics.cursor());
+            // the host's record counts its metrics: a second call only when it has some not copied yet
+            page = host.metricsCount() > metrics.cursor() ? proxy.metrics(hostOperationId, metrics.cursor()) : null;
             if (takeTerminal && host.status() == OperationStatus.COMPLETED) {
                 result = proxy.results(hostOperationId).resultSummary();
             }
@@ -166,7 +168,7 @@ public final class HostProgressSource implements ProgressSource {
             mappings.recordContact(operationId, now);
             unreachableSince = null;
         }
-        int metricsCount = metrics.store(page.metrics());
+        int metricsCount = page == null ? metrics.cursor() : metrics.store(page.metrics());
         Optional<OperationInfo> updated = store.update(operationId, current -> current.status().isTerminal()
                 ? current
                 : follow(current, host, Math.max(metricsCount, current.metricsCount()), now));
