@@ -46,12 +46,14 @@ public class JdbcOperationStore implements OperationStore {
 
     @Override
     public void insert(OperationInfo operation) {
-        jdbc.inTransaction(c -> {
+        // retried only when a concurrent writer took a key first (the count row of a new status and type)
+        jdbc.retryingOnConflict(3, c -> {
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO operations (" + OperationRows.COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 OperationRows.bind(insert, OperationRows.normalize(operation), ownerNode);
                 insert.executeUpdate();
             }
+            OperationCountsTable.add(c, operation.status(), operation.operationType(), 1);
             return null;
         });
     }
@@ -71,6 +73,9 @@ public class JdbcOperationStore implements OperationStore {
             OperationInfo next = OperationRows.normalize(change.apply(current.get()));
             if (!next.equals(current.get())) {
                 write(c, next);
+                if (next.status() != current.get().status()) {
+                    OperationCountsTable.move(c, next.operationType(), current.get().status(), next.status());
+                }
             }
             return Optional.of(next);
         });
@@ -101,16 +106,9 @@ public class JdbcOperationStore implements OperationStore {
                     }
                 }
             }
-            long total;
-            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM operations" + where)) {
-                bindFilter(count, query);
-                total = single(count);
-            }
-            long active;
-            try (PreparedStatement count = c.prepareStatement(
-                    "SELECT COUNT(*) FROM operations WHERE status IN " + UNFINISHED)) {
-                active = single(count);
-            }
+            // counted from operation_counts (kept with every change), never by counting operations
+            long total = OperationCountsTable.sum(c, where, count -> bindFilter(count, query));
+            long active = OperationCountsTable.sum(c, " WHERE status IN " + UNFINISHED, count -> { });
             return new OperationList(page, total, active);
         });
     }
@@ -205,11 +203,15 @@ public class JdbcOperationStore implements OperationStore {
 
     /** The operation with everything that hangs off it: its metrics and its host mapping. */
     private static void deleteRows(Connection c, String operationId) throws SQLException {
+        Optional<OperationInfo> deleted = select(c, operationId, true);
         OperationMetricsTable.delete(c, operationId);
         JdbcRemoteMappingStore.delete(c, operationId);
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM operations WHERE operation_id = ?")) {
             delete.setString(1, operationId);
             delete.executeUpdate();
+        }
+        if (deleted.isPresent()) {
+            OperationCountsTable.add(c, deleted.get().status(), deleted.get().operationType(), -1);
         }
     }
 
@@ -222,10 +224,6 @@ public class JdbcOperationStore implements OperationStore {
             statement.setString(index++, query.type().wireName());
         }
         return index;
-    }
-
-    private static long single(PreparedStatement statement) throws SQLException {
-        return OperationMetricsTable.single(statement);
     }
 
     /** The SQL list of the terminal (or the unfinished) statuses, from the one rule in {@link OperationStatus}. */
