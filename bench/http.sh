@@ -8,7 +8,8 @@
 # Builds nothing: it needs backend/ and training-host/target/quarkus-app (./mvnw -B -o package -DskipTests),
 # and wrk + nginx (Debian: apt-get install -y wrk nginx-light). Every process runs on a free port in a
 # temporary directory and is stopped at the end.
-# Usage: bench/http.sh                 (BENCH_SECONDS=10 BENCH_CONNECTIONS=64 BENCH_JFR=1 to record the backend)
+# Usage: bench/http.sh     (BENCH_SECONDS=10 BENCH_CONNECTIONS=64; BENCH_PARTS=get: only 1.; BENCH_JFR=1 records the
+#                          backend with JFR; BENCH_NGINX_WORKERS=1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -57,6 +58,22 @@ if errors: sys.exit("wrk saw %s non-2xx answers:\n%s" % (errors.group(1), text))
 print(rps, "%.3f" % lat["50"], "%.3f" % lat["99"])'
 }
 ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
+# CPU seconds a process and its children (nginx's workers) have used so far, from /proc
+cpu_seconds() {
+  local total=0 pid
+  for pid in "$1" $(pgrep -P "$1" || true); do
+    total=$(( total + $(awk '{print $14 + $15}' "/proc/${pid}/stat") ))
+  done
+  python3 -c "print(${total} / $(getconf CLK_TCK))"
+}
+# measure, plus the CPU microseconds per request the server process used: "req/s p50 p99 cpu_us"
+measure_cpu() { # pid connections seconds url
+  local before after out
+  before="$(cpu_seconds "$1")"
+  out="$(measure "$2" "$3" "$4")"
+  after="$(cpu_seconds "$1")"
+  echo "${out} $(python3 -c "r, s = ${out%% *}, $3; print('%.1f' % ((${after} - ${before}) * 1e6 / (r * s)))")"
+}
 
 BACKEND_PORT="$(free_port)"; HOST_PORT="$(free_port)"; NGINX_PORT="$(free_port)"
 BACKEND="http://127.0.0.1:${BACKEND_PORT}"; HOST="http://127.0.0.1:${HOST_PORT}"; NGINX="http://127.0.0.1:${NGINX_PORT}"
@@ -111,12 +128,15 @@ cmp -s <(curl -fs "${NGINX}/operation.json") "${WORK}/nginx/operation.json" || {
 echo "==> 1. cached GET of ${OP} (${BYTES} bytes): warm-up ${WARMUP} s each, then wrk -t1 -c${CONNECTIONS} -d${SECONDS_EACH}s"
 measure "${CONNECTIONS}" "${WARMUP}" "${BACKEND}/api/v1/operations/${OP}" > /dev/null
 measure "${CONNECTIONS}" "${WARMUP}" "${NGINX}/operation.json" > /dev/null
-read -r NGINX_RPS NGINX_P50 NGINX_P99 < <(measure "${CONNECTIONS}" "${SECONDS_EACH}" "${NGINX}/operation.json")
-read -r GET_RPS GET_P50 GET_P99 < <(measure "${CONNECTIONS}" "${SECONDS_EACH}" "${BACKEND}/api/v1/operations/${OP}")
-printf '    %-34s %10s req/s  p50 %7s ms  p99 %7s ms\n' "nginx, static file" "${NGINX_RPS}" "${NGINX_P50}" "${NGINX_P99}" \
-    "backend, cached GET" "${GET_RPS}" "${GET_P50}" "${GET_P99}"
-echo "    GET ratio backend / nginx: $(ratio "${GET_RPS}" "${NGINX_RPS}")   (goal >= 0.5, p99 <= 5 ms)"
+read -r NGINX_RPS NGINX_P50 NGINX_P99 NGINX_CPU < <(measure_cpu "${NGINX_PID}" "${CONNECTIONS}" "${SECONDS_EACH}" "${NGINX}/operation.json")
+read -r GET_RPS GET_P50 GET_P99 GET_CPU < <(measure_cpu "${BACKEND_PID}" "${CONNECTIONS}" "${SECONDS_EACH}" "${BACKEND}/api/v1/operations/${OP}")
+printf '    %-34s %10s req/s  p50 %7s ms  p99 %7s ms  %6s CPU us/req\n' \
+    "nginx, static file" "${NGINX_RPS}" "${NGINX_P50}" "${NGINX_P99}" "${NGINX_CPU}" \
+    "backend, cached GET" "${GET_RPS}" "${GET_P50}" "${GET_P99}" "${GET_CPU}"
+echo "    GET ratio backend / nginx: $(ratio "${GET_RPS}" "${NGINX_RPS}") by req/s (goal >= 0.5, p99 <= 5 ms);" \
+    "$(ratio "${NGINX_CPU}" "${GET_CPU}") by CPU per request (nginx / backend)"
 
+if [[ "${BENCH_PARTS:-all}" != get ]]; then
 echo "==> 2. a running host training: forced refresh through the backend against the host's own forced read"
 # long enough to stay running through the measurement; it is cancelled at the end (it keeps one core busy
 # on the host during both measurements)
@@ -140,4 +160,5 @@ printf '    %-34s %10s req/s  p50 %7s ms  p99 %7s ms\n' "host, forced read (1 cl
     "backend, cached read (${CONNECTIONS} conns)" "${CRPS}" "${CP50}" "${CP99}"
 echo "    host-refresh ratio backend / host (p50): $(ratio "${BP50}" "${HP50}")   (goal <= 1.5)"
 curl -fs -X POST "${BACKEND}/api/v1/operations/${HOP}/cancel" > /dev/null || true
+fi
 echo "==> load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
