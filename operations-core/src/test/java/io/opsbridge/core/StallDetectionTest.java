@@ -79,6 +79,18 @@ class StallDetectionTest {
     }
 
     @Test
+    void aCachedCopyOfALostOperationIsNotAnsweredWithoutBlocking() {
+        OperationInfo cached = operations.get(id, false);
+        assertThat(operations.cachedAnswer(id)).isSameAs(cached);
+
+        clock.advance(FAIL_AFTER);
+
+        assertThat(operations.cachedAnswer(id)).as("the copy is young, but the operation must be failed first").isNull();
+        assertThat(operations.get(id, false).status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(OperationStatus.FAILED);
+    }
+
+    @Test
     void listingAlsoFailsALostOperation() {
         clock.advance(FAIL_AFTER);
         ticker.advance(ServiceFixture.TTL.plusMillis(1));

@@ -34,6 +34,11 @@ public final class OperationCache {
         return cache.get(operationId, loader);
     }
 
+    /** The cached copy younger than the TTL, or null; never loads, never blocks (the event loop's read). */
+    public OperationInfo peek(String operationId) {
+        return cache.getIfPresent(operationId);
+    }
+
     /**
      * Always reads through {@code loader} and caches the result. Computed, not loaded-then-put: a
      * status change that invalidates meanwhile waits for it, so a copy read before the change is

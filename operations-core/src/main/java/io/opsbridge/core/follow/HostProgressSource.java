@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Copies what a host knows about one of its operations into this process's record: the state,
- * then the metrics after the mapping's host cursor ({@link HostMetricsCopy}, exactly once across
+ * then the metrics after the mapping's host cursor when the host counts more than were copied
+ * ({@link HostMetricsCopy}, exactly once across
  * replicas), and once the host is done its outcome, handed to the lifecycle by {@link #takeOutcome}.
  * Pulls are serialized, like {@link LocalProgressSource}.
  *
@@ -46,7 +47,8 @@ public final class HostProgressSource implements ProgressSource {
     private final Settings settings;
     private final HostMetricsCopy metrics;
     private final AtomicReference<HostOutcome> outcome = new AtomicReference<>();
-    private Instant unreachableSince;
+    /** Volatile, so {@link #quietFor} never waits for a pull's host call (it runs on the event loop for cached reads). */
+    private volatile Instant unreachableSince;
     private boolean cancelling;
     /** The host's version of the operation at the last answer, for the host's long-poll. */
     private volatile long hostVersion;
@@ -78,15 +80,20 @@ public final class HostProgressSource implements ProgressSource {
 
     /** How long the host has not answered (since the first failed call after its last answer); zero while it answers. */
     @Override
-    public synchronized Duration quietFor(Instant now) {
-        return unreachableSince == null || unreachableSince.isAfter(now) ? Duration.ZERO
-                : Duration.between(unreachableSince, now);
+    public Duration quietFor(Instant now) {
+        Instant since = unreachableSince;
+        return since == null || since.isAfter(now) ? Duration.ZERO : Duration.between(since, now);
     }
 
     @Override
     public String lostReason(Duration quiet, Duration failAfter) {
         return "host unreachable: " + proxy.baseUrl() + " has not answered for " + quiet.toSeconds()
                 + "s (fail-after " + failAfter.toSeconds() + "s)";
+    }
+
+    @Override
+    public boolean hasOutcome() {
+        return outcome.get() != null;
     }
 
     @Override
@@ -140,7 +147,8 @@ public final class HostProgressSource implements ProgressSource {
         Map<String, Object> result = null;
         try {
             host = proxy.get(hostOperationId, forceRefresh);
-            page = proxy.metrics(hostOperationId, metrics.cursor());
+            // the host's record counts its metrics: a second call only when it has some not copied yet
+            page = host.metricsCount() > metrics.cursor() ? proxy.metrics(hostOperationId, metrics.cursor()) : null;
             if (takeTerminal && host.status() == OperationStatus.COMPLETED) {
                 result = proxy.results(hostOperationId).resultSummary();
             }
@@ -160,7 +168,7 @@ public final class HostProgressSource implements ProgressSource {
             mappings.recordContact(operationId, now);
             unreachableSince = null;
         }
-        int metricsCount = metrics.store(page.metrics());
+        int metricsCount = page == null ? metrics.cursor() : metrics.store(page.metrics());
         Optional<OperationInfo> updated = store.update(operationId, current -> current.status().isTerminal()
                 ? current
                 : follow(current, host, Math.max(metricsCount, current.metricsCount()), now));

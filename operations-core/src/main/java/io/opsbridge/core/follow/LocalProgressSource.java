@@ -35,7 +35,8 @@ public final class LocalProgressSource implements ProgressSource {
     private OperationInfo latest;
     private boolean dirty;
     private Instant persistedAt;
-    private Instant lastProgressAt;
+    /** Volatile, so {@link #quietFor} never waits for a pull (it runs on the event loop for cached reads). */
+    private volatile Instant lastProgressAt;
 
     public LocalProgressSource(String operationId, ProgressBridge bridge, OperationStore store, Clock clock,
             Settings settings) {
@@ -58,8 +59,9 @@ public final class LocalProgressSource implements ProgressSource {
 
     /** How long the bridge has not changed, as seen by pulls; zero before the first pull. */
     @Override
-    public synchronized Duration quietFor(Instant now) {
-        return lastProgressAt == null ? Duration.ZERO : Duration.between(lastProgressAt, now);
+    public Duration quietFor(Instant now) {
+        Instant last = lastProgressAt;
+        return last == null ? Duration.ZERO : Duration.between(last, now);
     }
 
     @Override

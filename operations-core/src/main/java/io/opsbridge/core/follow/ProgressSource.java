@@ -21,7 +21,7 @@ public interface ProgressSource {
     /** Stores what a pull kept only in memory; done before every status change. */
     void flush();
 
-    /** How long the source has shown no progress (a bridge not written, a host not answering). */
+    /** How long the source has shown no progress (a bridge not written, a host not answering); never blocks. */
     Duration quietFor(Instant now);
 
     /** Why an operation quiet for {@code quiet} is failed, {@code failAfter} being its limit. */
@@ -32,6 +32,11 @@ public interface ProgressSource {
 
     /** The operation is failed as lost: stops its work where that needs no waiting (a local worker). */
     default void abandon() {
+    }
+
+    /** Whether {@link #takeOutcome} has something to hand out; never blocks. */
+    default boolean hasOutcome() {
+        return false;
     }
 
     /** The terminal status a pull found on the host, once; always empty for local work. */

@@ -186,7 +186,8 @@ public class VersionWaiters {
         return sources.of(info).map(source -> source.awaitChange(HOST_WAIT, changed, ended)).orElse(false);
     }
 
-    private static boolean satisfies(OperationInfo info, long sinceVersion) {
+    /** Whether {@code info} is an answer for a client waiting past {@code sinceVersion}: newer, or finished. */
+    public static boolean satisfies(OperationInfo info, long sinceVersion) {
         return info.version() > sinceVersion || info.status().isTerminal();
     }
 

@@ -2,7 +2,8 @@ package io.opsbridge.core.rest;
 
 import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.api.OperationInfo;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Locale;
@@ -58,14 +59,26 @@ final class LongPoll {
         return taggedVersion(ifNoneMatch);
     }
 
-    /** 304 if the client already has this version, else 200 with the operation; both carry the ETag. */
-    static Response answer(OperationInfo info, String ifNoneMatch, Duration cacheTtl) {
-        EntityTag tag = new EntityTag(Long.toString(info.version()));
-        Long known = taggedVersion(ifNoneMatch);
-        if ((known != null && known == info.version()) || "*".equals(ifNoneMatch == null ? null : ifNoneMatch.trim())) {
-            return Response.notModified(tag).build();
+    /**
+     * 304 if the client already has this version, else 200 with the operation's JSON bytes rendered
+     * once for this version; both carry the ETag.
+     */
+    static Response answer(OperationBodies.Body body, String ifNoneMatch, Duration cacheTtl) {
+        OperationInfo info = body.info();
+        if (ifNoneMatch != null && clientHas(info.version(), ifNoneMatch)) {
+            return Response.notModified().header(HttpHeaders.ETAG, body.etag()).build();
         }
-        return Response.fromResponse(OperationResponses.ok(info, cacheTtl)).tag(tag).build();
+        Response.ResponseBuilder response = Response.ok(body.json(), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.ETAG, body.etag());
+        if (!info.status().isTerminal()) {
+            response.header(OperationResponses.RETRY_AFTER, OperationResponses.retryAfterSeconds(cacheTtl));
+        }
+        return response.build();
+    }
+
+    private static boolean clientHas(long version, String ifNoneMatch) {
+        Long known = taggedVersion(ifNoneMatch);
+        return (known != null && known == version) || "*".equals(ifNoneMatch.trim());
     }
 
     private static Long taggedVersion(String ifNoneMatch) {

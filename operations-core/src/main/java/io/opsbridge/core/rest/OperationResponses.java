@@ -8,6 +8,8 @@ import java.time.Duration;
 /** Builds the answers that carry an {@link OperationInfo}, with the headers clients rely on. */
 public final class OperationResponses {
 
+    static final String RETRY_AFTER = "Retry-After";
+
     private OperationResponses() {
     }
 
@@ -15,7 +17,7 @@ public final class OperationResponses {
     public static Response ok(OperationInfo info, Duration cacheTtl) {
         Response.ResponseBuilder response = Response.ok(info);
         if (!info.status().isTerminal()) {
-            response.header("Retry-After", retryAfterSeconds(cacheTtl));
+            response.header(RETRY_AFTER, retryAfterSeconds(cacheTtl));
         }
         return response.build();
     }
@@ -29,7 +31,7 @@ public final class OperationResponses {
     public static Response accepted(Object body, String operationId, Duration cacheTtl) {
         return Response.accepted(body)
                 .location(URI.create("/api/v1/operations/" + operationId))
-                .header("Retry-After", retryAfterSeconds(cacheTtl))
+                .header(RETRY_AFTER, retryAfterSeconds(cacheTtl))
                 .build();
     }
 

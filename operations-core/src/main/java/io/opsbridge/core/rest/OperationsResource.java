@@ -13,7 +13,8 @@ import io.opsbridge.api.OperationType;
 import io.opsbridge.core.lifecycle.OperationLifecycle;
 import io.opsbridge.core.longpoll.VersionWaiters;
 import io.opsbridge.core.service.OperationsService;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.Vertx;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -40,21 +42,30 @@ public class OperationsResource {
     private final OperationsService operations;
     private final OperationLifecycle lifecycle;
     private final VersionWaiters waiters;
+    private final OperationBodies bodies;
+    private final Vertx vertx;
 
-    public OperationsResource(OperationsService operations, OperationLifecycle lifecycle, VersionWaiters waiters) {
+    public OperationsResource(OperationsService operations, OperationLifecycle lifecycle, VersionWaiters waiters,
+            OperationBodies bodies, Vertx vertx) {
         this.operations = operations;
         this.lifecycle = lifecycle;
         this.waiters = waiters;
+        this.bodies = bodies;
+        this.vertx = vertx;
     }
 
     /**
      * The operation, with its version as {@code ETag} ({@code If-None-Match} gives 304). With
      * {@code wait=30s&since_version=N} (or {@code If-None-Match}) the answer waits, holding no thread,
      * until the version exceeds N or the operation ends, or the wait is over.
+     *
+     * <p>Runs on the event loop: a copy in the cache that needs nothing applied is answered there,
+     * from bytes rendered once per version ({@link OperationBodies}). Anything that may block (a
+     * store read, a pull from a bridge or a host, the lifecycle, a long-poll) runs on a worker.
      */
     @GET
     @Path("/{id}")
-    @Blocking
+    @NonBlocking
     public CompletionStage<Response> get(@PathParam("id") String id,
             @QueryParam("force_refresh") @DefaultValue("false") String forceRefresh,
             @QueryParam("wait") String wait, @QueryParam("since_version") String sinceVersion,
@@ -62,11 +73,18 @@ public class OperationsResource {
         boolean force = QueryParams.bool("force_refresh", forceRefresh);
         Duration waitFor = LongPoll.waitParam(wait);
         Long since = LongPoll.sinceVersion(sinceVersion, ifNoneMatch);
-        if (waitFor.isZero() || since == null) {
-            return CompletableFuture.completedFuture(LongPoll.answer(operations.get(id, force), ifNoneMatch,
-                    operations.cacheTtl()));
+        boolean waits = !waitFor.isZero() && since != null;
+        if (!force) {
+            OperationInfo cached = operations.cachedAnswer(id);
+            if (cached != null && (!waits || VersionWaiters.satisfies(cached, since))) {
+                return CompletableFuture.completedFuture(answer(cached, ifNoneMatch));
+            }
         }
-        return waiters.await(id, since, waitFor).thenApply(info -> LongPoll.answer(info, ifNoneMatch, operations.cacheTtl()));
+        if (!waits) {
+            return onWorker(() -> answer(operations.get(id, force), ifNoneMatch));
+        }
+        return onWorker(() -> waiters.await(id, since, waitFor))
+                .thenCompose(answer -> answer.thenApply(info -> answer(info, ifNoneMatch)));
     }
 
     @GET
@@ -95,6 +113,15 @@ public class OperationsResource {
     @Path("/{id}/cancel")
     public OperationInfo cancel(@PathParam("id") String id) {
         return lifecycle.cancel(id);
+    }
+
+    private Response answer(OperationInfo info, String ifNoneMatch) {
+        return LongPoll.answer(bodies.of(info), ifNoneMatch, operations.cacheTtl());
+    }
+
+    /** Runs {@code work} on a worker thread (it may block), answering on the request's context. */
+    private <T> CompletionStage<T> onWorker(Callable<T> work) {
+        return vertx.executeBlocking(work, false).toCompletionStage();
     }
 
     /** Query parameter parsing with 400s that name the parameter. */

@@ -66,6 +66,27 @@ public class OperationsService {
         return source.isEmpty() ? info : settle(info, source.get());
     }
 
+    /**
+     * The answer {@link #get get(id, false)} would give, if it can be given without blocking: a copy
+     * younger than the TTL with nothing to apply (no host outcome, not lost). Null means: call
+     * {@code get} where blocking is allowed. Runs on the event loop, so it touches no lock a pull holds.
+     */
+    public OperationInfo cachedAnswer(String operationId) {
+        OperationInfo info = cache.peek(operationId);
+        if (info == null || info.status() != OperationStatus.RUNNING) {
+            return info;
+        }
+        ProgressSource source = sources.registered(operationId).orElse(null);
+        if (source == null) {
+            return info;
+        }
+        if (source.hasOutcome()
+                || settings.current().stalls().isLost(info.operationType(), source.quietFor(clock.instant()))) {
+            return null;
+        }
+        return info;
+    }
+
     /** A page of operations, running ones as fresh as a single {@link #get} would show them. */
     public OperationList list(OperationQuery query) {
         OperationList page = store.list(query);

@@ -236,4 +236,26 @@ abstract class OperationStoreContract {
         assertThat(store.wasDeleted("op_recent")).isFalse();
         assertThat(store.deleteFinishedBefore(cutoff, cutoff.plusSeconds(120))).isZero();
     }
+
+    @Test
+    void totalsFollowEveryStatusChangeAndDeletion() {
+        Instant cutoff = T0.plus(Duration.ofDays(30));
+        store.insert(completed("op_done", T0, T0.plusSeconds(10)));
+        store.insert(pending("op_run", T0.plusSeconds(1)));
+        store.insert(pending("op_gone", T0.plusSeconds(2)));
+        store.update("op_run", op -> inStatus(op, OperationStatus.RUNNING, T0));
+        store.update("op_run", op -> op.withError("unchanged status"));
+        store.delete("op_gone");
+        store.deleteFinishedBefore(cutoff, cutoff);
+
+        OperationList all = store.list(new OperationQuery(null, null, 50, 0));
+        OperationList running = store.list(new OperationQuery(OperationStatus.RUNNING, OperationType.TRAINING, 50, 0));
+        OperationList completed = store.list(new OperationQuery(OperationStatus.COMPLETED, null, 50, 0));
+
+        assertThat(all.operations()).extracting(OperationInfo::operationId).containsExactly("op_run");
+        assertThat(all.total()).isEqualTo(1);
+        assertThat(all.activeCount()).isEqualTo(1);
+        assertThat(running.total()).isEqualTo(1);
+        assertThat(completed.total()).isZero();
+    }
 }
