@@ -4,6 +4,7 @@ import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.ModelsConfig;
 import io.opsbridge.backend.models.serving.ModelLease;
+import io.opsbridge.core.monitoring.Monitoring;
 import io.opsbridge.workloads.training.DirectionPredictor;
 import io.opsbridge.workloads.training.FeatureExtractor;
 import io.opsbridge.workloads.training.ModelDescriptor;
@@ -51,6 +52,7 @@ public class SignalService {
      * @throws MissingMarketDataException   a symbol has no (or too little) data (404)
      */
     public SignalResponse generate(SignalRequest request) {
+        long started = System.nanoTime();
         Valid r = validate(request);
         try (ModelLease lease = registry.lease(r.strategy)) {
             DirectionPredictor predictor = lease.predictor();
@@ -72,6 +74,7 @@ public class SignalService {
             }
             List<Signal> signals = rank(scored, classes, r.topN, r.bottomN);
             String asOf = r.asOf != null ? r.asOf.toString() : newest.atZone(ZoneOffset.UTC).toLocalDate().toString();
+            Monitoring.monitor().signalsServed(r.strategy, lease.version().version(), System.nanoTime() - started);
             return new SignalResponse(signals, new SignalResponse.Metadata(asOf, lease.version().version(), r.strategy,
                     signals.size(), Instant.now(), descriptor.timeframe()));
         }

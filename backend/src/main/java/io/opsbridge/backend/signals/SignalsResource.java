@@ -7,6 +7,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -17,6 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Path("/api/v1/signals")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "signals", description = "Trading signals from the model serving now")
 public class SignalsResource {
 
     private final SignalService signals;
@@ -27,6 +31,11 @@ public class SignalsResource {
 
     @POST
     @Path("/generate")
+    @Operation(summary = "Rank symbols by the serving model's prediction", description = "Ranks by p(up) - p(down) of the bar after as_of_date (default the newest bar); top_n get 1/top_n, bottom_n get -1/bottom_n")
+    @APIResponse(responseCode = "200", description = "Signals with weights and the model version that produced them")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public SignalResponse generate(SignalRequest request) {
         return signals.generate(request);
     }

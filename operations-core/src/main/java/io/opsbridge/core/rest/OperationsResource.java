@@ -25,6 +25,12 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The {@code /api/v1/operations} contract, served unchanged by every process that runs operations.
@@ -32,6 +38,7 @@ import java.util.concurrent.CompletionStage;
  */
 @Path("/api/v1/operations")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "operations", description = "Follow any long-running operation: state, metrics, results, cancel")
 public class OperationsResource {
 
     private final OperationsService operations;
@@ -52,6 +59,17 @@ public class OperationsResource {
     @GET
     @Path("/{id}")
     @Blocking
+    @Operation(summary = "Read one operation", description = "Answers from a copy at most one cache TTL old"
+            + " (force_refresh=true reads the source now). With wait=30s and since_version=N (or If-None-Match)"
+            + " the answer waits until the version passes N or the operation ends.")
+    @APIResponse(responseCode = "200", description = "The operation; ETag is its version, Retry-After (while it runs)"
+            + " says when to ask again", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OperationInfo.class)), headers = {@Header(name = "ETag"),
+            @Header(ref = "Retry-After")})
+    @APIResponse(responseCode = "304", description = "Still at the version given in If-None-Match")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "410", ref = "Gone")
     public CompletionStage<Response> get(@PathParam("id") String id,
             @QueryParam("force_refresh") @DefaultValue("false") String forceRefresh,
             @QueryParam("wait") String wait, @QueryParam("since_version") String sinceVersion,
@@ -67,6 +85,10 @@ public class OperationsResource {
     }
 
     @GET
+    @Operation(summary = "List operations, newest first", description = "Filter by status and operation_type;"
+            + " total counts the matches, active_count the pending and running ones")
+    @APIResponse(responseCode = "200", description = "One page of operations")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public OperationList list(@QueryParam("status") String status, @QueryParam("operation_type") String type,
             @QueryParam("limit") @DefaultValue("50") String limit, @QueryParam("offset") @DefaultValue("0") String offset) {
         return operations.list(new OperationQuery(
@@ -77,18 +99,36 @@ public class OperationsResource {
 
     @GET
     @Path("/{id}/metrics")
+    @MetricsReadSize
+    @Operation(summary = "Read the metrics after a cursor", description = "Each metric once to a client that"
+            + " passes the new_cursor of one answer as the cursor of the next")
+    @APIResponse(responseCode = "200", description = "The metrics after the cursor and the cursor to ask with next")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "410", ref = "Gone")
     public MetricsResponse metrics(@PathParam("id") String id, @QueryParam("cursor") @DefaultValue("0") String cursor) {
         return operations.metrics(id, QueryParams.integer("cursor", cursor));
     }
 
     @GET
     @Path("/{id}/results")
+    @Operation(summary = "Read the result of a completed operation")
+    @APIResponse(responseCode = "200", description = "The result summary")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "410", ref = "Gone")
     public OperationResults results(@PathParam("id") String id) {
         return operations.results(id);
     }
 
     @POST
     @Path("/{id}/cancel")
+    @Operation(summary = "Cancel a pending or running operation", description = "Cancelling a cancelled one"
+            + " answers it unchanged; a completed or failed one is a 409")
+    @APIResponse(responseCode = "200", description = "The operation, now cancelled")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "410", ref = "Gone")
     public OperationInfo cancel(@PathParam("id") String id) {
         return lifecycle.cancel(id);
     }

@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/v1/admin/retention?older_than=7d}: deletes finished operations older than the
@@ -21,6 +24,7 @@ import java.util.regex.Pattern;
  */
 @Path("/api/v1/admin/retention")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin", description = "Operator actions: retention, runtime settings")
 public class RetentionResource {
 
     private static final Pattern AGE = Pattern.compile("(\\d{1,9})(d|h|m|s)");
@@ -32,6 +36,9 @@ public class RetentionResource {
     }
 
     @POST
+    @Operation(summary = "Delete finished operations older than an age", description = "older_than=7d (also 12h, 30m, 45s or ISO-8601); default opsbridge.store.retention.max-age. Deleted ones answer 410 afterwards")
+    @APIResponse(responseCode = "200", description = "How many were deleted and the cutoff")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Map<String, Object> apply(@QueryParam("older_than") String olderThan) {
         RetentionService.Result result = olderThan == null || olderThan.isBlank()
                 ? retention.apply()

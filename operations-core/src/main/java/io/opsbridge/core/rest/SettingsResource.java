@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The runtime settings of this process: {@code GET /api/v1/admin/settings} (what is in force and
@@ -28,6 +31,7 @@ import java.util.Map;
 @Path("/api/v1/admin/settings")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@Tag(name = "admin", description = "Operator actions: retention, runtime settings")
 public class SettingsResource {
 
     private static final int DEFAULT_LIMIT = 20;
@@ -51,6 +55,8 @@ public class SettingsResource {
     }
 
     @GET
+    @Operation(summary = "Show the runtime settings in force")
+    @APIResponse(responseCode = "200", description = "Version, origin, values and the reloadable keys")
     public SettingsView show() {
         RuntimeSettings current = settings.current();
         RuntimeSettings.Origin origin = current.origin();
@@ -61,12 +67,18 @@ public class SettingsResource {
 
     @POST
     @Path("/reload")
+    @Operation(summary = "Reload the runtime settings file")
+    @APIResponse(responseCode = "200", description = "The reload: applied, unchanged or rejected (with every error); dry_run=true applies nothing")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public ReloadEvent reload(@QueryParam("dry_run") String dryRun) {
         return reloader.reload("admin", flag(dryRun));
     }
 
     @GET
     @Path("/history")
+    @Operation(summary = "List past settings reloads, newest first")
+    @APIResponse(responseCode = "200", description = "The reloads and counts by outcome")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public HistoryView history(@QueryParam("limit") String limit) {
         return new HistoryView(reloader.history().latest(limit(limit)), reloader.history().stats());
     }

@@ -14,6 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The serving model: {@code GET /api/v1/model/info} and {@code POST /api/v1/model/reload}, which
@@ -24,6 +27,7 @@ import java.util.Optional;
  */
 @Path("/api/v1/model")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "models", description = "Trained model versions and the one serving")
 public class ModelInfoResource {
 
     private final ModelRegistry registry;
@@ -36,6 +40,9 @@ public class ModelInfoResource {
 
     @GET
     @Path("/info")
+    @Operation(summary = "Show the model serving now")
+    @APIResponse(responseCode = "200", description = "The serving model of the strategy")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public ModelInfo info(@QueryParam("strategy") String strategy) {
         String s = strategyOrDefault(strategy);
         Optional<LoadedModel> serving = registry.serving(s);
@@ -57,6 +64,10 @@ public class ModelInfoResource {
 
     @POST
     @Path("/reload")
+    @Operation(summary = "Serve the registry's active version")
+    @APIResponse(responseCode = "200", description = "Reloaded or already serving it")
+    @APIResponse(responseCode = "500", description = "The active version could not be loaded")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public ReloadResult reload(@QueryParam("strategy") String strategy) {
         if (!registry.isInitialized()) {
             throw new NoModelLoadedException("Model registry not initialized");

@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The registry over HTTP: {@code GET /api/v1/models?strategy=}, {@code GET /api/v1/models/{strategy}/{version}}
@@ -20,6 +23,7 @@ import java.util.List;
  */
 @Path("/api/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "models", description = "Trained model versions and the one serving")
 public class ModelsResource {
 
     private final ModelRegistry registry;
@@ -33,6 +37,9 @@ public class ModelsResource {
     }
 
     @GET
+    @Operation(summary = "List the model versions of a strategy, oldest first")
+    @APIResponse(responseCode = "200", description = "The versions with status, metrics and config")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public ModelList list(@QueryParam("strategy") String strategy) {
         List<ModelVersion> models = registry.store().list(strategy == null || strategy.isBlank() ? null : strategy.trim());
         return new ModelList(models, models.size());
@@ -40,12 +47,20 @@ public class ModelsResource {
 
     @GET
     @Path("/{strategy}/{version}")
+    @Operation(summary = "Read one model version")
+    @APIResponse(responseCode = "200", description = "The version")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public ModelVersion get(@PathParam("strategy") String strategy, @PathParam("version") String version) {
         return registry.store().find(strategy, version).orElseThrow(() -> new ModelNotFoundException(strategy, version));
     }
 
     @POST
     @Path("/{strategy}/{version}/activate")
+    @Operation(summary = "Activate a model version and serve it", description = "Loads it, runs a smoke prediction, then swaps it in; requests in flight finish on the old model")
+    @APIResponse(responseCode = "200", description = "The version, now active and serving")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "500", description = "The model could not be loaded; the old one keeps serving")
     public ModelVersion activate(@PathParam("strategy") String strategy, @PathParam("version") String version) {
         return registry.activate(strategy, version);
     }
