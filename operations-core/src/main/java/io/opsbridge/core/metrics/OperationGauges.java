@@ -12,12 +12,12 @@ import org.jboss.logging.Logger;
 
 /**
  * {@code opsbridge_operations{type,status}} from the store (one grouped count, reused for a few
- * seconds so one scrape of ten gauges costs one query) and {@code opsbridge_longpoll_waiters}.
+ * second so one scrape of ten gauges costs one query) and {@code opsbridge_longpoll_waiters}.
  */
 public final class OperationGauges {
 
     private static final Logger LOG = Logger.getLogger(OperationGauges.class);
-    private static final Duration REUSE = Duration.ofSeconds(5);
+    private static final Duration REUSE = Duration.ofSeconds(1);
 
     private final OperationStore store;
     private Map<OperationType, Map<OperationStatus, Long>> counts;
