@@ -10,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Asks one worker host for its readiness ({@code GET /q/health/ready}): an answer, 200 or 503,
- * means reachable; no connection or no answer in time means unreachable. Each result is recorded
- * in {@link HostStates}, like every other call to the host.
+ * means reachable; no connection or no answer in time means unreachable. Its reachability is
+ * recorded in {@link HostStates}; the last error there stays the one a real call to the host met,
+ * since the probe's own is in its result.
  */
 public final class HostProbe {
 
@@ -36,18 +37,24 @@ public final class HostProbe {
                         : new Result(host, true, answer.statusCode(), "its readiness answered " + answer.statusCode()))
                 .exceptionally(e -> new Result(host, false, 0, describe(e)))
                 .thenApply(result -> {
-                    states.record(host, result.reachable(), result.error());
+                    states.record(host, result.reachable(), null);
                     return result;
                 });
     }
 
     private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        String message = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.http.HttpTimeoutException) {
+                return "no answer in time";
+            }
+            if (t instanceof java.net.ConnectException) {
+                return "connection refused" + (t.getMessage() == null ? "" : " (" + t.getMessage() + ")");
+            }
+            if (message == null && t.getMessage() != null) {
+                message = t.getMessage();
+            }
         }
-        String kind = root instanceof java.net.http.HttpTimeoutException ? "no answer in time"
-                : root instanceof java.net.ConnectException ? "connection refused" : "cannot connect";
-        return root.getMessage() == null ? kind : kind + " (" + root.getMessage() + ")";
+        return "cannot connect" + (message == null ? "" : " (" + message + ")");
     }
 }
