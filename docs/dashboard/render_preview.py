@@ -9,7 +9,7 @@ quantiles of histogram buckets over a 10 s window), writes them into one HTML pa
 Chart.js (from the project's WebJar) and screenshots it with headless Chromium.
 
   python3 docs/dashboard/render_preview.py            # after ./mvnw -B package -DskipTests
-Output: docs/dashboard/preview.html and docs/grafana-dashboard.png
+Output: docs/grafana-dashboard.png (and docs/dashboard/preview.html, not committed: it inlines Chart.js)
 """
 import json, os, re, signal, socket, subprocess, sys, tempfile, threading, time, urllib.request, zipfile
 from collections import defaultdict
@@ -233,7 +233,12 @@ def render(samples, killed_at, ready):
     chart_js = zipfile.ZipFile(CHART_JAR).read("META-INF/resources/webjars/chart.js/4.4.1/dist/chart.umd.js").decode()
     page = TEMPLATE.replace("%CHARTJS%", chart_js).replace("%DATA%", json.dumps(
         {"t": t, "panels": panels, "killedAt": t[killed_at] if killed_at is not None else None}))
-    pretty = json.dumps(json.loads(ready), indent=1) if ready.startswith("{") else ready
+    if ready.startswith("{"):
+        checks = json.loads(ready)["checks"]
+        hosts_first = [c for c in checks if c["name"] == "worker hosts"] + [c for c in checks if c["name"] != "worker hosts"]
+        pretty = "status: %s\n" % json.loads(ready)["status"] + "\n".join(json.dumps(c, indent=1) for c in hosts_first)
+    else:
+        pretty = ready
     page = page.replace("%READY_JSON%", json.dumps(pretty).replace("</", "<\\/"))
     out_html = os.path.join(ROOT, "docs/dashboard/preview.html")
     with open(out_html, "w") as f:
@@ -274,7 +279,7 @@ for (const [title, unit, series] of D.panels) {
               y:{title:{display:!!unit,text:unit,color:'#8e8e9e'},ticks:{color:'#8e8e9e'},grid:{color:'#2c3235'},beginAtZero:true}}}});
 }
 const r = document.createElement('div'); r.className='panel';
-r.innerHTML = '<h2>/q/health/ready at the end (host killed)</h2><pre></pre>';
+r.innerHTML = '<h2>/q/health/ready at the end (host killed): worker hosts first</h2><pre></pre>';
 r.querySelector('pre').textContent = %READY_JSON%;
 document.getElementById('grid').appendChild(r);
 </script></body></html>"""
