@@ -17,11 +17,30 @@ let completedTrainings = null;
 
 // ---------- HTTP ----------
 
-/** fetch + JSON; never throws for an HTTP error, only for a network failure. */
+/**
+ * fetch + JSON; never throws for an HTTP error, only for a network failure. An action refused for its
+ * credentials (401/403) asks for a bearer token (token.js) and is sent again with it.
+ */
 async function api(path, options = {}) {
+  let answer = await send(path, options);
+  while (needsToken(answer, options)
+      && await BearerToken.ask(`${problemText(answer, 'This action')}. Enter a token with the role it needs.`)) {
+    answer = await send(path, options);
+  }
+  return answer;
+}
+
+/** Actions (anything but a read) on 401 or 403; reads only on 401, when the server wants a token for them. */
+function needsToken(answer, options) {
+  const read = !options.method || options.method === 'GET';
+  return answer.status === 401 || (answer.status === 403 && !read);
+}
+
+async function send(path, options) {
   const response = await fetch(path, {
     ...options,
-    headers: {'Accept': 'application/json, application/problem+json', ...(options.headers || {})},
+    headers: {'Accept': 'application/json, application/problem+json', ...BearerToken.headers(),
+      ...(options.headers || {})},
   });
   const text = await response.text();
   let body = null;

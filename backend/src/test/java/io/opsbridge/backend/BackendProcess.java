@@ -45,7 +45,10 @@ final class BackendProcess implements AutoCloseable {
                 "-Dquarkus.http.port=" + port,
                 "-Dopsbridge.data-dir=" + work.resolve("data"),
                 "-Dopsbridge.training.data-dir=" + work.resolve("market"),
-                "-Dopsbridge.training.models-dir=" + work.resolve("models")));
+                "-Dopsbridge.training.models-dir=" + work.resolve("models"),
+                // a known admin token (admin() sends it), generous admin limits for tests that reload often
+                "-Dopsbridge.security.admin-token=" + TestTokens.ADMIN,
+                "-Dopsbridge.security.rate-limit.admin.burst=10000"));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar);
@@ -64,6 +67,11 @@ final class BackendProcess implements AutoCloseable {
 
     RequestSpecification http() {
         return given().baseUri("http://127.0.0.1").port(port);
+    }
+
+    /** {@link #http()} with the admin token, for the admin endpoints. */
+    RequestSpecification admin() {
+        return http().auth().oauth2(TestTokens.ADMIN);
     }
 
     /** kill -9: no shutdown hook, no flush, nothing graceful. */

@@ -141,7 +141,7 @@ class LongPollAndExpiryTest {
         finish.countDown();
         await().atMost(Duration.ofSeconds(10)).until(() -> operations.get(id, true).status().isTerminal());
 
-        given().queryParam("older_than", "0s").post("/api/v1/admin/retention").then().statusCode(200)
+        TestTokens.asAdmin().queryParam("older_than", "0s").queryParam("force", true).post("/api/v1/admin/retention").then().statusCode(200)
                 .body("deleted", greaterThanOrEqualTo(1));
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
@@ -149,7 +149,7 @@ class LongPollAndExpiryTest {
                         .contentType("application/problem+json").body("status", equalTo(410)));
         given().get("/api/v1/operations/{id}/metrics", id).then().statusCode(410);
         given().get("/api/v1/operations/{id}", "op_training_20990101_000000_00000000").then().statusCode(404);
-        given().queryParam("older_than", "soon").post("/api/v1/admin/retention").then().statusCode(400)
+        TestTokens.asAdmin().queryParam("older_than", "soon").post("/api/v1/admin/retention").then().statusCode(400)
                 .body("field", equalTo("older_than"));
     }
 }

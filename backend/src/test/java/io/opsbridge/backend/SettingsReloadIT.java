@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged backend with a runtime settings file: {@code kill -HUP}, a storm of reloads under
- * client traffic with no failed request, a broken file that is rejected while the old settings
+ * client traffic (reads and new work) with no failed request, a worker count and TTL reload seen
+ * in behaviour, a broken file that is rejected while the old settings
  * serve, and after a restart the history still there and the file watch (atomic rename, a
  * ConfigMap-like {@code ..data} symlink swap) applying changes without any call.
  */
@@ -97,17 +98,58 @@ class SettingsReloadIT {
         }
     }
 
-    /** 24 reloads, valid and invalid, changing the TTL and the worker count while clients keep reading. */
+    /**
+     * What a reload changes shows in behaviour, not only in the admin answer: with one worker a
+     * second training waits as pending; a reload to two workers starts it (the queued job is not
+     * dropped), and the new TTL is what {@code Retry-After} tells clients.
+     */
+    @Test
+    void aReloadedWorkerCountStartsTheQueuedJobAndTheNewTtlReachesClients() throws Exception {
+        Path file = Files.createDirectories(work.resolve("config")).resolve("opsbridge-runtime.properties");
+        Files.writeString(file, "opsbridge.operations.worker-threads=1\nopsbridge.operations.cache-ttl=2s\n");
+        Map<String, String> signalOnly = Map.of("opsbridge.settings.file", file.toString(),
+                "opsbridge.settings.watch", "false");
+        try (BackendProcess backend = BackendProcess.start(work, "workers", signalOnly, Map.of())) {
+            String first = startTraining(backend);
+            String second = startTraining(backend);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "running".equals(status(backend, first)));
+            assertThat(status(backend, second)).as("one worker: the second waits").isEqualTo("pending");
+            assertThat(backend.http().get("/api/v1/operations/" + second).header("Retry-After")).isEqualTo("2");
+
+            Files.writeString(file, "opsbridge.operations.worker-threads=2\nopsbridge.operations.cache-ttl=5s\n");
+            backend.hangup();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> "running".equals(status(backend, second)));
+            assertThat(status(backend, first)).as("the running one is untouched").isEqualTo("running");
+            assertThat(backend.http().get("/api/v1/operations/" + first).header("Retry-After")).isEqualTo("5");
+            for (String id : List.of(first, second)) {
+                backend.http().post("/api/v1/operations/" + id + "/cancel").then().statusCode(200);
+            }
+        }
+    }
+
+    private static String startTraining(BackendProcess backend) {
+        return backend.http().contentType("application/json")
+                .body("{\"symbols\":[\"AAPL\"],\"epochs\":1000,\"batch_size\":8}")
+                .post("/api/v1/trainings").then().statusCode(202).extract().path("operation_id");
+    }
+
+    private static String status(BackendProcess backend, String id) {
+        return backend.http().get("/api/v1/operations/" + id + "?force_refresh=true").then().statusCode(200)
+                .extract().path("status");
+    }
+
+    /** 24 reloads, valid and invalid, changing the TTL and the worker count while clients keep reading and starting data loads, all of which complete. */
     private void reloadStormUnderTraffic(BackendProcess backend, Path file) throws Exception {
         AtomicBoolean storming = new AtomicBoolean(true);
         AtomicInteger answers = new AtomicInteger();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        ExecutorService clients = Executors.newFixedThreadPool(4);
+        ExecutorService clients = Executors.newFixedThreadPool(5);
         for (int c = 0; c < 4; c++) {
             String path = c % 2 == 0 ? "/api/v1/operations" : "/api/v1/admin/settings";
             clients.submit(() -> {
                 while (storming.get()) {
-                    Response answer = backend.http().get(path);
+                    Response answer = (path.contains("/admin/") ? backend.admin() : backend.http()).get(path);
                     String version = answer.header(HEADER);
                     if (answer.statusCode() != 200 || version == null || !version.matches("\\d+")) {
                         failures.add(path + " -> " + answer.statusCode() + " " + version);
@@ -116,6 +158,19 @@ class SettingsReloadIT {
                 }
             });
         }
+        ConcurrentLinkedQueue<String> started = new ConcurrentLinkedQueue<>();
+        clients.submit(() -> {
+            while (storming.get()) {
+                Response answer = backend.http().contentType("application/json")
+                        .body("{\"symbols\":[\"AAPL\"],\"timeframe\":\"1d\"}").post("/api/v1/data/loads");
+                if (answer.statusCode() == 202) {
+                    started.add(answer.path("operation_id"));
+                } else {
+                    failures.add("start -> " + answer.statusCode() + " " + answer.asString());
+                }
+                pause(Duration.ofMillis(1200)); // under the per-caller start rate limit
+            }
+        });
         long quietStart = System.nanoTime();
         await().atMost(Duration.ofSeconds(60)).until(() -> answers.get() >= 1500);
         double quietRate = answers.get() / ((System.nanoTime() - quietStart) / 1e9);
@@ -132,7 +187,7 @@ class SettingsReloadIT {
                 await().atMost(Duration.ofSeconds(10))
                         .until(() -> history(backend).getList("events").size() > recorded || recorded == 100);
             } else {
-                backend.http().post("/api/v1/admin/settings/reload").then().statusCode(200);
+                backend.admin().post("/api/v1/admin/settings/reload").then().statusCode(200);
             }
         }
         double stormRate = (answers.get() - beforeStorm) / ((System.nanoTime() - stormStart) / 1e9);
@@ -144,8 +199,19 @@ class SettingsReloadIT {
         assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         assertThat(failures).isEmpty();
         assertThat(answers.get()).isGreaterThan(24);
+        assertThat(started).as("work started during the storm").isNotEmpty();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(started)
+                .allSatisfy(id -> assertThat(status(backend, id)).isEqualTo("completed")));
         List<String> outcomes = history(backend).getList("events.outcome", String.class);
         assertThat(outcomes).contains("applied", "rejected");
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void awaitTtl(BackendProcess backend, String ttl) {
@@ -154,11 +220,11 @@ class SettingsReloadIT {
     }
 
     private static JsonPath settings(BackendProcess backend) {
-        return backend.http().get("/api/v1/admin/settings").then().statusCode(200).extract().jsonPath();
+        return backend.admin().get("/api/v1/admin/settings").then().statusCode(200).extract().jsonPath();
     }
 
     private static JsonPath history(BackendProcess backend) {
-        return backend.http().get("/api/v1/admin/settings/history?limit=100").then().statusCode(200).extract()
+        return backend.admin().get("/api/v1/admin/settings/history?limit=100").then().statusCode(200).extract()
                 .jsonPath();
     }
 }

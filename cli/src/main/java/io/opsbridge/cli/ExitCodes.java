@@ -22,6 +22,8 @@ public final class ExitCodes {
     public static final int UNREACHABLE = 5;
     /** A watched operation completed, but its result lists warnings (e.g. a symbol that did not load). */
     public static final int COMPLETED_WITH_WARNINGS = 6;
+    /** {@code ops wait} gave up: the operation was not there within {@code --timeout}. */
+    public static final int TIMED_OUT = 7;
     /** Watching was interrupted (Ctrl-C); the operation itself goes on. */
     public static final int INTERRUPTED = 130;
 

@@ -1,9 +1,12 @@
 package io.opsbridge.cli;
 
 import io.opsbridge.cli.client.ApiException;
+import io.opsbridge.cli.client.Credentials;
 import io.opsbridge.cli.client.OpsBridgeClient;
 import io.opsbridge.cli.client.ServerUnreachableException;
 import io.opsbridge.cli.commands.AdminCommand;
+import io.opsbridge.cli.commands.CompletionCommand;
+import io.opsbridge.cli.commands.ModelsCommand;
 import io.opsbridge.cli.commands.DataCommand;
 import io.opsbridge.cli.commands.OpsCommand;
 import io.opsbridge.cli.commands.TrainCommand;
@@ -26,8 +29,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "opsbridge", mixinStandardHelpOptions = true, version = "opsbridge 0.1.0",
         description = "Start and follow OpsBridge operations (trainings, data loads) by pulling the HTTP API.",
-        subcommands = {TrainCommand.class, DataCommand.class, OpsCommand.class, AdminCommand.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, DataCommand.class, OpsCommand.class, ModelsCommand.class,
+            AdminCommand.class, CommandLine.HelpCommand.class, CompletionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:completed (or the command worked)",
@@ -46,11 +49,11 @@ public class OpsBridgeCli {
     URI url;
 
     @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table (for people) or json (for scripts); default ${DEFAULT-VALUE}.")
+            description = {"table (for people, 80 columns), wide (every column)", "or json (for scripts); default ${DEFAULT-VALUE}."})
     OutputFormat output;
 
     public OpsBridgeClient client() {
-        return new OpsBridgeClient(url);
+        return new OpsBridgeClient(url, Credentials.forServer(url, System.getenv()));
     }
 
     public OutputFormat output() {

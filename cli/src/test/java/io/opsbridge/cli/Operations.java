@@ -30,4 +30,13 @@ public final class Operations {
         return Map.of("epoch", epoch, "train_loss", 0.7, "train_accuracy", 0.5, "val_loss", 0.69,
                 "val_accuracy", 0.51, "duration_ms", 12);
     }
+
+    /** {@code op} with {@code context} as its progress context (host reachability, stall flags, ...). */
+    public static OperationInfo withContext(OperationInfo op, Map<String, Object> context) {
+        OperationProgress p = op.progress();
+        return new OperationInfo(op.operationId(), op.operationType(), op.status(), op.createdAt(), op.startedAt(),
+                op.updatedAt(), op.completedAt(), new OperationProgress(p.percentage(), p.message(), p.currentStep(),
+                p.stepsCompleted(), p.stepsTotal(), p.itemsProcessed(), p.itemsTotal(), p.currentItem(), context),
+                op.metadata(), op.resultSummary(), op.errorMessage(), op.metricsCount(), op.version());
+    }
 }

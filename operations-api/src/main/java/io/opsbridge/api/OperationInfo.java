@@ -1,5 +1,6 @@
 package io.opsbridge.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.util.Map;
  * Immutable: every change makes a new value with a higher {@code version}. Only the operations
  * core's lifecycle makes a record in another status.
  */
+// A response a newer peer may extend: read what we know (the server side rejects unknown request fields).
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record OperationInfo(
         String operationId,

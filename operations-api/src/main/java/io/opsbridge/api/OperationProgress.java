@@ -1,10 +1,13 @@
 package io.opsbridge.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Map;
 
 /** The {@code progress} block of {@link OperationInfo}. */
+// A response a newer peer may extend: read what we know (the server side rejects unknown request fields).
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record OperationProgress(
         double percentage,

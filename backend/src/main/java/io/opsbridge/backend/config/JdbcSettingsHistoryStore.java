@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.opsbridge.core.settings.reload.ReloadEvent;
-import io.opsbridge.core.settings.reload.SettingsChange;
+import io.opsbridge.core.settings.SettingsChange;
 import io.opsbridge.core.settings.reload.SettingsHistory;
 import io.opsbridge.core.store.Jdbc;
 import io.opsbridge.core.store.JdbcColumns;

@@ -44,7 +44,7 @@ public class ModelBeans {
         registry.initialize(Set.of(config.strategy()));
         check = new PeriodicCheck("model-reload", () -> models(settings).reloadInterval(),
                 () -> reloadAll(registry, config));
-        settings.observe((previous, current) -> {
+        settings.observe((previous, current, diff) -> {
             if (!previous.section(ModelsConfig.class).reloadInterval().equals(models(settings).reloadInterval())) {
                 check.rearm();
             }

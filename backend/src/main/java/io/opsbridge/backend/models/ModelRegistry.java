@@ -154,15 +154,19 @@ public class ModelRegistry {
     /**
      * A hold on the strategy's serving model for one request.
      *
-     * @throws NoModelLoadedException if the registry is still starting or no model is loaded
+     * @throws NoModelLoadedException if the registry is still starting, or the strategy has models
+     *         but none is loaded (503: worth a retry)
+     * @throws ModelNotFoundException   if the strategy has no model at all (404: a retry cannot help)
      */
     public ModelLease lease(String strategy) {
         if (!initialized) {
             throw new NoModelLoadedException("Model registry not initialized");
         }
         ServingSlot slot = slots.get(strategy);
-        return Optional.ofNullable(slot).flatMap(ServingSlot::lease).orElseThrow(() -> new NoModelLoadedException("no model loaded for strategy "
-                + strategy + "; train one and activate it (POST /api/v1/models/" + strategy + "/{version}/activate)"));
+        return Optional.ofNullable(slot).flatMap(ServingSlot::lease).orElseThrow(() -> store.list(strategy).isEmpty()
+                ? new ModelNotFoundException(strategy)
+                : new NoModelLoadedException("no model loaded for strategy " + strategy
+                        + "; activate one (POST /api/v1/models/" + strategy + "/{version}/activate)"));
     }
 
     /** The model serving the strategy now, if any. */

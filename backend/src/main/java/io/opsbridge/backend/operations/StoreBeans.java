@@ -1,6 +1,10 @@
 package io.opsbridge.backend.operations;
 
 import io.agroal.api.AgroalDataSource;
+import io.opsbridge.core.audit.AuditLog;
+import io.opsbridge.core.audit.JdbcAuditLog;
+import io.opsbridge.core.security.ApiTokenStore;
+import io.opsbridge.core.security.JdbcApiTokenStore;
 import io.opsbridge.core.settings.StoreConfig;
 import io.opsbridge.core.store.JdbcOperationStore;
 import io.opsbridge.core.store.JdbcRemoteMappingStore;
@@ -48,6 +52,20 @@ public class StoreBeans {
     @Singleton
     RemoteMappingStore remoteMappingStore(StoreConfig config, @Any Instance<AgroalDataSource> dataSources) {
         return new JdbcRemoteMappingStore(dataSource(config, dataSources));
+    }
+
+    /** Bearer token hashes, in the same database (table {@code api_tokens}). */
+    @Produces
+    @Singleton
+    ApiTokenStore apiTokenStore(StoreConfig config, @Any Instance<AgroalDataSource> dataSources) {
+        return new JdbcApiTokenStore(dataSource(config, dataSources));
+    }
+
+    /** The audit trail, in the same database (table {@code audit_log}). */
+    @Produces
+    @Singleton
+    AuditLog auditLog(StoreConfig config, @Any Instance<AgroalDataSource> dataSources) {
+        return new JdbcAuditLog(dataSource(config, dataSources));
     }
 
     private static AgroalDataSource dataSource(StoreConfig config, Instance<AgroalDataSource> dataSources) {

@@ -8,19 +8,19 @@ import io.opsbridge.core.monitoring.Monitoring;
 import io.opsbridge.workloads.training.DirectionPredictor;
 import io.opsbridge.workloads.training.FeatureExtractor;
 import io.opsbridge.workloads.training.ModelDescriptor;
+import io.opsbridge.workloads.training.Names;
 import io.opsbridge.workloads.training.OhlcvBar;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Generates trading signals with the strategy's serving model: for each symbol, the features of
@@ -34,7 +34,6 @@ import java.util.regex.Pattern;
 public class SignalService {
 
     static final int MAX_SYMBOLS = 500;
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,19}");
 
     private final ModelRegistry registry;
     private final MarketDataCache data;
@@ -130,9 +129,7 @@ public class SignalService {
         List<String> symbols = new ArrayList<>();
         for (String raw : request.symbols()) {
             String symbol = raw == null ? "" : raw.trim().toUpperCase(Locale.ROOT);
-            if (!SYMBOL.matcher(symbol).matches()) {
-                throw new InvalidRequestException("symbols", "not a valid symbol: '" + raw + "'");
-            }
+            Names.requireSymbol("symbols", symbol);
             if (!symbols.contains(symbol)) {
                 symbols.add(symbol);
             }
@@ -144,10 +141,14 @@ public class SignalService {
         if (request.asOfDate() != null && !request.asOfDate().isBlank()) {
             try {
                 asOf = LocalDate.parse(request.asOfDate().trim());
-            } catch (DateTimeParseException e) {
+            } catch (DateTimeException e) {
                 throw new InvalidRequestException("as_of_date", "must be an ISO date like 2024-03-01, was '"
                         + request.asOfDate() + "'");
             }
+        }
+        if (asOf != null && (asOf.getYear() < 1900 || asOf.getYear() > 9999)) {
+            throw new InvalidRequestException("as_of_date", "must be a date between 1900-01-01 and 9999-12-31, was '"
+                    + request.asOfDate() + "'");
         }
         int topN = request.topN() == null ? Math.min(1, symbols.size()) : request.topN();
         int bottomN = request.bottomN() == null ? 0 : request.bottomN();
@@ -163,6 +164,7 @@ public class SignalService {
         }
         String strategy = request.strategy() == null || request.strategy().isBlank()
                 ? config.strategy() : request.strategy().trim();
+        Names.requireStrategy("strategy", strategy);
         return new Valid(List.copyOf(symbols), asOf, topN, bottomN, strategy);
     }
 

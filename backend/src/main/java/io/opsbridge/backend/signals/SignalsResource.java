@@ -1,6 +1,8 @@
 package io.opsbridge.backend.signals;
 
 import io.opsbridge.api.Problem;
+import io.opsbridge.core.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +23,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "signals", description = "Trading signals from the model serving now")
+@RolesAllowed(Roles.VIEWER)
 public class SignalsResource {
 
     private final SignalService signals;

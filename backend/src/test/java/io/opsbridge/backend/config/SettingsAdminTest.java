@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.opsbridge.backend.TestTokens;
 import io.opsbridge.core.settings.Settings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -37,7 +38,7 @@ class SettingsAdminTest {
 
     @Test
     void showsTheValuesInForceAndWhatIsReloadable() {
-        given().get("/api/v1/admin/settings").then().statusCode(200)
+        TestTokens.asAdmin().get("/api/v1/admin/settings").then().statusCode(200)
                 .body("file", equalTo(FILE.file.toString()))
                 .body("reloadable", hasItem("opsbridge.operations.cache-ttl"))
                 .body("reloadable", hasItem("opsbridge.models.reload-interval"))
@@ -49,7 +50,7 @@ class SettingsAdminTest {
         long before = settings.current().version();
         FILE.write("opsbridge.operations.cache-ttl=350ms\nopsbridge.stall.training.stall-after=7m\n");
 
-        JsonPath answer = given().post("/api/v1/admin/settings/reload").then().statusCode(200)
+        JsonPath answer = TestTokens.asAdmin().post("/api/v1/admin/settings/reload").then().statusCode(200)
                 .body("outcome", equalTo("applied"))
                 .body("trigger", equalTo("admin"))
                 .extract().jsonPath();
@@ -59,7 +60,7 @@ class SettingsAdminTest {
         assertThat(answer.getList("diff.key", String.class)).contains("opsbridge.operations.cache-ttl",
                 "opsbridge.stall.training.stall-after");
         assertThat(settings.current().operations().cacheTtl()).isEqualTo(Duration.ofMillis(350));
-        given().get("/api/v1/admin/settings").then()
+        TestTokens.asAdmin().get("/api/v1/admin/settings").then()
                 .header("X-OpsBridge-Settings-Version", String.valueOf(before + 1))
                 .body("version", equalTo((int) before + 1))
                 .body("trigger", equalTo("admin"))
@@ -71,23 +72,23 @@ class SettingsAdminTest {
     @Test
     void brokenFileIsRejectedWithEveryErrorAndTheOldSettingsKeepServing() {
         FILE.write("opsbridge.operations.cache-ttl=250ms\n");
-        given().post("/api/v1/admin/settings/reload").then().statusCode(200);
+        TestTokens.asAdmin().post("/api/v1/admin/settings/reload").then().statusCode(200);
         long version = settings.current().version();
         FILE.write("opsbridge.operations.cache-ttl=soon\nopsbridge.operations.worker-thread=3\n"
                 + "quarkus.http.port=9999\nopsbridge.stall.data-loading.stall-after=3h\n");
 
-        given().post("/api/v1/admin/settings/reload").then().statusCode(200)
+        TestTokens.asAdmin().post("/api/v1/admin/settings/reload").then().statusCode(200)
                 .body("outcome", equalTo("rejected"))
                 .body("errors.size()", equalTo(4))
                 .body("errors", hasItem("quarkus.http.port needs a restart; it cannot be changed by a reload"))
                 .body("errors", hasItem("opsbridge.operations.worker-thread is not a known setting"));
 
-        given().get("/api/v1/admin/settings").then()
+        TestTokens.asAdmin().get("/api/v1/admin/settings").then()
                 .body("version", equalTo((int) version))
                 .body("values.'opsbridge.operations.cache-ttl'", equalTo("250ms"))
                 .body("last_rejected.outcome", equalTo("rejected"))
                 .body("last_rejected.errors.size()", equalTo(4));
-        given().get("/api/v1/admin/settings/history?limit=1").then().statusCode(200)
+        TestTokens.asAdmin().get("/api/v1/admin/settings/history?limit=1").then().statusCode(200)
                 .body("events[0].outcome", equalTo("rejected"))
                 .body("stats.totals.rejected", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
         assertThat(settings.current().operations().cacheTtl()).isEqualTo(Duration.ofMillis(250));
@@ -96,11 +97,11 @@ class SettingsAdminTest {
     @Test
     void dryRunDiffsWithoutApplying() {
         FILE.write("opsbridge.operations.cache-ttl=260ms\n");
-        given().post("/api/v1/admin/settings/reload").then().body("outcome", equalTo("applied"));
+        TestTokens.asAdmin().post("/api/v1/admin/settings/reload").then().body("outcome", equalTo("applied"));
         long version = settings.current().version();
         FILE.write("opsbridge.operations.cache-ttl=270ms\n");
 
-        given().post("/api/v1/admin/settings/reload?dry_run=true").then().statusCode(200)
+        TestTokens.asAdmin().post("/api/v1/admin/settings/reload?dry_run=true").then().statusCode(200)
                 .body("outcome", equalTo("applied"))
                 .body("dry_run", equalTo(true))
                 .body("diff[0].from", equalTo("260ms"))
@@ -113,15 +114,15 @@ class SettingsAdminTest {
     @Test
     void sameFileAgainIsUnchanged() {
         FILE.write("opsbridge.operations.cache-ttl=280ms\n");
-        given().post("/api/v1/admin/settings/reload").then().body("outcome", equalTo("applied"));
+        TestTokens.asAdmin().post("/api/v1/admin/settings/reload").then().body("outcome", equalTo("applied"));
 
-        given().post("/api/v1/admin/settings/reload").then().body("outcome", equalTo("unchanged"));
+        TestTokens.asAdmin().post("/api/v1/admin/settings/reload").then().body("outcome", equalTo("unchanged"));
     }
 
     @Test
     void reloadsAreCountedInTheMetrics() {
         FILE.write("opsbridge.operations.cache-ttl=290ms\n");
-        given().post("/api/v1/admin/settings/reload").then().body("outcome", equalTo("applied"));
+        TestTokens.asAdmin().post("/api/v1/admin/settings/reload").then().body("outcome", equalTo("applied"));
 
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("opsbridge_settings_reloads_total{outcome=\"applied\",trigger=\"admin\"}"))
@@ -131,7 +132,7 @@ class SettingsAdminTest {
     @Test
     void badHistoryLimitIsAProblemNamingIt() {
         for (String bad : List.of("0", "101", "many")) {
-            given().get("/api/v1/admin/settings/history?limit=" + bad).then().statusCode(400)
+            TestTokens.asAdmin().get("/api/v1/admin/settings/history?limit=" + bad).then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("field", equalTo("limit"))
                     .body("detail", containsString("1 to 100"));

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.opsbridge.backend.TestTokens;
 import io.opsbridge.core.settings.Settings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -67,7 +68,7 @@ class SettingsFileWatchTest {
 
         await().atMost(10, TimeUnit.SECONDS).until(() -> settings.current().operations().cacheTtl()
                 .equals(Duration.ofMillis(666)));
-        given().get("/api/v1/admin/settings").then().statusCode(200)
+        TestTokens.asAdmin().get("/api/v1/admin/settings").then().statusCode(200)
                 .body("values.'opsbridge.operations.cache-ttl'", org.hamcrest.Matchers.equalTo("666ms"));
     }
 }

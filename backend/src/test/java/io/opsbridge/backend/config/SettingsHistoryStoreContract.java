@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsbridge.core.settings.reload.ReloadEvent;
 import io.opsbridge.core.settings.reload.ReloadEvent.Outcome;
-import io.opsbridge.core.settings.reload.SettingsChange;
+import io.opsbridge.core.settings.SettingsChange;
 import io.opsbridge.core.settings.reload.SettingsHistory;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -136,8 +136,35 @@ class HostTrainingIT {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("symbols"))
-                .body("detail", org.hamcrest.Matchers.containsString("dataset ZZZZ 1h was never loaded"));
+                .body("detail", org.hamcrest.Matchers.containsString("dataset ZZZZ 1h was never loaded"))
+                .body("detail", org.hamcrest.Matchers.containsString("this training host reads datasets from "
+                        + TrainingHostProcess.SHARED_DATASETS.toAbsolutePath().normalize()));
         assertThat(given().get("/api/v1/operations").jsonPath().getLong("total")).isEqualTo(recorded);
+    }
+
+    @Test
+    void aSymbolLoadedThroughTheBackendTrainsOnTheHostThatSharesItsDatasetDirectory() {
+        String symbol = "HD" + String.format(java.util.Locale.ROOT, "%05X",
+                java.util.concurrent.ThreadLocalRandom.current().nextInt(0xFFFFF));
+        String training = "{\"symbols\":[\"" + symbol + "\"],\"epochs\":1,\"mode\":\"host\"}";
+        given().contentType("application/json").body(training).post("/api/v1/trainings").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("load it first: POST /api/v1/data/loads"));
+
+        // following the advice: a data load through the backend (local, sample source)
+        String load = given().contentType("application/json")
+                .body("{\"symbols\":[\"" + symbol + "\"],\"timeframe\":\"1h\"}").post("/api/v1/data/loads")
+                .then().statusCode(202).extract().path("operation_id");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                "completed".equals(given().get("/api/v1/operations/{id}", load).path("status")));
+
+        String id = given().contentType("application/json").body(training).post("/api/v1/trainings")
+                .then().statusCode(202).body("metadata.host_service_url", equalTo(host.url()))
+                .extract().path("operation_id");
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).until(() ->
+                "completed".equals(given().get("/api/v1/operations/{id}", id).path("status")));
+        given().get("/api/v1/operations/{id}", id).then()
+                .body("result_summary.epochs_completed", equalTo(1))
+                .body("metadata.symbols", org.hamcrest.Matchers.contains(symbol));
     }
 
     @Test

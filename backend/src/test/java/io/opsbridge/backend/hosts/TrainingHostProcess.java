@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A REAL training host: the packaged {@code training-host} app started with {@code java -jar} on a
  * free random port, its log (with the HTTP access log) in a file, and the backend pointed at it.
+ * It reads the backend's datasets ({@link #SHARED_DATASETS}) and writes models to a directory of its own.
  * Stopped with the test; a test may also {@link #kill()} it to play a crashed host.
  */
 public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager {
@@ -32,9 +33,24 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
     public @interface Inject {
     }
 
+    /**
+     * The backend's dataset store in tests ({@code %test.opsbridge.training.data-dir}), which the host
+     * reads too: the shared-directory setup the README describes, so a backend data load reaches it.
+     */
+    public static final Path SHARED_DATASETS = Path.of("target", "test-data", "market");
+
+    /** Init argument: the host's {@code opsbridge.host.token}, given to the backend as {@code opsbridge.proxy.token}. */
+    public static final String HOST_TOKEN = "host-token";
+
     private Process process;
     private String url;
     private Path log;
+    private String hostToken;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        hostToken = initArgs.get(HOST_TOKEN);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -50,14 +66,18 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
         try {
             Files.createDirectories(dir);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            process = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
+            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
                     "-Dquarkus.http.port=" + port,
                     "-Dquarkus.http.access-log.enabled=true",
-                    "-Dopsbridge.training.data-dir=" + dir.resolve("market"),
+                    "-Dopsbridge.training.data-dir=" + SHARED_DATASETS.toAbsolutePath(),
                     "-Dopsbridge.training.models-dir=" + dir.resolve("models"),
                     "-Dopsbridge.operations.cache-ttl=200ms",
                     "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
-                    "-jar", jar.toString()))
+                    "-jar", jar.toString()));
+            if (hostToken != null) {
+                command.add(1, "-Dopsbridge.host.token=" + hostToken);
+            }
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
@@ -70,11 +90,15 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
             }
             return ready();
         });
-        return Map.of("opsbridge.training.hosts", url + "/",
+        Map<String, String> backend = new java.util.HashMap<>(Map.of("opsbridge.training.hosts", url + "/",
                 "opsbridge.proxy.connect-timeout", "500ms",
                 // generous: the first start on a fresh host JVM on a busy 2-core machine can take seconds
                 "opsbridge.proxy.read-timeout", "15s",
-                "opsbridge.operations.cache-ttl", "200ms");
+                "opsbridge.operations.cache-ttl", "200ms"));
+        if (hostToken != null) {
+            backend.put("opsbridge.proxy.token", hostToken);
+        }
+        return backend;
     }
 
     @Override

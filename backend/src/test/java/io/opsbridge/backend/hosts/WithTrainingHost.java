@@ -15,6 +15,9 @@ public class WithTrainingHost implements QuarkusTestProfile {
     /**
      * A second, separate host for the test that kills its host, with short stall limits: an
      * unreachable host is {@code stalled} after 2 s and its training {@code failed} after 5 s.
+     * One test class per profile: Quarkus keeps the app and its test resources for every class of
+     * the same profile, so a second class would find the host its predecessor killed (and its
+     * host training start answer 503 host-unreachable). Another killing test gets a subclass.
      */
     public static class Doomed extends WithTrainingHost {
 
@@ -23,5 +26,9 @@ public class WithTrainingHost implements QuarkusTestProfile {
             return Map.of("opsbridge.stall.training.stall-after", "2s",
                     "opsbridge.stall.training.fail-after", "5s");
         }
+    }
+
+    /** {@link Doomed} with a host of its own, for the browser test that kills it (see {@link Doomed} for why). */
+    public static class DoomedInBrowser extends Doomed {
     }
 }

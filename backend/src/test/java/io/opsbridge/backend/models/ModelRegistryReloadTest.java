@@ -145,9 +145,9 @@ class ModelRegistryReloadTest {
     }
 
     @Test
-    void nothingLoadedAnswersNoModel() {
-        assertThatThrownBy(() -> registry.lease(STRATEGY)).isInstanceOf(NoModelLoadedException.class)
-                .hasMessageContaining("no model loaded");
+    void aStrategyWithNoModelAtAllIsNotFoundRatherThanRetryable() {
+        assertThatThrownBy(() -> registry.lease(STRATEGY)).isInstanceOf(ModelNotFoundException.class)
+                .hasMessageContaining("no model for strategy");
         ReloadResult result = registry.reloadIfChanged(STRATEGY);
         assertThat(result.reloaded()).isFalse();
         assertThat(result.failed()).isFalse();

@@ -1,5 +1,6 @@
 package io.opsbridge.backend.models;
 
+import io.opsbridge.backend.TestTokens;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,7 +50,7 @@ class ModelsApiTest {
                 .body("models[0].config.epochs", equalTo(2))
                 .body("models[0].config.symbols", equalTo(List.of("AAPL", "MSFT")));
 
-        given().post("/api/v1/models/{s}/v1/activate", strategy).then().statusCode(200)
+        TestTokens.asAdmin().post("/api/v1/models/{s}/v1/activate", strategy).then().statusCode(200)
                 .body("status", equalTo("active")).body("activated_at", notNullValue());
         given().queryParam("strategy", strategy).get("/api/v1/model/info").then().statusCode(200)
                 .body("loaded", equalTo(true)).body("version", equalTo("v1")).body("timeframe", equalTo("1h"))
@@ -69,7 +70,7 @@ class ModelsApiTest {
     void signalsRankSymbolsAndWeightTheTopAndBottom() {
         String strategy = RegisteredModels.strategy("rank");
         String v1 = RegisteredModels.trained(store, strategy, 1);
-        given().post("/api/v1/models/{s}/{v}/activate", strategy, v1).then().statusCode(200);
+        TestTokens.asAdmin().post("/api/v1/models/{s}/{v}/activate", strategy, v1).then().statusCode(200);
 
         JsonPath answer = given().contentType("application/json")
                 .body(Map.of("symbols", List.of("aapl", "MSFT", "GOOG"), "as_of_date", "2024-02-01", "top_n", 1,
@@ -91,11 +92,30 @@ class ModelsApiTest {
     }
 
     @Test
-    void signalsAnswer503WhenNoModelIsLoaded() {
+    void signalsAnswer404ForAStrategyThatHasNoModel() {
         given().contentType("application/json")
                 .body(Map.of("symbols", List.of("AAPL"), "strategy", RegisteredModels.strategy("never_trained")))
-                .post("/api/v1/signals/generate").then().statusCode(503)
-                .contentType("application/problem+json").body("detail", containsString("no model loaded"));
+                .post("/api/v1/signals/generate").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("no model for strategy"))
+                .header("Retry-After", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void strategiesThatCannotExistAre400NotRetryable() {
+        for (String strategy : List.of("../../etc/passwd", "x".repeat(100_000), "A..")) {
+            given().contentType("application/json").body(Map.of("symbols", List.of("AAPL"), "strategy", strategy))
+                    .post("/api/v1/signals/generate").then().statusCode(400)
+                    .contentType("application/problem+json").body("field", org.hamcrest.Matchers.equalTo("strategy"));
+        }
+        given().contentType("application/json").body("{\"symbols\":[\"AAPL\"],\"strategy\":1e309}")
+                .post("/api/v1/signals/generate").then().statusCode(400)
+                .contentType("application/problem+json").body("field", org.hamcrest.Matchers.equalTo("strategy"));
+        TestTokens.asAdmin().post("/api/v1/models/..%2F..%2Fetc/v1/activate").then().statusCode(org.hamcrest.Matchers.either(
+                org.hamcrest.Matchers.is(400)).or(org.hamcrest.Matchers.is(404)));
+        given().get("/api/v1/models/Bad.Name/v1").then().statusCode(400).contentType("application/problem+json")
+                .body("field", org.hamcrest.Matchers.equalTo("strategy"));
+        given().get("/api/v1/models/mlp_direction/latest!").then().statusCode(400).body("field",
+                org.hamcrest.Matchers.equalTo("version"));
     }
 
     @Test
@@ -113,7 +133,7 @@ class ModelsApiTest {
     void missingDataIs404NamingTheSymbol() {
         String strategy = RegisteredModels.strategy("nodata");
         String v1 = RegisteredModels.trained(store, strategy, 1);
-        given().post("/api/v1/models/{s}/{v}/activate", strategy, v1).then().statusCode(200);
+        TestTokens.asAdmin().post("/api/v1/models/{s}/{v}/activate", strategy, v1).then().statusCode(200);
 
         given().contentType("application/json").body(Map.of("symbols", List.of("AAPL", "NOPE"), "strategy", strategy))
                 .post("/api/v1/signals/generate").then().statusCode(404)
@@ -128,10 +148,10 @@ class ModelsApiTest {
     void activatingAVersionThatCannotLoadIs500WithTheCauseAndTheOldOneKeepsServing() {
         String strategy = RegisteredModels.strategy("corrupt");
         String v1 = RegisteredModels.trained(store, strategy, 1);
-        given().post("/api/v1/models/{s}/{v}/activate", strategy, v1).then().statusCode(200);
+        TestTokens.asAdmin().post("/api/v1/models/{s}/{v}/activate", strategy, v1).then().statusCode(200);
         String v2 = RegisteredModels.corrupt(store, strategy, v1);
 
-        given().post("/api/v1/models/{s}/{v}/activate", strategy, v2).then().statusCode(500)
+        TestTokens.asAdmin().post("/api/v1/models/{s}/{v}/activate", strategy, v2).then().statusCode(500)
                 .contentType("application/problem+json").body("detail", containsString(v2));
 
         given().get("/api/v1/models/{s}/{v}", strategy, v2).then().body("status", equalTo("failed"))
@@ -146,15 +166,15 @@ class ModelsApiTest {
         String v1 = RegisteredModels.trained(store, strategy, 1);
         store.activate(strategy, v1); // in the database only, as another replica would
 
-        given().queryParam("strategy", strategy).post("/api/v1/model/reload").then().statusCode(200)
+        TestTokens.asAdmin().queryParam("strategy", strategy).post("/api/v1/model/reload").then().statusCode(200)
                 .body("reloaded", equalTo(true)).body("version", equalTo(v1));
-        given().queryParam("strategy", strategy).post("/api/v1/model/reload").then().statusCode(200)
+        TestTokens.asAdmin().queryParam("strategy", strategy).post("/api/v1/model/reload").then().statusCode(200)
                 .body("reloaded", equalTo(false)).body("version", equalTo(v1))
                 .body("message", containsString("already up to date"));
 
         String v2 = RegisteredModels.corrupt(store, strategy, v1);
         store.activate(strategy, v2);
-        given().queryParam("strategy", strategy).post("/api/v1/model/reload").then().statusCode(500)
+        TestTokens.asAdmin().queryParam("strategy", strategy).post("/api/v1/model/reload").then().statusCode(500)
                 .contentType("application/problem+json")
                 .body("detail", containsString("reload failed"))
                 .body("detail", containsString(v2))
@@ -179,15 +199,16 @@ class ModelsApiTest {
             s.executeQuery("SELECT COUNT(*) FROM model_registry").close();
             s.executeQuery("SELECT COUNT(*) FROM settings_reload_event").close();
         }
-        // one history: core's V1, the registry's V10 and the settings history's V11 by the same Flyway, once each
+        // one history: core's V1, V20 and V21, the registry's V10, the settings history's V11, by the same Flyway, once each
         assertThat(applied).containsExactly("db/migration/V1__operation_store.sql",
-                "db/migration/V10__model_registry.sql", "db/migration/V11__settings_history.sql");
+                "db/migration/V10__model_registry.sql", "db/migration/V11__settings_history.sql",
+                "db/migration/V20__api_tokens.sql", "db/migration/V21__audit_log.sql");
     }
 
     @Test
     void unknownModelsAre404() {
         given().get("/api/v1/models/nope/v1").then().statusCode(404).contentType("application/problem+json");
-        given().post("/api/v1/models/nope/v1/activate").then().statusCode(404).contentType("application/problem+json");
+        TestTokens.asAdmin().post("/api/v1/models/nope/v1/activate").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.opsbridge.backend.TestTokens;
 import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.RegisteredModels;
 import io.opsbridge.workloads.training.SampleDataGenerator;
@@ -95,6 +96,28 @@ class WebUiViewsBrowserTest {
     }
 
     @Test
+    void onAPhoneTheListKeepsIdAndStatusOnScreenAndNothingOverflows() {
+        String id = completedSampleLoad("PH" + run());
+        // a models table wider than the phone, as a suite or a long-lived server has one
+        RegisteredModels.trained(registry.store(), RegisteredModels.strategy("phone_strategy_with_a_long_name"), 3);
+        browser.navigate().refresh();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        await().atMost(SHORT).until(() -> text("models-table").contains("phone_strategy_with_a_long_name"));
+        await().atMost(SHORT).until(() -> !browser.findElements(rowStatus(id)).isEmpty());
+        long width = (Long) browser.executeScript("return window.innerWidth");
+        assertThat(width).isLessThanOrEqualTo(400);
+        assertThat(right(browser.findElement(rowStatus(id)))).isLessThanOrEqualTo(width);
+        assertThat(right(browser.findElement(By.cssSelector("#operations tr[data-id='" + id + "'] button"))))
+                .isLessThanOrEqualTo(width);
+
+        show(id);
+        await().atMost(SHORT).until(() -> text("detail-status").contains("completed"));
+        assertThat(right(browser.findElement(By.id("detail-heading")))).isLessThanOrEqualTo(width);
+        assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
+                .as("the page scrolls sideways; wider than the screen: %s", overflowing()).isLessThanOrEqualTo(width);
+    }
+
+    @Test
     void aDataLoadFromTheFormsDefaultsCompletesOnAFreshInstall() {
         await().atMost(SHORT).until(() -> new Select(browser.findElement(By.id("d-source")))
                 .getOptions().size() >= 2);
@@ -130,7 +153,7 @@ class WebUiViewsBrowserTest {
     }
 
     @Test
-    void aModelIsActivatedFromTheModelsViewAfterAConfirmation() {
+    void aModelIsActivatedFromTheModelsViewAfterAConfirmationAndTheTokenPrompt() {
         String strategy = RegisteredModels.strategy("webui");
         String version = RegisteredModels.trained(registry.store(), strategy, 7);
         browser.navigate().refresh();
@@ -144,7 +167,15 @@ class WebUiViewsBrowserTest {
 
         browser.findElement(row).findElement(By.tagName("button")).click();
         browser.switchTo().alert().accept();
+        // activation needs an admin: the page asks for a token, then sends the activation again with it
+        await().atMost(SHORT).until(() -> browser.findElement(By.id("token-dialog")).isDisplayed());
+        assertThat(text("token-reason")).startsWith("401");
+        browser.findElement(By.id("token-input")).sendKeys(TestTokens.ADMIN);
+        browser.findElement(By.id("token-submit")).click();
         await().atMost(Duration.ofSeconds(60)).until(() -> text("models-result").startsWith("Activated"));
+        assertThat(browser.findElement(By.id("token-dialog")).isDisplayed()).isFalse();
+        assertThat(browser.executeScript("return sessionStorage.getItem('opsbridge.token')")).isEqualTo(TestTokens.ADMIN);
+        assertThat(browser.executeScript("return localStorage.length")).isEqualTo(0L);
         await().atMost(SHORT).until(() -> browser.findElement(row).getText().contains("active")
                 && !browser.findElement(row).getText().contains("inactive"));
         given().get("/api/v1/models/{s}/{v}", strategy, version).then().statusCode(200)
@@ -171,6 +202,38 @@ class WebUiViewsBrowserTest {
     private long right(WebElement element) {
         return ((Number) browser.executeScript("return Math.ceil(arguments[0].getBoundingClientRect().right)",
                 element)).longValue();
+    }
+
+    /**
+     * For a failure message: the innermost elements and text runs that reach past the screen's right
+     * edge outside any scrolling box, and the page's width with each card hidden in turn.
+     */
+    private Object overflowing() {
+        return browser.executeScript("""
+                const w = window.innerWidth;
+                const clipped = (e) => { for (let a = e.parentElement; a; a = a.parentElement) {
+                    if (getComputedStyle(a).overflowX !== 'visible') return a.getBoundingClientRect().right <= w + 0.5;
+                  } return false; };
+                const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                    + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '');
+                const found = [];
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  const el = n.nodeType === 3 ? n.parentElement : n;
+                  if (!el.getClientRects().length || clipped(n.nodeType === 3 ? n : el)) continue;
+                  let rect;
+                  if (n.nodeType === 3) { const r = document.createRange(); r.selectNodeContents(n); rect = r.getBoundingClientRect(); }
+                  else rect = n.getBoundingClientRect();
+                  if (rect.right > w + 0.5) found.push((n.nodeType === 3 ? 'text in ' : '') + name(el)
+                      + ' right=' + Math.ceil(rect.right) + ' "' + (n.textContent || '').trim().slice(0, 50) + '"');
+                }
+                const widths = [...document.querySelectorAll('header, .card')].map((c) => {
+                  const before = c.style.display; c.style.display = 'none';
+                  const width = document.documentElement.scrollWidth; c.style.display = before;
+                  return name(c) + ' hidden: ' + width;
+                });
+                return found.slice(-12).join('; ') + ' | ' + widths.join(', ');
+                """);
     }
 
     private static String run() {

@@ -48,8 +48,15 @@ public class OpsBridgeClient {
 
     private final URI base;
     private final HttpClient http;
+    private final String token;
 
     public OpsBridgeClient(URI base) {
+        this(base, Optional.empty());
+    }
+
+    /** A client that sends {@code Authorization: Bearer <token>} when a token is given. */
+    public OpsBridgeClient(URI base, Optional<String> token) {
+        this.token = token.orElse(null);
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         this.http = HttpClient.newBuilder()
@@ -126,6 +133,18 @@ public class OpsBridgeClient {
                 OperationResults.class);
     }
 
+    /** {@code GET /api/v1/models[?strategy=]}: {@code {"models": [{"strategy_name", "version", "status", ...}]}}. */
+    public JsonNode models(String strategy) {
+        String query = strategy == null ? "" : "?strategy=" + encode(strategy);
+        return read(send(request("/api/v1/models" + query).GET().build()), JsonNode.class);
+    }
+
+    /** {@code POST /api/v1/models/{strategy}/{version}/activate}: loads, smoke-tests and serves that version. */
+    public JsonNode activateModel(String strategy, String version) {
+        return read(send(request("/api/v1/models/" + encode(strategy) + "/" + encode(version) + "/activate")
+                .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.noBody()).build()), JsonNode.class);
+    }
+
     /** {@code GET /api/v1/admin/settings}: the runtime settings in force and the last rejected reload. */
     public JsonNode settings() {
         return read(send(request("/api/v1/admin/settings").GET().build()), JsonNode.class);
@@ -153,9 +172,28 @@ public class OpsBridgeClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json");
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    /** {@code GET path} as a JSON tree (the admin commands print what the server says). */
+    public JsonNode getJson(String path) {
+        return read(send(request(path).GET().build()), JsonNode.class);
+    }
+
+    /** {@code POST path} with a JSON body (null: none) as a JSON tree. */
+    public JsonNode postJson(String path, Object body) {
+        HttpRequest.Builder builder = request(path);
+        builder = body == null ? builder.POST(HttpRequest.BodyPublishers.noBody())
+                : builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(write(body)));
+        return read(send(builder.build()), JsonNode.class);
+    }
+
+    /** {@code DELETE path} as a JSON tree. */
+    public JsonNode deleteJson(String path) {
+        return read(send(request(path).DELETE().build()), JsonNode.class);
     }
 
     private HttpResponse<String> send(HttpRequest request) {
@@ -249,7 +287,8 @@ public class OpsBridgeClient {
         }
     }
 
-    private static String encode(String value) {
+    /** {@code value} as one URL path or query segment. */
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -13,9 +13,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code opsbridge admin settings show | reload [--dry-run] | history}: the server's runtime settings. */
-@Command(name = "admin", mixinStandardHelpOptions = true, description = "Administer a running server.",
-        subcommands = AdminCommand.SettingsCommand.class)
+/**
+ * {@code opsbridge admin settings show | reload [--dry-run] | history}: the server's runtime settings;
+ * {@code admin tokens ...} and {@code admin audit} are in {@link AdminAccessCommands}.
+ */
+@Command(name = "admin", mixinStandardHelpOptions = true, description = "Administer a running server (needs an admin token).",
+        subcommands = {AdminCommand.SettingsCommand.class, AdminAccessCommands.Tokens.class, AdminAccessCommands.Audit.class})
 public class AdminCommand {
 
     /** {@code admin settings ...}. */

@@ -23,6 +23,11 @@ final class Follow {
     }
 
     static int follow(Context ctx, String operationId, boolean plain) throws InterruptedException {
+        return ExitCodes.of(followToEnd(ctx, operationId, plain));
+    }
+
+    /** Follows the operation with a live view, prints its summary and returns its final state. */
+    static OperationInfo followToEnd(Context ctx, String operationId, boolean plain) throws InterruptedException {
         ProgressView view = chooseView(ctx, plain);
         Thread onCtrlC = new Thread(() -> {
             view.close();
@@ -44,7 +49,7 @@ final class Follow {
         } else {
             Summary.print(ctx.out(), last);
         }
-        return ExitCodes.of(last);
+        return last;
     }
 
     private static ProgressView chooseView(Context ctx, boolean plain) {

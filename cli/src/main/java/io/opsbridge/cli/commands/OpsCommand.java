@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code opsbridge ops ...}: list, inspect, follow and cancel operations ({@code /api/v1/operations}). */
 @Command(name = "ops", mixinStandardHelpOptions = true, description = "List, inspect, follow and cancel operations.",
-        subcommands = {OpsCommand.ListOps.class, OpsCommand.Get.class, OpsCommand.Watch.class,
+        subcommands = {OpsCommand.ListOps.class, OpsCommand.Get.class, OpsCommand.Watch.class, WaitCommand.class,
             OpsCommand.Metrics.class, OpsCommand.Cancel.class})
 public class OpsCommand {
 
@@ -38,12 +38,26 @@ public class OpsCommand {
         @Option(names = "--offset", defaultValue = "0", description = "Skip this many.")
         int offset;
 
+        @Option(names = "--no-headers", description = "Only the rows: no header line, no summary (for scripts).")
+        boolean noHeaders;
+
+        @Option(names = {"-w", "--watch"}, description = "Print the list again every 2 s, until Ctrl-C.")
+        boolean watch;
+
         @Override
-        public Integer call() {
+        public Integer call() throws InterruptedException {
             Context ctx = Context.of(spec);
-            ctx.printer().list(ctx.client().list(status, type, limit, offset));
-            return ExitCodes.OK;
+            while (true) {
+                ctx.printer().list(ctx.client().list(status, type, limit, offset), !noHeaders);
+                if (!watch) {
+                    return ExitCodes.OK;
+                }
+                Thread.sleep(WATCH_EVERY.toMillis());
+                ctx.out().println();
+            }
         }
+
+        static final Duration WATCH_EVERY = Duration.ofSeconds(2);
     }
 
     /** {@code ops get ID}. */

@@ -10,11 +10,7 @@ final class Started {
     }
 
     static int report(Context ctx, OperationInfo started, boolean watch, boolean plain) throws InterruptedException {
-        if (!ctx.printer().json()) {
-            ctx.out().printf("started %s %s (%s)%n", started.operationType().wireName(), started.operationId(),
-                    started.status().wireName());
-            ctx.out().flush();
-        }
+        announce(ctx, started);
         if (watch) {
             return Follow.follow(ctx, started.operationId(), plain);
         }
@@ -25,5 +21,14 @@ final class Started {
             ctx.out().flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** {@code started training op_training_… (running)}, for people only. */
+    static void announce(Context ctx, OperationInfo started) {
+        if (!ctx.printer().json()) {
+            ctx.out().printf("started %s %s (%s)%n", started.operationType().wireName(), started.operationId(),
+                    started.status().wireName());
+            ctx.out().flush();
+        }
     }
 }

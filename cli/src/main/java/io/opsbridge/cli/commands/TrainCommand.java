@@ -1,6 +1,7 @@
 package io.opsbridge.cli.commands;
 
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.cli.ExitCodes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,10 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--plain", description = "With --watch: plain lines instead of a live progress bar.")
     boolean plain;
 
+    @Option(names = "--auto-activate", description = {"Follow the training (as --watch) and, once it completed",
+        "and its model is registered, serve signals with it."})
+    boolean autoActivate;
+
     @Override
     public Integer call() throws InterruptedException {
         Context ctx = Context.of(spec);
@@ -65,7 +70,22 @@ public class TrainCommand implements Callable<Integer> {
         putIfSet(request, "seed", seed);
         putIfSet(request, "mode", mode);
         OperationInfo started = ctx.client().startTraining(request, idempotencyKey);
-        return Started.report(ctx, started, watch, plain);
+        if (!autoActivate) {
+            return Started.report(ctx, started, watch, plain);
+        }
+        Started.announce(ctx, started);
+        OperationInfo last = Follow.followToEnd(ctx, started.operationId(), plain);
+        int outcome = ExitCodes.of(last);
+        Object version = last.resultSummary() == null ? null : last.resultSummary().get("registry_version");
+        if (outcome != ExitCodes.OK || version == null) {
+            ctx.err().printf("not activated: the training %s%n", outcome == ExitCodes.OK
+                    ? "registered no model" : "did not complete cleanly");
+            ctx.err().flush();
+            return outcome == ExitCodes.OK ? ExitCodes.COMPLETED_WITH_WARNINGS : outcome;
+        }
+        Object trained = last.resultSummary().get("strategy");
+        return ModelsCommand.Activate.activate(ctx, String.valueOf(trained != null ? trained
+                : strategy != null ? strategy : "mlp_direction"), String.valueOf(version));
     }
 
     static void putIfSet(Map<String, Object> request, String key, Object value) {

@@ -46,21 +46,38 @@ public class OperationPrinter {
     }
 
     public void list(OperationList list) {
+        list(list, true);
+    }
+
+    /**
+     * The operations as a table: id, status, progress and duration, which fit 80 columns; with
+     * {@code -o wide} also type, step and start. Without {@code headers} only the rows, for scripts.
+     */
+    public void list(OperationList list, boolean headers) {
         if (json()) {
             printJson(list);
             return;
         }
+        boolean wide = format == OutputFormat.wide;
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"OPERATION", "TYPE", "STATUS", "PROGRESS", "STEP", "STARTED", "DURATION"});
+        if (headers) {
+            rows.add(wide ? new String[] {"OPERATION", "TYPE", "STATUS", "PROGRESS", "STEP", "STARTED", "DURATION"}
+                    : new String[] {"OPERATION", "STATUS", "PROGRESS", "DURATION"});
+        }
         for (OperationInfo op : list.operations()) {
-            rows.add(new String[] {op.operationId(), op.operationType().wireName(),
-                    op.status().wireName() + (Trouble.of(op).isEmpty() ? "" : "!"),
-                    Texts.percent(op.progress().percentage()), Texts.cut(op.progress().currentStep(), 24),
-                    Texts.time(op.startedAt()), Texts.duration(op)});
+            String status = op.status().wireName() + (Trouble.of(op).isEmpty() ? "" : "!");
+            String percent = Texts.percent(op.progress().percentage());
+            rows.add(wide ? new String[] {op.operationId(), op.operationType().wireName(), status, percent,
+                    Texts.cut(op.progress().currentStep(), 24), Texts.time(op.startedAt()), Texts.duration(op)}
+                    : new String[] {op.operationId(), status, percent, Texts.duration(op)});
         }
         table(rows);
+        if (!headers) {
+            out.flush();
+            return;
+        }
         for (OperationInfo op : list.operations()) {
-            String trouble = Trouble.of(op);
+            String trouble = Trouble.brief(op);
             if (!trouble.isEmpty()) {
                 out.printf("! %s: %s%n", op.operationId(), trouble);
             }
@@ -104,7 +121,8 @@ public class OperationPrinter {
                 if (e.getKey().equals("warnings")) {
                     continue; // shown above, one line each
                 }
-                line("result." + e.getKey(), Texts.value(e.getValue()));
+                Map.Entry<String, Object> shown = Texts.resultEntry(op.resultSummary(), e);
+                line("result." + shown.getKey(), Texts.value(shown.getValue()));
             }
         }
         out.flush();
@@ -115,6 +133,9 @@ public class OperationPrinter {
     }
 
     private void table(List<String[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {

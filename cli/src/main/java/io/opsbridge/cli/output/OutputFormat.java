@@ -1,7 +1,8 @@
 package io.opsbridge.cli.output;
 
-/** {@code --output}: tables and lines for people, JSON for scripts. */
+/** {@code --output}: tables and lines for people (fitting 80 columns, or every column), JSON for scripts. */
 public enum OutputFormat {
     table,
+    wide,
     json
 }

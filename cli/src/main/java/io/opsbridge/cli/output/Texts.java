@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.AbstractMap.SimpleEntry;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -88,5 +89,19 @@ public final class Texts {
             return "-";
         }
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    /**
+     * A result entry as people should read it (JSON output keeps the API's names): a training's
+     * {@code registry_version} is the model's version ({@code model=mlp_direction/v3}), its
+     * {@code model_version} the artifact's id, and {@code model_path} a path on the server, not here.
+     */
+    public static Map.Entry<String, Object> resultEntry(Map<String, Object> result, Map.Entry<String, Object> e) {
+        return switch (e.getKey()) {
+            case "registry_version" -> new SimpleEntry<>("model", result.getOrDefault("strategy", "?") + "/" + e.getValue());
+            case "model_version" -> new SimpleEntry<>("artifact", e.getValue());
+            case "model_path" -> new SimpleEntry<>("artifact_path_on_server", e.getValue());
+            default -> e;
+        };
     }
 }

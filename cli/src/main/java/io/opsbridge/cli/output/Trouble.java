@@ -19,6 +19,15 @@ public final class Trouble {
 
     /** E.g. {@code host unreachable since 21:40:01 (connection refused); stalled}; empty if nothing is wrong. */
     public static String of(OperationInfo op) {
+        return describe(op, true);
+    }
+
+    /** The short form for a progress bar's line: {@code host unreachable since 21:40:01; stalled}. */
+    public static String brief(OperationInfo op) {
+        return describe(op, false);
+    }
+
+    private static String describe(OperationInfo op, boolean full) {
         Map<String, Object> context = op.progress() == null ? null : op.progress().context();
         if (context == null || op.status().isTerminal()) {
             return "";
@@ -28,10 +37,10 @@ public final class Trouble {
             Object since = context.get("unreachable_since");
             Object error = context.get("last_host_error");
             parts.add("host unreachable" + (since == null ? "" : " since " + since(since))
-                    + (error == null ? "" : " (" + error + ")"));
+                    + (error == null || !full ? "" : " (" + error + ")"));
         }
         if (Boolean.TRUE.equals(context.get("stalled"))) {
-            parts.add("stalled (no progress within its stall limit)");
+            parts.add(full ? "stalled (no progress within its stall limit)" : "stalled");
         }
         return String.join("; ", parts);
     }

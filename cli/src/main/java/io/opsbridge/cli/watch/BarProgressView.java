@@ -2,6 +2,7 @@ package io.opsbridge.cli.watch;
 
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.cli.output.Texts;
+import io.opsbridge.cli.output.Trouble;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * A live progress bar for a terminal, drawn by {@code me.tongfei:progressbar}: percentage, elapsed
  * time and ETA, and the current step with the latest loss/accuracy as the extra message.
- * Metrics are printed as lines above the bar.
+ * Metrics are printed as lines above the bar. The bar redraws on every refresh, not only when the
+ * progress moves, so its elapsed clock keeps running while a dead host's training stands still; what
+ * is wrong ({@link Trouble}: host unreachable since …, stalled) leads the extra message.
  *
  * <pre>
  * training  30% │███████▏          │ 30/100% (0:00:04 / 0:00:09) Epoch 3/10 loss 0.6931 val_acc 0.512
@@ -49,6 +52,7 @@ public class BarProgressView implements ProgressView {
                     .setUnit("%", 1)
                     .setStyle(ProgressBarStyle.UNICODE_BLOCK)
                     .setUpdateIntervalMillis(250)
+                    .continuousUpdate() // the library's default redraws only on progress: the clock froze
                     .setConsumer(consumer)
                     .startsFrom(pct, elapsed.isNegative() ? Duration.ZERO : elapsed)
                     .build();
@@ -83,7 +87,8 @@ public class BarProgressView implements ProgressView {
     /** The latest loss and accuracy the operation reports in its progress context. */
     private static String extra(OperationInfo op) {
         Map<String, Object> context = op.progress().context();
-        StringBuilder extra = new StringBuilder(step(op));
+        String trouble = Trouble.brief(op);
+        StringBuilder extra = new StringBuilder(trouble.isEmpty() ? "" : "⚠ " + trouble + " · ").append(step(op));
         appendNumber(extra, "loss", context == null ? null : context.get("train_loss"), "%.4f");
         appendNumber(extra, "val_acc", context == null ? null : context.get("val_accuracy"), "%.3f");
         if (context == null || !context.containsKey("train_loss")) {

@@ -2,6 +2,7 @@ package io.opsbridge.cli.watch;
 
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.cli.output.Texts;
+import io.opsbridge.cli.output.Trouble;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +30,8 @@ public class LineProgressView implements ProgressView {
     @Override
     public void update(OperationInfo op) {
         double pct = op.progress().percentage();
-        String key = op.status() + "|" + op.progress().message();
+        String trouble = Trouble.of(op);
+        String key = op.status() + "|" + op.progress().message() + "|" + trouble;
         long decile = (long) Math.floor(pct / 10);
         if (Objects.equals(key, lastKey) && decile == lastDecile) {
             return;
@@ -41,6 +43,9 @@ public class LineProgressView implements ProgressView {
         // a message that only repeats the step ("Loading GOOG (3/3)" twice) is printed once
         out.println(String.format(Locale.ROOT, "[%-9s] %5.1f%%  %s  %s", op.status().wireName(), pct, step,
                 message.equals(step) ? "" : message).stripTrailing());
+        if (!trouble.isEmpty()) {
+            out.println("  ⚠ " + trouble);
+        }
         out.flush();
     }
 

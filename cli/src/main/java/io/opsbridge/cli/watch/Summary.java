@@ -10,7 +10,7 @@ import java.util.Map;
 /** The lines printed when a watched operation ends. */
 public final class Summary {
 
-    private static final int WIDTH = 100;
+    private static final int WIDTH = 78; // with the indent, lines fit 80 columns
 
     private Summary() {
     }
@@ -18,8 +18,8 @@ public final class Summary {
     /**
      * <pre>
      * completed op_training_… in 8.4s (Epoch 3/3, 3 metrics)
-     *   model_path=data/models/… strategy=mlp_direction epochs_completed=3 final_train_loss=1.0787
- *   final_val_loss=1.1001 final_train_accuracy=0.4041 final_val_accuracy=0.3678
+     *   artifact_path_on_server=/srv/opsbridge/data/models/… strategy=mlp_direction
+     *   model=mlp_direction/v3 artifact=op_training_… epochs_completed=3 final_train_loss=1.0787
      * </pre>
      */
     public static void print(PrintWriter out, OperationInfo op) {
@@ -40,7 +40,8 @@ public final class Summary {
                 if (e.getValue() instanceof Map || e.getValue() instanceof Collection) {
                     continue; // nested details: ops get -o json shows them
                 }
-                String pair = e.getKey() + "=" + Texts.value(e.getValue());
+                Map.Entry<String, Object> shown = Texts.resultEntry(op.resultSummary(), e);
+                String pair = shown.getKey() + "=" + Texts.value(shown.getValue());
                 if (line.length() > 2 && line.length() + pair.length() > WIDTH) {
                     out.println(line);
                     line.setLength(1);

@@ -76,6 +76,9 @@ final class Cli {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("OPSBRIDGE_URL");
+        builder.environment().remove("OPSBRIDGE_TOKEN");
+        // the admin token the test backend wrote at first start, as a user beside it would have it
+        builder.environment().put("OPSBRIDGE_TOKEN_FILE", RunningBackend.adminTokenFile().toString());
         builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close();

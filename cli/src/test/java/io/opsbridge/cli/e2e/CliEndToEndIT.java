@@ -111,7 +111,10 @@ class CliEndToEndIT {
 
         Cli.Result list = Cli.run("--url", url, "ops", "list");
         assertThat(list.stdoutLines().get(0)).startsWith("OPERATION").contains("STATUS", "PROGRESS", "DURATION");
-        assertThat(list.stdout()).containsPattern(Pattern.quote(id) + "\\s+training\\s+completed\\s+100\\.0%\\s+Epoch 2/2");
+        assertThat(list.stdout()).containsPattern(Pattern.quote(id) + "\\s+completed\\s+100\\.0%\\s+\\d");
+        assertThat(list.stdoutLines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+        Cli.Result wide = Cli.run("--url", url, "-o", "wide", "ops", "list");
+        assertThat(wide.stdout()).containsPattern(Pattern.quote(id) + "\\s+training\\s+completed\\s+100\\.0%\\s+Epoch 2/2");
 
         Cli.Result get = Cli.run("--url", url, "ops", "get", id);
         assertThat(get.stdout()).containsPattern("status\\s+completed").containsPattern("step\\s+Epoch 2/2")

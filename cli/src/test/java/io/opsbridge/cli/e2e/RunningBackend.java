@@ -58,6 +58,12 @@ public final class RunningBackend implements ExtensionContext.Store.CloseableRes
         return workDir.resolve("config").resolve("opsbridge-runtime.properties");
     }
 
+    /** Where the backend writes its first admin token ({@code data/admin-token} under its working directory). */
+    static Path adminTokenFile() {
+        return Path.of(System.getProperty("opsbridge.cli.workdir", "target/e2e")).toAbsolutePath()
+                .resolve("data/admin-token");
+    }
+
     static RunningBackend start() throws Exception {
         Path app = Path.of(System.getProperty("opsbridge.backend.app", "../backend/target/quarkus-app/quarkus-run.jar"));
         if (!Files.isRegularFile(app)) {

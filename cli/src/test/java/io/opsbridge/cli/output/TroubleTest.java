@@ -33,7 +33,7 @@ class TroubleTest {
         StringWriter list = new StringWriter();
         new OperationPrinter(new PrintWriter(list), OutputFormat.table)
                 .list(new OperationList(List.of(op), 1, 1));
-        assertThat(list.toString()).containsPattern("op_t\\s+training\\s+running!")
+        assertThat(list.toString()).containsPattern("op_t\\s+running!\\s+10.0%")
                 .contains("! op_t: host unreachable since ");
     }
 

@@ -26,7 +26,7 @@ public final class OperationCache {
                 .maximumSize(settings.current().operations().cacheMaxSize())
                 .ticker(ticker)
                 .build();
-        settings.observe((previous, current) -> applyTtl(current.operations().cacheTtl()));
+        settings.observe((previous, current, diff) -> applyTtl(current.operations().cacheTtl()));
     }
 
     /** The cached copy, or what {@code loader} reads if there is none younger than the TTL. */

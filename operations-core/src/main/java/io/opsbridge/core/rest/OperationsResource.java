@@ -10,8 +10,10 @@ import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationType;
 import io.opsbridge.core.lifecycle.OperationLifecycle;
 import io.opsbridge.core.longpoll.VersionWaiters;
+import io.opsbridge.core.security.Roles;
 import io.opsbridge.core.service.OperationsService;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -39,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/operations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "operations", description = "Follow any long-running operation: state, metrics, results, cancel")
+@RolesAllowed(Roles.VIEWER)
 public class OperationsResource {
 
     private final OperationsService operations;
@@ -121,6 +124,7 @@ public class OperationsResource {
         return operations.results(id);
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a pending or running operation", description = "Cancelling a cancelled one"

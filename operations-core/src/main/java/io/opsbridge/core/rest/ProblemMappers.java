@@ -3,7 +3,9 @@ package io.opsbridge.core.rest;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.api.Problem;
 import io.opsbridge.core.CapacityExceededException;
@@ -11,8 +13,15 @@ import io.opsbridge.core.ConflictException;
 import io.opsbridge.core.IllegalTransitionException;
 import io.opsbridge.core.OperationGoneException;
 import io.opsbridge.core.OperationNotFoundException;
+import io.opsbridge.core.security.RateLimitExceededException;
+import io.opsbridge.core.security.TokenNotFoundException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.Collection;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -36,6 +45,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tokenNotFound(TokenNotFoundException e) {
+        return problem(404, "token-not-found", "Token not found", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
     public Response gone(OperationGoneException e) {
         return problem(410, "gone", "Operation expired", e.getMessage(), null);
     }
@@ -54,6 +68,26 @@ public class ProblemMappers {
     public Response capacity(CapacityExceededException e) {
         return Response.fromResponse(problem(503, "capacity-exceeded", "No worker available", e.getMessage(), null))
                 .header("Retry-After", 5).build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        String detail = e instanceof AuthenticationFailedException
+                ? "the bearer token is unknown or revoked"
+                : "this call needs a bearer token (Authorization: Bearer obt_...)";
+        return Response.fromResponse(problem(401, "unauthorized", "Authentication required", detail, null))
+                .header("WWW-Authenticate", "Bearer realm=\"opsbridge\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitExceededException e) {
+        return Response.fromResponse(problem(429, "rate-limited", "Too many requests", e.getMessage(), null))
+                .header("Retry-After", Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return problem(403, "forbidden", "Not allowed", "this call needs a token with a higher role", null);
     }
 
     @ServerExceptionMapper({JsonParseException.class, MismatchedInputException.class, JsonMappingException.class,
@@ -94,13 +128,57 @@ public class ProblemMappers {
     static Response problem(int status, String type, String title, String detail, String field) {
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("urn:opsbridge:problem:" + type, title, status, detail, field))
+                .entity(new Problem("urn:opsbridge:problem:" + type, title, status, withoutJavaTypes(detail), field))
                 .build();
     }
 
+    // A safety net under every detail: a Java type name (java.util.ArrayList) tells a client nothing
+    // and an attacker which libraries we run.
+    private static final Pattern JAVA_TYPE = Pattern.compile("`?\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z][\\w$]*`?");
+
+    /** {@code detail} with every fully qualified Java type name replaced by "a value". */
+    public static String withoutJavaTypes(String detail) {
+        return detail == null ? null : JAVA_TYPE.matcher(detail).replaceAll("a value");
+    }
+
+    /** What was wrong, in the client's terms: JSON kinds and field names, never a Java type. */
     private static String describeJsonError(JsonProcessingException e) {
-        String message = e.getOriginalMessage();
-        return message == null ? "the request body is not valid JSON" : message;
+        String field = fieldPath(e);
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field '" + (field != null ? field : unknown.getPropertyName()) + "'";
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            String expected = jsonKind(mismatch.getTargetType());
+            return field == null ? "the request body must be " + expected : "field '" + field + "' must be " + expected;
+        }
+        if (e instanceof JsonParseException || e instanceof JsonEOFException) {
+            String message = e.getOriginalMessage();
+            return "the request body is not valid JSON" + (message == null ? "" : ": " + shorten(message));
+        }
+        return field == null ? "the request body does not fit this endpoint" : "field '" + field + "' has an invalid value";
+    }
+
+    private static String jsonKind(Class<?> type) {
+        if (type == null) {
+            return "of another JSON type";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     private static String fieldPath(JsonProcessingException e) {

@@ -3,12 +3,15 @@ package io.opsbridge.core.rest;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.opsbridge.api.InvalidRequestException;
+import io.opsbridge.core.security.RateLimited;
+import io.opsbridge.core.security.Roles;
 import io.opsbridge.core.settings.RuntimeSettings;
 import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.settings.reload.ReloadEvent;
 import io.opsbridge.core.settings.reload.SettingsHistory;
 import io.opsbridge.core.settings.reload.SettingsReloader;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/admin/settings")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 @Blocking
 @Tag(name = "admin", description = "Operator actions: retention, runtime settings")
 public class SettingsResource {
@@ -70,6 +74,7 @@ public class SettingsResource {
     @Operation(summary = "Reload the runtime settings file")
     @APIResponse(responseCode = "200", description = "The reload: applied, unchanged or rejected (with every error); dry_run=true applies nothing")
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @RateLimited(RateLimited.Kind.ADMIN)
     public ReloadEvent reload(@QueryParam("dry_run") String dryRun) {
         return reloader.reload("admin", flag(dryRun));
     }

@@ -4,7 +4,10 @@ import io.opsbridge.api.OperationInfo;
 import io.opsbridge.core.hosts.WorkRequest;
 import io.opsbridge.core.hosts.WorkRouter;
 import io.opsbridge.core.run.IdempotencyKeys;
+import io.opsbridge.core.security.RateLimited;
+import io.opsbridge.core.security.Roles;
 import io.opsbridge.core.service.OperationsService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -42,6 +45,8 @@ public abstract class StartResource<R extends WorkRequest> {
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
+    @RateLimited(RateLimited.Kind.STARTS)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start the work and answer at once", description = "Checks the request, records a pending"

@@ -16,14 +16,19 @@ import org.jboss.logging.Logger;
 
 /**
  * Deletes finished operations older than the retention age, with their metrics, leaving tombstones
- * so their ids answer 410 Gone. Runs at startup and on the admin call; never on a timer.
+ * so their ids answer 410 Gone. Runs at startup and on the admin call; never on a timer. The admin
+ * call is guarded: an age below {@code opsbridge.store.retention.min-age} needs {@code force}, and
+ * a dry run only counts.
  */
 @ApplicationScoped
 public class RetentionService {
 
-    /** What one retention pass did. */
-    public record Result(int deleted, Instant cutoff) {
+    /** What one retention pass did (or, for a dry run, would do). */
+    public record Result(int deleted, Instant cutoff, boolean dryRun) {
     }
+
+    /** The longest age accepted: older cutoffs are before any operation and near {@link Instant#MIN}. */
+    public static final Duration MAX_AGE = Duration.ofDays(36_500);
 
     private static final Logger LOG = Logger.getLogger(RetentionService.class);
 
@@ -53,22 +58,50 @@ public class RetentionService {
         return apply(retention().maxAge());
     }
 
+    /** {@code opsbridge.store.retention.max-age} as it is now. */
+    public Duration configuredMaxAge() {
+        return retention().maxAge();
+    }
+
     private StoreConfig.Retention retention() {
         return settings.current().store().retention();
     }
 
     /** Deletes operations that finished more than {@code maxAge} ago. */
     public Result apply(Duration maxAge) {
+        return apply(maxAge, true, false);
+    }
+
+    /**
+     * The admin call: deletes (or with {@code dryRun} counts) operations that finished more than
+     * {@code maxAge} ago.
+     *
+     * @throws InvalidRequestException naming {@code older_than} if the age is negative, over
+     *         {@link #MAX_AGE}, or below the floor without {@code force}
+     */
+    public Result apply(Duration maxAge, boolean force, boolean dryRun) {
         if (maxAge.isNegative()) {
             throw new InvalidRequestException("older_than", "must not be negative, was " + maxAge);
         }
+        if (maxAge.compareTo(MAX_AGE) > 0) {
+            throw new InvalidRequestException("older_than", "must be at most " + MAX_AGE.toDays() + "d, was " + maxAge);
+        }
+        Duration floor = retention().minAge();
+        if (!force && maxAge.compareTo(floor) < 0) {
+            throw new InvalidRequestException("older_than", "is below the floor of " + floor
+                    + " (opsbridge.store.retention.min-age); add force=true to delete that recent history,"
+                    + " or dry_run=true to count first");
+        }
         Instant now = clock.instant();
         Instant cutoff = now.minus(maxAge);
+        if (dryRun) {
+            return new Result(store.countFinishedBefore(cutoff), cutoff, true);
+        }
         int deleted = store.deleteFinishedBefore(cutoff, now);
         Monitoring.monitor().retentionDeleted(deleted);
         if (deleted > 0) {
             LOG.infof("retention: deleted %d operations finished before %s", deleted, cutoff);
         }
-        return new Result(deleted, cutoff);
+        return new Result(deleted, cutoff, false);
     }
 }

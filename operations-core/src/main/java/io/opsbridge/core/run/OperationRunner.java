@@ -40,7 +40,7 @@ public class OperationRunner {
         this.settings = settings;
         OperationsConfig initial = settings.current().operations();
         this.workers = new WorkerPool(initial.workerThreads(), () -> settings.current().operations().queueCapacity());
-        settings.observe((previous, current) -> workers.resize(current.operations().workerThreads()));
+        settings.observe((previous, current, diff) -> workers.resize(current.operations().workerThreads()));
     }
 
     /**

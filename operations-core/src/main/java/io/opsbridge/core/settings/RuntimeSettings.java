@@ -105,6 +105,23 @@ public final class RuntimeSettings {
         return config.getConfigValue(key).getValue();
     }
 
+    /**
+     * The {@code opsbridge.*} keys this snapshot's sources set, with their values: what
+     * {@link Settings#apply} diffs when no reload computed the diff over the reloadable keys.
+     */
+    public Map<String, String> values() {
+        Map<String, String> values = new java.util.TreeMap<>();
+        for (String key : config.getPropertyNames()) {
+            if (key.startsWith("opsbridge.")) {
+                String value = value(key);
+                if (value != null) {
+                    values.put(key, value);
+                }
+            }
+        }
+        return values;
+    }
+
     public OperationsConfig operations() {
         return operations;
     }

@@ -15,10 +15,14 @@ public class Settings {
 
     private static final Logger LOG = Logger.getLogger(Settings.class);
 
-    /** Told of every applied snapshot, after the swap. */
+    /**
+     * Told of every applied snapshot, after the swap, with the keys whose values changed; an
+     * observer compares what it uses and does its work only when that changed (a reload storm
+     * that leaves the model check's interval alone must not keep re-arming its timer).
+     */
     @FunctionalInterface
     public interface Observer {
-        void changed(RuntimeSettings previous, RuntimeSettings current);
+        void changed(RuntimeSettings previous, RuntimeSettings current, List<SettingsChange> diff);
     }
 
     private volatile RuntimeSettings current;
@@ -44,7 +48,7 @@ public class Settings {
      * @return the snapshot now in force
      */
     public RuntimeSettings apply(RuntimeSettings next) {
-        return swap(next).current();
+        return swap(next, SettingsChange.between(current.values(), next.values())).current();
     }
 
     /** What one {@link #swap} did: the snapshots before and after, and the observers that failed. */
@@ -52,17 +56,18 @@ public class Settings {
     }
 
     /**
-     * Like {@link #apply}, and says which observers failed ({@code "ClassName: message"}), so that
-     * a reload can record them in its event.
+     * Like {@link #apply} with the diff the caller computed (a reload diffs the reloadable keys
+     * only), and says which observers failed ({@code "ClassName: message"}), so that a reload can
+     * record them in its event.
      */
-    public synchronized Swap swap(RuntimeSettings next) {
+    public synchronized Swap swap(RuntimeSettings next, List<SettingsChange> diff) {
         RuntimeSettings previous = current;
         RuntimeSettings applied = next.withVersion(previous.version() + 1);
         current = applied;
         List<String> failures = new ArrayList<>(0);
         for (Observer observer : observers) {
             try {
-                observer.changed(previous, applied);
+                observer.changed(previous, applied, diff);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "settings %d applied, but an observer failed", applied.version());
                 failures.add(observer.getClass().getName() + ": " + e.getMessage());

@@ -33,6 +33,13 @@ public interface StoreConfig {
         @WithDefault("30d")
         Duration maxAge();
 
+        /**
+         * The admin call refuses an {@code older_than} below this floor unless {@code force=true}:
+         * one mistyped {@code 0s} would otherwise delete every finished operation.
+         */
+        @WithDefault("1h")
+        Duration minAge();
+
         /** Also apply retention at startup, not only on the admin call. */
         @WithDefault("true")
         boolean atStartup();

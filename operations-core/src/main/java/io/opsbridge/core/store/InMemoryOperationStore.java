@@ -100,6 +100,13 @@ public class InMemoryOperationStore implements OperationStore {
     }
 
     @Override
+    public int countFinishedBefore(Instant cutoff) {
+        return (int) operations.values().stream()
+                .filter(op -> op.status().isTerminal() && op.completedAt() != null && op.completedAt().isBefore(cutoff))
+                .count();
+    }
+
+    @Override
     public boolean wasDeleted(String operationId) {
         return tombstones.containsKey(operationId);
     }

@@ -172,6 +172,20 @@ public class JdbcOperationStore implements OperationStore {
     }
 
     @Override
+    public int countFinishedBefore(Instant cutoff) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM operations"
+                    + " WHERE status IN " + FINISHED + " AND completed_at < ?")) {
+                JdbcColumns.setInstant(count, 1, cutoff);
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+        });
+    }
+
+    @Override
     public boolean wasDeleted(String operationId) {
         return jdbc.inTransaction(c -> TombstonesTable.exists(c, operationId));
     }

@@ -74,6 +74,11 @@ public interface OperationStore {
         return 0;
     }
 
+    /** Retention's dry run: how many operations {@link #deleteFinishedBefore} would delete now. */
+    default int countFinishedBefore(Instant cutoff) {
+        return 0;
+    }
+
     /** Whether an operation with this id existed and was removed by retention (410, not 404). */
     default boolean wasDeleted(String operationId) {
         return false;

@@ -148,13 +148,24 @@ class SettingsSwapTest {
     }
 
     @Test
+    void observersAreToldWhichKeysChanged() {
+        apply("opsbridge.operations.cache-ttl", "2s");
+        List<SettingsChange> told = new java.util.ArrayList<>();
+        settings.observe((previous, current, diff) -> told.addAll(diff));
+
+        apply("opsbridge.operations.cache-ttl", "3s");
+
+        assertThat(told).containsExactly(new SettingsChange("opsbridge.operations.cache-ttl", "2s", "3s"));
+    }
+
+    @Test
     void everyAppliedSnapshotHasTheNextVersionAndObserversSeeBoth() {
         List<Long> seen = new java.util.ArrayList<>();
-        settings.observe((previous, current) -> seen.add(previous.version() * 100 + current.version()));
-        settings.observe((previous, current) -> {
+        settings.observe((previous, current, diff) -> seen.add(previous.version() * 100 + current.version()));
+        settings.observe((previous, current, diff) -> {
             throw new IllegalStateException("a broken observer");
         });
-        settings.observe((previous, current) -> seen.add(current.version()));
+        settings.observe((previous, current, diff) -> seen.add(current.version()));
 
         RuntimeSettings applied = apply("opsbridge.operations.cache-ttl", "2s");
 

@@ -5,6 +5,7 @@ import io.opsbridge.core.hosts.HostSessions;
 import io.opsbridge.core.hosts.HostWork;
 import io.opsbridge.core.lifecycle.OperationLifecycle;
 import io.opsbridge.core.service.OperationsService;
+import io.opsbridge.workloads.training.TrainingConfig;
 import io.opsbridge.workloads.training.TrainingJobs;
 import io.opsbridge.workloads.training.TrainingOrchestrator;
 import io.opsbridge.workloads.training.TrainingRequest;
@@ -23,8 +24,9 @@ public class TrainingHostBeans {
     @Singleton
     @Startup
     HostSessions<TrainingRequest> trainings(OperationsService operations, OperationLifecycle lifecycle,
-            TrainingOrchestrator orchestrator, TrainingJobs jobs) {
+            TrainingOrchestrator orchestrator, TrainingJobs jobs, TrainingConfig config) {
+        HostDatasetAdvice datasets = new HostDatasetAdvice(orchestrator, config.dataDir());
         return new HostSessions<>(operations, lifecycle, new HostWork<>(OperationType.TRAINING, "host_training_",
-                orchestrator::validate, jobs::submit, EpochCounts::of));
+                datasets::validate, jobs::submit, EpochCounts::of));
     }
 }

@@ -4,7 +4,7 @@ import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.workloads.training.Timeframes;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import io.opsbridge.workloads.training.Names;
 
 /**
  * Checks a {@link DataLoadRequest} before any work starts, so a client's mistake is a 400 naming the
@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
 public class DataLoadRequestValidator {
 
     static final int MAX_SYMBOLS = 100;
-    // Symbols become file names: no separators, no dots at the start (same rule as training).
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,19}");
 
     private final Map<String, MarketDataSource> sources;
 
@@ -49,7 +47,7 @@ public class DataLoadRequestValidator {
         require(!r.symbols().isEmpty(), "symbols", "at least one symbol is required");
         require(r.symbols().size() <= MAX_SYMBOLS, "symbols", "at most " + MAX_SYMBOLS + " symbols");
         for (String symbol : r.symbols()) {
-            require(SYMBOL.matcher(symbol).matches(), "symbols", "not a valid symbol: '" + symbol + "'");
+            Names.requireSymbol("symbols", symbol);
         }
         require(Timeframes.isValid(r.timeframe()), "timeframe",
                 "must look like 15m, 1h, 4h, 1d or 1w, was '" + r.timeframe() + "'");

@@ -1,10 +1,11 @@
 package io.opsbridge.workloads.data;
 
+import io.opsbridge.workloads.training.Names;
 import io.opsbridge.workloads.training.Timestamps;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 
 /**
  * The bars a load keeps: {@code from <= timestamp < until}; a null bound is open.
@@ -34,7 +35,19 @@ public record DateRange(Instant from, Instant until) {
         return from != null && until != null && !from.isBefore(until);
     }
 
+    // Bars from before 1900 or after 9999 are a typo or an attack, never market data.
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private static Instant parseBound(String text, boolean end) {
+        Instant bound = parseInstant(text, end);
+        if (bound.isBefore(EARLIEST) || bound.isAfter(LATEST.plusSeconds(1))) {
+            throw new IllegalArgumentException("'" + Names.abbreviate(text) + "' is out of range (1900-01-01 to 9999-12-31)");
+        }
+        return bound;
+    }
+
+    private static Instant parseInstant(String text, boolean end) {
         try {
             if (text.length() == 10) {
                 LocalDate day = LocalDate.parse(text);
@@ -42,8 +55,8 @@ public record DateRange(Instant from, Instant until) {
             }
             Instant instant = Timestamps.parse(text);
             return end ? instant.plusNanos(1) : instant;
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a date (2024-01-31) or an ISO instant", e);
+        } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("'" + Names.abbreviate(text) + "' is not a date (2024-01-31) or an ISO instant", e);
         }
     }
 }

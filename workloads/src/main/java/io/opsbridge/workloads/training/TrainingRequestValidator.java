@@ -1,7 +1,6 @@
 package io.opsbridge.workloads.training;
 
 import io.opsbridge.api.InvalidRequestException;
-import java.util.regex.Pattern;
 
 /**
  * Checks a {@link TrainingRequest} before any work starts, so a client's mistake is a 400 naming
@@ -16,9 +15,6 @@ public class TrainingRequestValidator {
     static final int MAX_EPOCHS = 10_000;
     static final int MAX_BATCH_SIZE = 65_536;
     static final int MAX_SYMBOLS = 100;
-    // Symbols and strategies become file and directory names: no separators, no dots at the start.
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,19}");
-    private static final Pattern STRATEGY = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     private final OhlcvCsvReader reader;
 
@@ -54,8 +50,7 @@ public class TrainingRequestValidator {
             throw new InvalidRequestException("body", "a training request is required");
         }
         TrainingRequest r = request.withDefaults();
-        require(STRATEGY.matcher(r.strategy()).matches(), "strategy",
-                "must be lower-case letters, digits, '_' or '-', was '" + r.strategy() + "'");
+        Names.requireStrategy("strategy", r.strategy());
         require(Timeframes.isValid(r.timeframe()), "timeframe",
                 "must look like 15m, 1h, 4h, 1d or 1w, was '" + r.timeframe() + "'");
         require(r.epochs() > 0 && r.epochs() <= MAX_EPOCHS, "epochs",
@@ -71,7 +66,7 @@ public class TrainingRequestValidator {
         require(!r.symbols().isEmpty(), "symbols", "at least one symbol is required");
         require(r.symbols().size() <= MAX_SYMBOLS, "symbols", "at most " + MAX_SYMBOLS + " symbols");
         for (String symbol : r.symbols()) {
-            require(SYMBOL.matcher(symbol).matches(), "symbols", "not a valid symbol: '" + symbol + "'");
+            Names.requireSymbol("symbols", symbol);
         }
         return r;
     }

@@ -6,7 +6,11 @@ import io.opsbridge.backend.models.ModelsConfig;
 import io.opsbridge.backend.models.NoModelLoadedException;
 import io.opsbridge.backend.models.ReloadResult;
 import io.opsbridge.backend.models.serving.LoadedModel;
+import io.opsbridge.core.security.RateLimited;
+import io.opsbridge.core.security.Roles;
 import io.opsbridge.workloads.training.ModelDescriptor;
+import io.opsbridge.workloads.training.Names;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/model")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "models", description = "Trained model versions and the one serving")
+@RolesAllowed(Roles.VIEWER)
 public class ModelInfoResource {
 
     private final ModelRegistry registry;
@@ -62,6 +67,8 @@ public class ModelInfoResource {
                 registry.failedReloads(), failure, interval, model.version().label() + " is serving");
     }
 
+    @RateLimited(RateLimited.Kind.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/reload")
     @Operation(summary = "Serve the registry's active version")
@@ -80,6 +87,8 @@ public class ModelInfoResource {
     }
 
     private String strategyOrDefault(String strategy) {
-        return strategy == null || strategy.isBlank() ? config.strategy() : strategy.trim();
+        String name = strategy == null || strategy.isBlank() ? config.strategy() : strategy.trim();
+        Names.requireStrategy("strategy", name);
+        return name;
     }
 }

@@ -1,8 +1,13 @@
 package io.opsbridge.backend.models.rest;
 
+import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.backend.models.ModelNotFoundException;
 import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.ModelVersion;
+import io.opsbridge.core.security.RateLimited;
+import io.opsbridge.core.security.Roles;
+import io.opsbridge.workloads.training.Names;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "models", description = "Trained model versions and the one serving")
+@RolesAllowed(Roles.VIEWER)
 public class ModelsResource {
 
     private final ModelRegistry registry;
@@ -41,7 +48,11 @@ public class ModelsResource {
     @APIResponse(responseCode = "200", description = "The versions with status, metrics and config")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public ModelList list(@QueryParam("strategy") String strategy) {
-        List<ModelVersion> models = registry.store().list(strategy == null || strategy.isBlank() ? null : strategy.trim());
+        String name = strategy == null || strategy.isBlank() ? null : strategy.trim();
+        if (name != null) {
+            Names.requireStrategy("strategy", name);
+        }
+        List<ModelVersion> models = registry.store().list(name);
         return new ModelList(models, models.size());
     }
 
@@ -51,9 +62,12 @@ public class ModelsResource {
     @APIResponse(responseCode = "200", description = "The version")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ModelVersion get(@PathParam("strategy") String strategy, @PathParam("version") String version) {
+        requireNames(strategy, version);
         return registry.store().find(strategy, version).orElseThrow(() -> new ModelNotFoundException(strategy, version));
     }
 
+    @RateLimited(RateLimited.Kind.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{strategy}/{version}/activate")
     @Operation(summary = "Activate a model version and serve it", description = "Loads it, runs a smoke prediction, then swaps it in; requests in flight finish on the old model")
@@ -62,6 +76,17 @@ public class ModelsResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "500", description = "The model could not be loaded; the old one keeps serving")
     public ModelVersion activate(@PathParam("strategy") String strategy, @PathParam("version") String version) {
+        requireNames(strategy, version);
         return registry.activate(strategy, version);
+    }
+
+    // Versions are the registry's own names (v1, v2, ...): anything else cannot exist.
+    private static final Pattern VERSION = Pattern.compile("^v[0-9]{1,9}$");
+
+    private static void requireNames(String strategy, String version) {
+        Names.requireStrategy("strategy", strategy);
+        if (version == null || !VERSION.matcher(version).matches()) {
+            throw new InvalidRequestException("version", "must look like v1, v2, ..., was '" + Names.abbreviate(version) + "'");
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.opsbridge.core.settings.reload;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.opsbridge.core.settings.SettingsChange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

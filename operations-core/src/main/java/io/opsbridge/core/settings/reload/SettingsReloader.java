@@ -2,6 +2,7 @@ package io.opsbridge.core.settings.reload;
 
 import io.opsbridge.core.settings.RuntimeSettings;
 import io.opsbridge.core.settings.Settings;
+import io.opsbridge.core.settings.SettingsChange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,7 @@ public final class SettingsReloader implements AutoCloseable {
             return new ReloadEvent(Instant.now(), trigger, ReloadEvent.Outcome.APPLIED, true, current.version(),
                     current.version() + 1, contents.sha256(), micros(started), diff, List.of(), List.of());
         }
-        Settings.Swap swap = settings.swap(candidate);
+        Settings.Swap swap = settings.swap(candidate, diff);
         ReloadEvent applied = new ReloadEvent(swap.current().origin().appliedAt(), trigger,
                 ReloadEvent.Outcome.APPLIED, false, swap.previous().version(), swap.current().version(),
                 contents.sha256(), micros(started), diff, List.of(), swap.observerFailures());

@@ -1,5 +1,6 @@
 package io.opsbridge.core.settings.reload;
 
+import io.opsbridge.core.settings.SettingsChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsbridge.core.settings.RuntimeSettings;
@@ -179,10 +180,14 @@ class SettingsReloaderTest {
     @Test
     void anObserverThatThrowsIsRecordedAndDoesNotStopTheSwapOrTheOthers() throws IOException {
         List<Long> seen = new ArrayList<>();
-        settings.observe((previous, current) -> {
+        settings.observe((previous, current, diff) -> {
             throw new IllegalStateException("observer down");
         });
-        settings.observe((previous, current) -> seen.add(current.version()));
+        List<SettingsChange> told = new ArrayList<>();
+        settings.observe((previous, current, diff) -> {
+            seen.add(current.version());
+            told.addAll(diff);
+        });
         write("opsbridge.operations.cache-ttl=500ms\n");
 
         ReloadEvent event = reloader().reload("admin", false);
@@ -190,12 +195,13 @@ class SettingsReloaderTest {
         assertThat(event.outcome()).isEqualTo(Outcome.APPLIED);
         assertThat(event.observerFailures()).singleElement().asString().contains("observer down");
         assertThat(seen).containsExactly(2L);
+        assertThat(told).as("the others still get the diff").isEqualTo(event.diff()).isNotEmpty();
     }
 
     @Test
     void concurrentReloadsAreSerializedWithoutALostOrInterleavedApply() throws IOException {
         List<Long> versions = new CopyOnWriteArrayList<>();
-        settings.observe((previous, current) -> {
+        settings.observe((previous, current, diff) -> {
             assertThat(current.version()).isEqualTo(previous.version() + 1);
             versions.add(current.version());
         });

@@ -1,4 +1,4 @@
-package io.opsbridge.core.settings.reload;
+package io.opsbridge.core.settings;
 
 import java.util.ArrayList;
 import java.util.List;

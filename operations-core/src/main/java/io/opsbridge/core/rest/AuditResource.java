@@ -1,0 +1,72 @@
+package io.opsbridge.core.rest;
+
+import io.opsbridge.api.InvalidRequestException;
+import io.opsbridge.core.audit.AuditEntry;
+import io.opsbridge.core.audit.AuditQuery;
+import io.opsbridge.core.audit.AuditTrail;
+import io.opsbridge.core.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/v1/admin/audit?since=2026-12-01T00:00:00Z&actor=token:abc&action=activate&limit=100}:
+ * who did what, newest first ({@code {"entries": [...]}}); admin only.
+ */
+@Path("/api/v1/admin/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class AuditResource {
+
+    private static final int MAX_LIMIT = 1000;
+
+    private final AuditTrail trail;
+
+    public AuditResource(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @GET
+    public Map<String, List<AuditEntry>> find(@QueryParam("since") String since, @QueryParam("actor") String actor,
+            @QueryParam("action") String action, @QueryParam("limit") String limit) {
+        return Map.of("entries", trail.find(new AuditQuery(since(since), blankToNull(actor), blankToNull(action),
+                limit(limit))));
+    }
+
+    private static Instant since(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.trim());
+        } catch (DateTimeException e) {
+            throw new InvalidRequestException("since", "must be an ISO instant like 2026-12-01T00:00:00Z");
+        }
+    }
+
+    private static int limit(String text) {
+        if (text == null || text.isBlank()) {
+            return 100;
+        }
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 1 && n <= MAX_LIMIT) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidRequestException("limit", "must be between 1 and " + MAX_LIMIT);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

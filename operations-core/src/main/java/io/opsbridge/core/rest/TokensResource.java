@@ -1,0 +1,66 @@
+package io.opsbridge.core.rest;
+
+import io.opsbridge.core.security.ApiToken;
+import io.opsbridge.core.security.ApiTokens;
+import io.opsbridge.core.security.RateLimited;
+import io.opsbridge.core.security.Roles;
+import io.opsbridge.core.security.TokenNotFoundException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Admin management of bearer tokens: {@code POST /api/v1/admin/tokens {"name":"ci","role":"operator"}}
+ * answers 201 with the token, shown this once; {@code GET} lists them without secrets;
+ * {@code DELETE /api/v1/admin/tokens/{id}} revokes one at once.
+ */
+@Path("/api/v1/admin/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@RateLimited(RateLimited.Kind.ADMIN)
+public class TokensResource {
+
+    /** {@code {"name": "ci-deploy", "role": "operator"}}. */
+    public record NewToken(String name, String role) {
+    }
+
+    /** The one answer that carries the token itself. */
+    public record CreatedToken(ApiToken token, String secret) {
+    }
+
+    private final ApiTokens tokens;
+
+    public TokensResource(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(NewToken request) {
+        ApiTokens.Created created = request == null ? tokens.create(null, null) : tokens.create(request.name(), request.role());
+        return Response.status(201).entity(new CreatedToken(created.token(), created.secret())).build();
+    }
+
+    @GET
+    public Map<String, List<ApiToken>> list() {
+        return Map.of("tokens", tokens.list());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public ApiToken revoke(@PathParam("id") String id) {
+        if (!tokens.revoke(id)) {
+            throw new TokenNotFoundException(id);
+        }
+        return tokens.list().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+    }
+}
