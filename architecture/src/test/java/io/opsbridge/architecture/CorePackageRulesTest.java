@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -34,6 +35,21 @@ class CorePackageRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.opsbridge.core.service..",
                     "io.opsbridge.core.lifecycle..", "io.opsbridge.core.follow..", "io.opsbridge.core.cache..")
             .because("the proxy is a client of a host's HTTP API, used by the follow path, never the other way");
+
+    @ArchTest
+    static final ArchRule theMonitoringSeamDependsOnNoOtherCorePackage = noClasses()
+            .that().resideInAPackage("io.opsbridge.core.monitoring..")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.opsbridge.core.*..")
+                    .and(JavaClass.Predicates.resideOutsideOfPackage("io.opsbridge.core.monitoring..")))
+            .orShould().dependOnClassesThat().resideInAPackage("io.micrometer..")
+            .because("every core package calls the monitor in one line, so it sits below them all and knows no"
+                    + " metrics library: without an app it is a no-op");
+
+    @ArchTest
+    static final ArchRule onlyCoreMetricsUsesMicrometerInTheCore = noClasses()
+            .that().resideInAPackage(Modules.CORE).and().resideOutsideOfPackage("io.opsbridge.core.metrics..")
+            .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+            .because("the core reports through core.monitoring; only its Micrometer implementation names meters");
 
     @ArchTest
     static final ArchRule onlyTheLifecycleBuildsARecordInAnotherStatus = noClasses()

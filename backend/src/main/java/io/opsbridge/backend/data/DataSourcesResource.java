@@ -8,6 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/v1/data/sources}: the sources a local data load may name, which one a request
@@ -21,6 +24,7 @@ import java.util.List;
  */
 @Path("/api/v1/data/sources")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "data loads", description = "Load market data into the dataset store, here or on a data host")
 public class DataSourcesResource {
 
     private final DataLoader loader;
@@ -38,6 +42,8 @@ public class DataSourcesResource {
     }
 
     @GET
+    @Operation(summary = "List the sources a data load may name")
+    @APIResponse(responseCode = "200", description = "The sources, the default one, and the csv files present")
     public DataSources list() {
         return new DataSources(DataLoadRequest.DEFAULT_SOURCE, loader.sources());
     }

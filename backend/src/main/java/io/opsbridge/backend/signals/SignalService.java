@@ -4,16 +4,17 @@ import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.ModelsConfig;
 import io.opsbridge.backend.models.serving.ModelLease;
+import io.opsbridge.core.monitoring.Monitoring;
 import io.opsbridge.workloads.training.DirectionPredictor;
 import io.opsbridge.workloads.training.FeatureExtractor;
 import io.opsbridge.workloads.training.ModelDescriptor;
 import io.opsbridge.workloads.training.Names;
 import io.opsbridge.workloads.training.OhlcvBar;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -50,6 +51,7 @@ public class SignalService {
      * @throws MissingMarketDataException   a symbol has no (or too little) data (404)
      */
     public SignalResponse generate(SignalRequest request) {
+        long started = System.nanoTime();
         Valid r = validate(request);
         try (ModelLease lease = registry.lease(r.strategy)) {
             DirectionPredictor predictor = lease.predictor();
@@ -71,6 +73,7 @@ public class SignalService {
             }
             List<Signal> signals = rank(scored, classes, r.topN, r.bottomN);
             String asOf = r.asOf != null ? r.asOf.toString() : newest.atZone(ZoneOffset.UTC).toLocalDate().toString();
+            Monitoring.monitor().signalsServed(r.strategy, lease.version().version(), System.nanoTime() - started);
             return new SignalResponse(signals, new SignalResponse.Metadata(asOf, lease.version().version(), r.strategy,
                     signals.size(), Instant.now(), descriptor.timeframe()));
         }

@@ -1,14 +1,17 @@
 package io.opsbridge.backend.signals;
 
+import io.opsbridge.api.Problem;
 import io.opsbridge.core.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import io.opsbridge.api.Problem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -19,6 +22,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Path("/api/v1/signals")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "signals", description = "Trading signals from the model serving now")
 @RolesAllowed(Roles.VIEWER)
 public class SignalsResource {
 
@@ -30,6 +34,11 @@ public class SignalsResource {
 
     @POST
     @Path("/generate")
+    @Operation(summary = "Rank symbols by the serving model's prediction", description = "Ranks by p(up) - p(down) of the bar after as_of_date (default the newest bar); top_n get 1/top_n, bottom_n get -1/bottom_n")
+    @APIResponse(responseCode = "200", description = "Signals with weights and the model version that produced them")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public SignalResponse generate(SignalRequest request) {
         return signals.generate(request);
     }

@@ -4,6 +4,7 @@ import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationProgress;
 import io.opsbridge.api.OperationStatus;
+import io.opsbridge.core.monitoring.Monitoring;
 import io.opsbridge.core.proxy.HostException;
 import io.opsbridge.core.proxy.HostNotFoundException;
 import io.opsbridge.core.proxy.HostRejectedException;
@@ -70,7 +71,10 @@ public final class HostProgressSource implements ProgressSource {
     /** Pulls the host once; a terminal host status is kept for {@link #takeOutcome}. */
     @Override
     public synchronized Optional<OperationInfo> pull(boolean forceRefresh) {
-        return refresh(forceRefresh, true);
+        long started = System.nanoTime();
+        Optional<OperationInfo> pulled = refresh(forceRefresh, true);
+        Monitoring.monitor().refreshed("host", System.nanoTime() - started);
+        return pulled;
     }
 
     /** Nothing is kept only in memory: every pull stores what it found. */

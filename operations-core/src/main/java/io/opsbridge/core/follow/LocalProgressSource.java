@@ -5,6 +5,8 @@ import io.opsbridge.api.OperationProgress;
 import io.opsbridge.core.bridge.MetricsPage;
 import io.opsbridge.core.bridge.ProgressBridge;
 import io.opsbridge.core.bridge.ProgressSnapshot;
+import io.opsbridge.core.monitoring.Monitoring;
+import io.opsbridge.core.monitoring.ReadTimes;
 import io.opsbridge.core.settings.RuntimeSettings;
 import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.store.OperationStore;
@@ -49,7 +51,10 @@ public final class LocalProgressSource implements ProgressSource {
 
     @Override
     public synchronized Optional<OperationInfo> pull(boolean forceRefresh) {
-        return pull(settings.current(), false);
+        long started = System.nanoTime();
+        Optional<OperationInfo> pulled = pull(settings.current(), false);
+        Monitoring.monitor().refreshed("local", System.nanoTime() - started);
+        return pulled;
     }
 
     @Override
@@ -87,7 +92,9 @@ public final class LocalProgressSource implements ProgressSource {
 
     private Optional<OperationInfo> pull(RuntimeSettings limits, boolean force) {
         Instant now = clock.instant();
+        long bridgeStarted = System.nanoTime();
         ProgressSnapshot snapshot = bridge.snapshot();
+        ReadTimes.addBridge(System.nanoTime() - bridgeStarted);
         if (latest == null) {
             Optional<OperationInfo> stored = store.find(operationId);
             if (stored.isEmpty()) {
@@ -99,7 +106,9 @@ public final class LocalProgressSource implements ProgressSource {
         }
         boolean newMetrics = false;
         if (snapshot.version() != seenVersion) {
+            long metricsStarted = System.nanoTime();
             MetricsPage page = bridge.metrics(metricsCursor);
+            ReadTimes.addBridge(System.nanoTime() - metricsStarted);
             if (!page.metrics().isEmpty()) {
                 store.appendMetrics(operationId, page.metrics());
                 newMetrics = true;

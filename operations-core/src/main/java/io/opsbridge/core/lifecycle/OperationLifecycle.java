@@ -11,6 +11,7 @@ import io.opsbridge.core.cache.OperationCache;
 import io.opsbridge.core.follow.HostOutcome;
 import io.opsbridge.core.follow.ProgressSource;
 import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.monitoring.Monitoring;
 import io.opsbridge.core.store.OperationStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -212,6 +213,7 @@ public class OperationLifecycle {
             sources.remove(operationId);
         }
         cache.invalidate(operationId);
+        Monitoring.monitor().statusChanged(info);
         changeListeners.forEach(listener -> listener.accept(operationId));
         return info;
     }

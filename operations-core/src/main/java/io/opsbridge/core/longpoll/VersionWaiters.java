@@ -5,6 +5,7 @@ import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.OperationNotFoundException;
 import io.opsbridge.core.follow.ProgressSources;
 import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.monitoring.Monitoring;
 import io.opsbridge.core.service.OperationsService;
 import io.opsbridge.core.store.OperationStore;
 import jakarta.annotation.PreDestroy;
@@ -123,6 +124,7 @@ public class VersionWaiters {
             List<Waiter> answered = group.waiters.stream().filter(w -> satisfies(info, w.sinceVersion)).toList();
             group.waiters.removeAll(answered);
             answered.forEach(w -> w.answer.complete(info));
+            Monitoring.monitor().waitersWoken(answered.size());
         } catch (RuntimeException e) {
             group.waiters.removeIf(w -> w.answer.completeExceptionally(e));
             LOG.debugf("long-poll of %s ended with %s", operationId, e.toString());

@@ -2,6 +2,9 @@ package io.opsbridge.core.proxy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.opsbridge.api.Problem;
+import io.opsbridge.core.monitoring.HostCallOutcome;
+import io.opsbridge.core.monitoring.Monitoring;
+import io.opsbridge.core.monitoring.ReadTimes;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
@@ -55,17 +58,43 @@ public final class HostCalls {
 
     /** Runs {@code call}; any failure comes out as the matching {@link HostException}. */
     public static <T> T call(String hostUrl, String what, Supplier<T> call) {
+        long started = System.nanoTime();
         try {
-            return call.get();
+            T answer = call.get();
+            record(hostUrl, HostCallOutcome.OK, started, null);
+            return answer;
         } catch (WebApplicationException e) {
             // the client also reports an unreadable 200 body this way
-            if (e.getResponse() != null && e.getResponse().getStatus() >= 400) {
-                throw rejected(hostUrl, what, e.getResponse());
-            }
-            throw classify(hostUrl, what, e);
+            HostException failure = e.getResponse() != null && e.getResponse().getStatus() >= 400
+                    ? rejected(hostUrl, what, e.getResponse()) : classify(hostUrl, what, e);
+            throw recorded(hostUrl, failure, started);
         } catch (RuntimeException e) {
-            throw classify(hostUrl, what, e);
+            throw recorded(hostUrl, classify(hostUrl, what, e), started);
         }
+    }
+
+    private static HostException recorded(String hostUrl, HostException failure, long started) {
+        record(hostUrl, outcomeOf(failure), started, failure.getMessage());
+        return failure;
+    }
+
+    private static void record(String hostUrl, HostCallOutcome outcome, long started, String error) {
+        long nanos = System.nanoTime() - started;
+        ReadTimes.addHost(nanos);
+        Monitoring.monitor().hostCalled(hostUrl, outcome, nanos, error);
+    }
+
+    private static HostCallOutcome outcomeOf(HostException failure) {
+        if (failure instanceof HostUnreachableException) {
+            return HostCallOutcome.UNREACHABLE;
+        }
+        if (failure instanceof HostTimeoutException) {
+            return HostCallOutcome.TIMEOUT;
+        }
+        if (failure instanceof HostInvalidResponseException) {
+            return HostCallOutcome.INVALID;
+        }
+        return HostCallOutcome.REJECTED;
     }
 
     private static HostException rejected(String hostUrl, String what, Response response) {

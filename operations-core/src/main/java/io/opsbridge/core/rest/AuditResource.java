@@ -15,6 +15,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/v1/admin/audit?since=2026-12-01T00:00:00Z&actor=token:abc&action=activate&limit=100}:
@@ -23,6 +25,7 @@ import java.util.Map;
 @Path("/api/v1/admin/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "admin", description = "Operator actions: retention, runtime settings")
 public class AuditResource {
 
     private static final int MAX_LIMIT = 1000;
@@ -34,6 +37,7 @@ public class AuditResource {
     }
 
     @GET
+    @Operation(summary = "Search the audit trail of admin and start calls")
     public Map<String, List<AuditEntry>> find(@QueryParam("since") String since, @QueryParam("actor") String actor,
             @QueryParam("action") String action, @QueryParam("limit") String limit) {
         return Map.of("entries", trail.find(new AuditQuery(since(since), blankToNull(actor), blankToNull(action),

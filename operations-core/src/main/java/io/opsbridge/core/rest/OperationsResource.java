@@ -1,7 +1,5 @@
 package io.opsbridge.core.rest;
 
-import io.opsbridge.core.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
@@ -12,9 +10,12 @@ import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationType;
 import io.opsbridge.core.lifecycle.OperationLifecycle;
 import io.opsbridge.core.longpoll.VersionWaiters;
+import io.opsbridge.core.monitoring.Monitoring;
+import io.opsbridge.core.security.Roles;
 import io.opsbridge.core.service.OperationsService;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.Vertx;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,6 +30,12 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The {@code /api/v1/operations} contract, served unchanged by every process that runs operations.
@@ -36,6 +43,7 @@ import java.util.concurrent.CompletionStage;
  */
 @Path("/api/v1/operations")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "operations", description = "Follow any long-running operation: state, metrics, results, cancel")
 @RolesAllowed(Roles.VIEWER)
 public class OperationsResource {
 
@@ -66,6 +74,17 @@ public class OperationsResource {
     @GET
     @Path("/{id}")
     @NonBlocking
+    @Operation(summary = "Read one operation", description = "Answers from a copy at most one cache TTL old"
+            + " (force_refresh=true reads the source now). With wait=30s and since_version=N (or If-None-Match)"
+            + " the answer waits until the version passes N or the operation ends.")
+    @APIResponse(responseCode = "200", description = "The operation; ETag is its version, Retry-After (while it runs)"
+            + " says when to ask again", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OperationInfo.class)), headers = {@Header(name = "ETag"),
+            @Header(ref = "Retry-After")})
+    @APIResponse(responseCode = "304", description = "Still at the version given in If-None-Match")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "410", ref = "Gone")
     public CompletionStage<Response> get(@PathParam("id") String id,
             @QueryParam("force_refresh") @DefaultValue("false") String forceRefresh,
             @QueryParam("wait") String wait, @QueryParam("since_version") String sinceVersion,
@@ -77,6 +96,7 @@ public class OperationsResource {
         if (!force) {
             OperationInfo cached = operations.cachedAnswer(id);
             if (cached != null && (!waits || VersionWaiters.satisfies(cached, since))) {
+                Monitoring.monitor().queried(false); // a cache hit that never reaches operations.get
                 return CompletableFuture.completedFuture(answer(cached, ifNoneMatch));
             }
         }
@@ -88,6 +108,10 @@ public class OperationsResource {
     }
 
     @GET
+    @Operation(summary = "List operations, newest first", description = "Filter by status and operation_type;"
+            + " total counts the matches, active_count the pending and running ones")
+    @APIResponse(responseCode = "200", description = "One page of operations")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public OperationList list(@QueryParam("status") String status, @QueryParam("operation_type") String type,
             @QueryParam("limit") @DefaultValue("50") String limit, @QueryParam("offset") @DefaultValue("0") String offset) {
         return operations.list(new OperationQuery(
@@ -98,12 +122,24 @@ public class OperationsResource {
 
     @GET
     @Path("/{id}/metrics")
+    @MetricsReadSize
+    @Operation(summary = "Read the metrics after a cursor", description = "Each metric once to a client that"
+            + " passes the new_cursor of one answer as the cursor of the next")
+    @APIResponse(responseCode = "200", description = "The metrics after the cursor and the cursor to ask with next")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "410", ref = "Gone")
     public MetricsResponse metrics(@PathParam("id") String id, @QueryParam("cursor") @DefaultValue("0") String cursor) {
         return operations.metrics(id, QueryParams.integer("cursor", cursor));
     }
 
     @GET
     @Path("/{id}/results")
+    @Operation(summary = "Read the result of a completed operation")
+    @APIResponse(responseCode = "200", description = "The result summary")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "410", ref = "Gone")
     public OperationResults results(@PathParam("id") String id) {
         return operations.results(id);
     }
@@ -111,6 +147,12 @@ public class OperationsResource {
     @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{id}/cancel")
+    @Operation(summary = "Cancel a pending or running operation", description = "Cancelling a cancelled one"
+            + " answers it unchanged; a completed or failed one is a 409")
+    @APIResponse(responseCode = "200", description = "The operation, now cancelled")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "410", ref = "Gone")
     public OperationInfo cancel(@PathParam("id") String id) {
         return lifecycle.cancel(id);
     }

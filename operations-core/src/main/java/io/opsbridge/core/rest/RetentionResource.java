@@ -1,10 +1,10 @@
 package io.opsbridge.core.rest;
 
+import io.opsbridge.api.InvalidRequestException;
+import io.opsbridge.core.retention.RetentionService;
 import io.opsbridge.core.security.RateLimited;
 import io.opsbridge.core.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import io.opsbridge.api.InvalidRequestException;
-import io.opsbridge.core.retention.RetentionService;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/v1/admin/retention?older_than=7d}: deletes finished operations older than the
@@ -25,6 +28,7 @@ import java.util.regex.Pattern;
  */
 @Path("/api/v1/admin/retention")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin", description = "Operator actions: retention, runtime settings")
 @RolesAllowed(Roles.ADMIN)
 public class RetentionResource {
 
@@ -38,6 +42,9 @@ public class RetentionResource {
 
     @RateLimited(RateLimited.Kind.ADMIN)
     @POST
+    @Operation(summary = "Delete finished operations older than an age", description = "older_than=7d (also 12h, 30m, 45s or ISO-8601); default opsbridge.store.retention.max-age. Deleted ones answer 410 afterwards")
+    @APIResponse(responseCode = "200", description = "How many were deleted and the cutoff")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Map<String, Object> apply(@QueryParam("older_than") String olderThan, @QueryParam("force") String force,
             @QueryParam("dry_run") String dryRun) {
         boolean forced = flag("force", force);

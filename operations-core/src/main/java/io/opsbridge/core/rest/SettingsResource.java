@@ -3,13 +3,13 @@ package io.opsbridge.core.rest;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.opsbridge.api.InvalidRequestException;
+import io.opsbridge.core.security.RateLimited;
+import io.opsbridge.core.security.Roles;
 import io.opsbridge.core.settings.RuntimeSettings;
 import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.settings.reload.ReloadEvent;
 import io.opsbridge.core.settings.reload.SettingsHistory;
 import io.opsbridge.core.settings.reload.SettingsReloader;
-import io.opsbridge.core.security.RateLimited;
-import io.opsbridge.core.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The runtime settings of this process: {@code GET /api/v1/admin/settings} (what is in force and
@@ -32,6 +35,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @Blocking
+@Tag(name = "admin", description = "Operator actions: retention, runtime settings")
 public class SettingsResource {
 
     private static final int DEFAULT_LIMIT = 20;
@@ -55,6 +59,8 @@ public class SettingsResource {
     }
 
     @GET
+    @Operation(summary = "Show the runtime settings in force")
+    @APIResponse(responseCode = "200", description = "Version, origin, values and the reloadable keys")
     public SettingsView show() {
         RuntimeSettings current = settings.current();
         RuntimeSettings.Origin origin = current.origin();
@@ -65,6 +71,9 @@ public class SettingsResource {
 
     @POST
     @Path("/reload")
+    @Operation(summary = "Reload the runtime settings file")
+    @APIResponse(responseCode = "200", description = "The reload: applied, unchanged or rejected (with every error); dry_run=true applies nothing")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @RateLimited(RateLimited.Kind.ADMIN)
     public ReloadEvent reload(@QueryParam("dry_run") String dryRun) {
         return reloader.reload("admin", flag(dryRun));
@@ -72,6 +81,9 @@ public class SettingsResource {
 
     @GET
     @Path("/history")
+    @Operation(summary = "List past settings reloads, newest first")
+    @APIResponse(responseCode = "200", description = "The reloads and counts by outcome")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public HistoryView history(@QueryParam("limit") String limit) {
         return new HistoryView(reloader.history().latest(limit(limit)), reloader.history().stats());
     }

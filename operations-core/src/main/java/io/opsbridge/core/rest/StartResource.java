@@ -1,11 +1,12 @@
 package io.opsbridge.core.rest;
 
+import io.opsbridge.api.OperationInfo;
 import io.opsbridge.core.hosts.WorkRequest;
 import io.opsbridge.core.hosts.WorkRouter;
 import io.opsbridge.core.run.IdempotencyKeys;
-import io.opsbridge.core.service.OperationsService;
 import io.opsbridge.core.security.RateLimited;
 import io.opsbridge.core.security.Roles;
+import io.opsbridge.core.service.OperationsService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -13,6 +14,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The shape of every start endpoint of the backend ({@code POST /api/v1/trainings},
@@ -42,6 +49,16 @@ public abstract class StartResource<R extends WorkRequest> {
     @RateLimited(RateLimited.Kind.STARTS)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start the work and answer at once", description = "Checks the request, records a pending"
+            + " operation and answers 202 with it; follow it at Location. The same Idempotency-Key answers the same"
+            + " operation again.")
+    @APIResponse(responseCode = "202", description = "Accepted: the new operation, pending",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationInfo.class)),
+            headers = {@Header(ref = "Location"), @Header(ref = "Retry-After")})
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public Response start(R request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         R valid = router.validate(request);
         return OperationResponses.accepted(

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Admin management of bearer tokens: {@code POST /api/v1/admin/tokens {"name":"ci","role":"operator"}}
@@ -27,6 +29,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @RateLimited(RateLimited.Kind.ADMIN)
+@Tag(name = "admin", description = "Operator actions: retention, runtime settings")
 public class TokensResource {
 
     /** {@code {"name": "ci-deploy", "role": "operator"}}. */
@@ -45,18 +48,21 @@ public class TokensResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an API token (its secret is shown once)")
     public Response create(NewToken request) {
         ApiTokens.Created created = request == null ? tokens.create(null, null) : tokens.create(request.name(), request.role());
         return Response.status(201).entity(new CreatedToken(created.token(), created.secret())).build();
     }
 
     @GET
+    @Operation(summary = "List the API tokens, without secrets")
     public Map<String, List<ApiToken>> list() {
         return Map.of("tokens", tokens.list());
     }
 
     @DELETE
     @Path("/{id}")
+    @Operation(summary = "Revoke an API token")
     public ApiToken revoke(@PathParam("id") String id) {
         if (!tokens.revoke(id)) {
             throw new TokenNotFoundException(id);

@@ -1,6 +1,7 @@
 package io.opsbridge.core.retention;
 
 import io.opsbridge.api.InvalidRequestException;
+import io.opsbridge.core.monitoring.Monitoring;
 import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.settings.StoreConfig;
 import io.opsbridge.core.store.OperationStore;
@@ -97,6 +98,7 @@ public class RetentionService {
             return new Result(store.countFinishedBefore(cutoff), cutoff, true);
         }
         int deleted = store.deleteFinishedBefore(cutoff, now);
+        Monitoring.monitor().retentionDeleted(deleted);
         if (deleted > 0) {
             LOG.infof("retention: deleted %d operations finished before %s", deleted, cutoff);
         }

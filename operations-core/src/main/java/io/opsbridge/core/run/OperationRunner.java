@@ -32,10 +32,12 @@ public class OperationRunner {
     private final OperationLifecycle lifecycle;
     private final ProgressSources sources;
     private final WorkerPool workers;
+    private final Settings settings;
 
     public OperationRunner(OperationLifecycle lifecycle, ProgressSources sources, Settings settings) {
         this.lifecycle = lifecycle;
         this.sources = sources;
+        this.settings = settings;
         OperationsConfig initial = settings.current().operations();
         this.workers = new WorkerPool(initial.workerThreads(), () -> settings.current().operations().queueCapacity());
         settings.observe((previous, current, diff) -> workers.resize(current.operations().workerThreads()));
@@ -89,6 +91,19 @@ public class OperationRunner {
 
     private static String describe(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** How busy the workers are now: running jobs, waiting jobs, and the limits of each. */
+    public Capacity capacity() {
+        return new Capacity(workers.getActiveCount(), workers.getMaximumPoolSize(), workers.getQueue().size(),
+                settings.current().operations().queueCapacity());
+    }
+
+    /** A moment's view of the worker pool; {@code full} when a new job would be refused (503). */
+    public record Capacity(int running, int threads, int queued, int queueCapacity) {
+        public boolean full() {
+            return running >= threads && queued >= queueCapacity;
+        }
     }
 
     @PreDestroy

@@ -14,6 +14,8 @@ import io.opsbridge.core.cache.OperationCache;
 import io.opsbridge.core.follow.ProgressSource;
 import io.opsbridge.core.follow.ProgressSources;
 import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.monitoring.Monitoring;
+import io.opsbridge.core.monitoring.ReadTimes;
 import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.store.OperationStore;
 import java.time.Clock;
@@ -57,6 +59,7 @@ public class OperationsService {
 
     /** The operation, refreshed from its source if it is running and the cached copy is older than the TTL. */
     public OperationInfo get(String operationId, boolean forceRefresh) {
+        Monitoring.monitor().queried(forceRefresh);
         OperationInfo info = forceRefresh ? cache.refresh(operationId, id -> load(id, true))
                 : cache.get(operationId, id -> load(id, false));
         if (info.status() != OperationStatus.RUNNING) {
@@ -136,6 +139,18 @@ public class OperationsService {
     }
 
     private OperationInfo load(String operationId, boolean forceRefresh) {
+        long started = ReadTimes.start();
+        if (!forceRefresh) {
+            Monitoring.monitor().cacheMissed();
+        }
+        try {
+            return loadTimed(operationId, forceRefresh);
+        } finally {
+            ReadTimes.finish(operationId, forceRefresh, started);
+        }
+    }
+
+    private OperationInfo loadTimed(String operationId, boolean forceRefresh) {
         OperationInfo info = store.require(operationId);
         if (info.status() != OperationStatus.RUNNING) {
             return info;

@@ -4,6 +4,7 @@ import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
 import io.opsbridge.api.OperationQuery;
 import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.bridge.MetricsPage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -255,5 +257,29 @@ public class JdbcOperationStore implements OperationStore {
     private static String statuses(boolean terminal) {
         return Arrays.stream(OperationStatus.values()).filter(s -> s.isTerminal() == terminal)
                 .map(s -> "'" + s.wireName() + "'").collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** One grouped count over the whole table, for the operations gauges. */
+    @Override
+    public Map<OperationType, Map<OperationStatus, Long>> countByTypeAndStatus() {
+        Map<OperationType, Map<OperationStatus, Long>> counts = new EnumMap<>(OperationType.class);
+        for (OperationType type : OperationType.values()) {
+            Map<OperationStatus, Long> byStatus = new EnumMap<>(OperationStatus.class);
+            for (OperationStatus status : OperationStatus.values()) {
+                byStatus.put(status, 0L);
+            }
+            counts.put(type, byStatus);
+        }
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT operation_type, status, COUNT(*) FROM operations GROUP BY operation_type, status");
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    counts.get(OperationType.fromWire(rows.getString(1))).put(OperationStatus.fromWire(rows.getString(2)),
+                            rows.getLong(3));
+                }
+            }
+            return counts;
+        });
     }
 }

@@ -3,10 +3,13 @@ package io.opsbridge.core.store;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
 import io.opsbridge.api.OperationQuery;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.core.OperationGoneException;
 import io.opsbridge.core.OperationNotFoundException;
 import io.opsbridge.core.bridge.MetricsPage;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,5 +82,21 @@ public interface OperationStore {
     /** Whether an operation with this id existed and was removed by retention (410, not 404). */
     default boolean wasDeleted(String operationId) {
         return false;
+    }
+
+    /**
+     * How many operations there are of each type in each status (every pair present, zeros
+     * included), for the operations gauges. Stores with an index should answer with one grouped count.
+     */
+    default Map<OperationType, Map<OperationStatus, Long>> countByTypeAndStatus() {
+        Map<OperationType, Map<OperationStatus, Long>> counts = new EnumMap<>(OperationType.class);
+        for (OperationType type : OperationType.values()) {
+            Map<OperationStatus, Long> byStatus = new EnumMap<>(OperationStatus.class);
+            for (OperationStatus status : OperationStatus.values()) {
+                byStatus.put(status, list(new OperationQuery(status, type, 1, 0)).total());
+            }
+            counts.put(type, byStatus);
+        }
+        return counts;
     }
 }

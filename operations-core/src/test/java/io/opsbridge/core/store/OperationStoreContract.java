@@ -60,6 +60,23 @@ abstract class OperationStoreContract {
     }
 
     @Test
+    void countsByTypeAndStatusNameEveryPairWithZerosIncluded() {
+        store.insert(pending("op_1", T0));
+        store.insert(pending("op_2", T0.plusSeconds(1)));
+        store.insert(completed("op_3", T0, T0.plusSeconds(5)));
+        store.insert(OperationInfo.pending("op_4", OperationType.DATA_LOADING,
+                OperationMetadata.local(List.of("AAPL"), "1h", Map.of()), T0));
+
+        var counts = store.countByTypeAndStatus();
+
+        assertThat(counts.get(OperationType.TRAINING).get(OperationStatus.PENDING)).isEqualTo(2);
+        assertThat(counts.get(OperationType.TRAINING).get(OperationStatus.COMPLETED)).isEqualTo(1);
+        assertThat(counts.get(OperationType.TRAINING).get(OperationStatus.FAILED)).isZero();
+        assertThat(counts.get(OperationType.DATA_LOADING).get(OperationStatus.PENDING)).isEqualTo(1);
+        assertThat(counts.get(OperationType.DATA_LOADING).get(OperationStatus.RUNNING)).isZero();
+    }
+
+    @Test
     void insertedOperationIsFoundWithEveryField() {
         OperationInfo full = inStatus(inStatus(pending("op_1", T0), OperationStatus.RUNNING, T0.plusSeconds(1))
                 .withProgress(new OperationProgress(42.5, "Epoch 2/3", "Epoch 2/3", 2, 3, 1200, 3000, "AAPL",

@@ -1,16 +1,16 @@
 package io.opsbridge.backend.models.rest;
 
-import io.opsbridge.core.security.RateLimited;
-import io.opsbridge.core.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import io.opsbridge.backend.models.ModelLoadException;
 import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.ModelsConfig;
 import io.opsbridge.backend.models.NoModelLoadedException;
 import io.opsbridge.backend.models.ReloadResult;
 import io.opsbridge.backend.models.serving.LoadedModel;
+import io.opsbridge.core.security.RateLimited;
+import io.opsbridge.core.security.Roles;
 import io.opsbridge.workloads.training.ModelDescriptor;
 import io.opsbridge.workloads.training.Names;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The serving model: {@code GET /api/v1/model/info} and {@code POST /api/v1/model/reload}, which
@@ -28,6 +31,7 @@ import java.util.Optional;
  */
 @Path("/api/v1/model")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "models", description = "Trained model versions and the one serving")
 @RolesAllowed(Roles.VIEWER)
 public class ModelInfoResource {
 
@@ -41,6 +45,9 @@ public class ModelInfoResource {
 
     @GET
     @Path("/info")
+    @Operation(summary = "Show the model serving now")
+    @APIResponse(responseCode = "200", description = "The serving model of the strategy")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public ModelInfo info(@QueryParam("strategy") String strategy) {
         String s = strategyOrDefault(strategy);
         Optional<LoadedModel> serving = registry.serving(s);
@@ -64,6 +71,10 @@ public class ModelInfoResource {
     @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/reload")
+    @Operation(summary = "Serve the registry's active version")
+    @APIResponse(responseCode = "200", description = "Reloaded or already serving it")
+    @APIResponse(responseCode = "500", description = "The active version could not be loaded")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public ReloadResult reload(@QueryParam("strategy") String strategy) {
         if (!registry.isInitialized()) {
             throw new NoModelLoadedException("Model registry not initialized");

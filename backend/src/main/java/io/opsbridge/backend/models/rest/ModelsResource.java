@@ -1,11 +1,13 @@
 package io.opsbridge.backend.models.rest;
 
-import io.opsbridge.core.security.RateLimited;
-import io.opsbridge.core.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.backend.models.ModelNotFoundException;
 import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.ModelVersion;
+import io.opsbridge.core.security.RateLimited;
+import io.opsbridge.core.security.Roles;
+import io.opsbridge.workloads.training.Names;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,10 +15,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import io.opsbridge.api.InvalidRequestException;
-import io.opsbridge.workloads.training.Names;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The registry over HTTP: {@code GET /api/v1/models?strategy=}, {@code GET /api/v1/models/{strategy}/{version}}
@@ -26,6 +29,7 @@ import java.util.regex.Pattern;
  */
 @Path("/api/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "models", description = "Trained model versions and the one serving")
 @RolesAllowed(Roles.VIEWER)
 public class ModelsResource {
 
@@ -40,6 +44,9 @@ public class ModelsResource {
     }
 
     @GET
+    @Operation(summary = "List the model versions of a strategy, oldest first")
+    @APIResponse(responseCode = "200", description = "The versions with status, metrics and config")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public ModelList list(@QueryParam("strategy") String strategy) {
         String name = strategy == null || strategy.isBlank() ? null : strategy.trim();
         if (name != null) {
@@ -51,6 +58,9 @@ public class ModelsResource {
 
     @GET
     @Path("/{strategy}/{version}")
+    @Operation(summary = "Read one model version")
+    @APIResponse(responseCode = "200", description = "The version")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public ModelVersion get(@PathParam("strategy") String strategy, @PathParam("version") String version) {
         requireNames(strategy, version);
         return registry.store().find(strategy, version).orElseThrow(() -> new ModelNotFoundException(strategy, version));
@@ -60,6 +70,11 @@ public class ModelsResource {
     @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{strategy}/{version}/activate")
+    @Operation(summary = "Activate a model version and serve it", description = "Loads it, runs a smoke prediction, then swaps it in; requests in flight finish on the old model")
+    @APIResponse(responseCode = "200", description = "The version, now active and serving")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "500", description = "The model could not be loaded; the old one keeps serving")
     public ModelVersion activate(@PathParam("strategy") String strategy, @PathParam("version") String version) {
         requireNames(strategy, version);
         return registry.activate(strategy, version);

@@ -1,0 +1,116 @@
+package io.opsbridge.benchmarks;
+
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.core.metrics.OperationsMetrics;
+import io.opsbridge.core.metrics.SlowReads;
+import io.opsbridge.core.monitoring.HostStates;
+import io.opsbridge.core.monitoring.Monitoring;
+import io.opsbridge.core.service.OperationsCore;
+import io.opsbridge.core.service.OperationsService;
+import io.opsbridge.core.store.InMemoryOperationStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What the monitoring seam costs on the read path: the same reads as
+ * {@link OperationsServiceBenchmark} with no monitor installed ({@code none}: the core's default,
+ * one volatile read and an empty call per site) and with the apps' Micrometer monitor over a
+ * Prometheus registry ({@code micrometer}). The bridge write path has no monitor call at all
+ * ({@link BridgeWriteBenchmark} is unchanged).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+public class MonitoringOverheadBenchmark {
+
+    private static final java.util.logging.Logger OPSBRIDGE_LOGS = java.util.logging.Logger.getLogger("io.opsbridge");
+
+    /** A service with one running training operation, and the monitor of the run. */
+    @State(Scope.Benchmark)
+    public static class Monitored {
+        @Param({"none", "micrometer"})
+        String monitor;
+
+        OperationsService service;
+        TrainingLikeBridge bridge;
+        final TrainingWorker worker = new TrainingWorker();
+        String id;
+        OperationsMetrics metrics;
+
+        @Setup(Level.Trial)
+        public void start() {
+            OPSBRIDGE_LOGS.setLevel(java.util.logging.Level.INFO);
+            if (monitor.equals("micrometer")) {
+                PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+                metrics = new OperationsMetrics(registry, new HostStates(Clock.systemUTC()),
+                        new SlowReads(Duration.ofMillis(100), registry));
+                metrics.install();
+            }
+            OperationsCore core = OperationsCore.builder(new InMemoryOperationStore()).settings(Map.of(
+                    "opsbridge.operations.cache-ttl", "1h",
+                    "opsbridge.store.progress-persist-interval", "0s",
+                    "opsbridge.stall.training.stall-after", "0s",
+                    "opsbridge.stall.training.fail-after", "0s")).build();
+            service = core.operations();
+            id = core.lifecycle().create(OperationType.TRAINING,
+                    OperationMetadata.local(List.of("AAPL"), "1h", Map.of("epochs", 10))).operationId();
+            bridge = new TrainingLikeBridge(TrainingWorker.TOTAL_EPOCHS);
+            core.sources().registerLocal(id, bridge);
+            core.lifecycle().start(id);
+            bridge.onBatch(0, 1, TrainingWorker.BATCHES_PER_EPOCH, 0.7);
+            TrainingWorker.reportEpoch(bridge, 1);
+            service.get(id, true);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            if (metrics != null) {
+                metrics.uninstall();
+            }
+        }
+    }
+
+    @Benchmark
+    public OperationInfo cacheHit(Monitored op) {
+        return op.service.get(op.id, false);
+    }
+
+    @Benchmark
+    public OperationInfo forceRefreshUnchanged(Monitored op) {
+        return op.service.get(op.id, true);
+    }
+
+    @Benchmark
+    public OperationInfo forceRefreshAfterBatch(Monitored op) {
+        op.worker.batch(op.bridge);
+        return op.service.get(op.id, true);
+    }
+
+    /** The seam alone: what one hot-path site costs with the monitor of the run. */
+    @Benchmark
+    public void queriedCall(Monitored op) {
+        Monitoring.monitor().queried(false);
+    }
+}
