@@ -73,7 +73,18 @@ class BroadcastIT {
                     .until(() -> RestartIT.status(a, id).equals("completed"));
         }
         activate("v1");
-        await().atMost(Duration.ofSeconds(10)).until(() -> "v1".equals(servedBy(b)));
+        // B's first model also starts PyTorch in B: seconds, more on a loaded machine
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> "v1".equals(servedBy(b)));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("B never served v1; B's log ends:\n" + tail(b.logText())
+                    + "\nA's log ends:\n" + tail(a.logText()), e);
+        }
+    }
+
+    private static String tail(String log) {
+        List<String> lines = log.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     @AfterAll

@@ -18,6 +18,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/v1/admin/broadcast}: publishes a reload hint now, {@code {"kind": "model",
@@ -29,6 +32,7 @@ import java.time.Duration;
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "admin")
 public class BroadcastResource {
 
     private final ReloadBroadcast broadcast;
@@ -56,6 +60,11 @@ public class BroadcastResource {
 
     @RateLimited(RateLimited.Kind.ADMIN)
     @POST
+    @Operation(summary = "Publish a reload hint to every replica now")
+    @APIResponse(responseCode = "200", description = "How many subscribers Redis delivered it to, and its message_id")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public BroadcastAnswer publish(BroadcastRequest request) {
         if (request == null || request.kind() == null) {
             throw new InvalidRequestException("kind", "required: \"model\" or \"settings\"");

@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/v1/admin/replicas}: every replica seen in Redis with what it serves, each marked
@@ -29,6 +32,7 @@ import java.util.TreeMap;
 @Path("/api/v1/admin/replicas")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin")
 public class ReplicasResource {
 
     private final ReloadBroadcast broadcast;
@@ -51,6 +55,8 @@ public class ReplicasResource {
     }
 
     @GET
+    @Operation(summary = "List the replicas and what each one serves")
+    @APIResponse(responseCode = "200", description = "Every replica seen in Redis, those behind the registry or the newest settings marked lagging")
     public ReplicasAnswer list() {
         List<ReplicaState> states = broadcast.replicas(Duration.ofSeconds(5));
         Map<String, String> active = new TreeMap<>();
