@@ -332,7 +332,7 @@ class BroadcastIT {
     }
 
     private static Response signal(BackendProcess backend) {
-        return backend.http().contentType(ContentType.JSON).body("{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\"}")
+        return backend.http().contentType(ContentType.JSON).body("{\"symbols\":[\"AAPL\"]}")
                 .post("/api/v1/signals/generate");
     }
 
