@@ -7,4 +7,11 @@ class InMemoryOperationStoreTest extends OperationStoreContract {
     protected OperationStore emptyStore() {
         return new InMemoryOperationStore();
     }
+
+    @Override
+    protected IdempotencyKeyStore keyStore() {
+        return keyStore;
+    }
+
+    private final IdempotencyKeyStore keyStore = new InMemoryIdempotencyKeyStore();
 }
