@@ -1,5 +1,6 @@
 package io.opsbridge.core.store;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -22,7 +23,7 @@ public record IdempotencyClaim(String key, String requestDigest, String operatio
      * Whether this claim no longer holds its key at {@code now}: it expired, or its claimant never
      * recorded an operation within {@code startTimeout} (the process died while starting).
      */
-    public boolean lapsed(Instant now, java.time.Duration startTimeout) {
+    public boolean lapsed(Instant now, Duration startTimeout) {
         return !expiresAt.isAfter(now) || (!started() && !claimedAt.plus(startTimeout).isAfter(now));
     }
 

@@ -3,6 +3,8 @@ package io.opsbridge.core.store;
 /** The store contract on the process-local store (hosts and unit tests use it). */
 class InMemoryOperationStoreTest extends OperationStoreContract {
 
+    private final IdempotencyKeyStore keyStore = new InMemoryIdempotencyKeyStore();
+
     @Override
     protected OperationStore emptyStore() {
         return new InMemoryOperationStore();
@@ -12,6 +14,4 @@ class InMemoryOperationStoreTest extends OperationStoreContract {
     protected IdempotencyKeyStore keyStore() {
         return keyStore;
     }
-
-    private final IdempotencyKeyStore keyStore = new InMemoryIdempotencyKeyStore();
 }
