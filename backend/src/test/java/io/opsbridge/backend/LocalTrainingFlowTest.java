@@ -115,6 +115,13 @@ class LocalTrainingFlowTest {
     }
 
     @Test
+    void anIdempotencyKeyLongerThanTheColumnIsABadRequestNamingTheHeader() {
+        given().contentType("application/json").header("Idempotency-Key", "k".repeat(256)).body(SHORT_TRAINING)
+                .post("/api/v1/trainings").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("Idempotency-Key"));
+    }
+
+    @Test
     void listShowsTheTrainingWithCountsAndFilters() {
         String id = startTraining(SHORT_TRAINING);
         given().queryParam("operation_type", "training").queryParam("limit", 500).get("/api/v1/operations").then()

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.opsbridge.backend.hosts.TrainingHostProcess;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,12 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
  * The embedded default (an H2 file) across a hard crash: kill -9 the backend mid-training, start
  * it again on the same data directory, and find every record and stored metric still there. The
  * local training is failed "interrupted"; the one on a real training host is followed on after the
- * restart and completes on query with every epoch's metric exactly once.
+ * restart and completes on query with every epoch's metric exactly once. A start retried with its
+ * Idempotency-Key after the restart answers the operation it started before the kill.
  */
 class RestartIT {
 
     private static final String SHORT = "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":2,\"batch_size\":64,\"seed\":1}";
     private static final String LONG = "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":500,\"batch_size\":16,\"seed\":2}";
+    private static final String KEY = "restart-it-retry-1";
     private static final int HOST_EPOCHS = 250; // about 70 ms each: still running across the kill and the restart
     private static final String ON_HOST = "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":" + HOST_EPOCHS
             + ",\"batch_size\":16,\"seed\":4,\"mode\":\"host\"}";
@@ -49,7 +52,7 @@ class RestartIT {
         List<Map<String, Object>> seenBeforeKill;
         List<Map<String, Object>> hostSeenBeforeKill;
         try (BackendProcess first = BackendProcess.start(work, "first", hostConfig, Map.of())) {
-            finished = start(first, SHORT);
+            finished = startWithKey(first, SHORT).then().statusCode(202).extract().path("operation_id");
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                     .until(() -> status(first, finished).equals("completed"));
             finishedMetrics = metrics(first, finished);
@@ -104,12 +107,23 @@ class RestartIT {
             assertThat(second.http().queryParam("limit", 10).get("/api/v1/operations").jsonPath()
                     .getList("operations.operation_id", String.class)).containsExactly(onHost, interrupted, finished);
             second.http().get("/api/v1/operations/{id}", "op_training_20990101_000000_00000000").then().statusCode(404);
+
+            assertThat(startWithKey(second, SHORT).then().statusCode(202).extract().<String>path("operation_id"))
+                    .as("the retry after the restart gets the operation started before the kill").isEqualTo(finished);
+            startWithKey(second, LONG).then().statusCode(409).contentType("application/problem+json");
+            assertThat(second.http().get("/api/v1/operations").jsonPath().getInt("total"))
+                    .as("no second job was started").isEqualTo(3);
         }
     }
 
     static String start(BackendProcess backend, String body) {
         return backend.http().contentType("application/json").body(body).post("/api/v1/trainings")
                 .then().statusCode(202).extract().path("operation_id");
+    }
+
+    static Response startWithKey(BackendProcess backend, String body) {
+        return backend.http().header("Idempotency-Key", KEY).contentType("application/json").body(body)
+                .post("/api/v1/trainings");
     }
 
     static String status(BackendProcess backend, String id) {

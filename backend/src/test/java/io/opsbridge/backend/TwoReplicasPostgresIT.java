@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The same jar as {@link RestartIT}, switched to PostgreSQL by environment variables only (no
  * rebuild): two replicas on one database; a training started on A is followed on B to completion,
  * and so is one that A started on a real training host (B attaches to the host on the first query;
- * both replicas pull it, each host metric is stored once). Uses a fresh schema in database {@code test} on 127.0.0.1:5432, dropped afterwards.
+ * both replicas pull it, each host metric is stored once). A start retried on B with the
+ * Idempotency-Key it was sent to A with answers A's operation. Uses a fresh schema in database {@code test} on 127.0.0.1:5432, dropped afterwards.
  */
 class TwoReplicasPostgresIT {
 
@@ -57,7 +58,10 @@ class TwoReplicasPostgresIT {
     private void followOnTheOtherReplica(Map<String, String> hostConfig) throws Exception {
         try (BackendProcess a = BackendProcess.start(work.resolve("a"), "a", hostConfig, env("replica-a"));
                 BackendProcess b = BackendProcess.start(work.resolve("b"), "b", hostConfig, env("replica-b"))) {
-            String id = RestartIT.start(a, "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":3,\"batch_size\":64,\"seed\":3}");
+            String local = "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":3,\"batch_size\":64,\"seed\":3}";
+            String id = RestartIT.startWithKey(a, local).then().statusCode(202).extract().path("operation_id");
+            assertThat(RestartIT.startWithKey(b, local).then().statusCode(202).extract().<String>path("operation_id"))
+                    .as("the retry sent to the other replica answers the first one's operation").isEqualTo(id);
             String onHost = RestartIT.start(a,
                     "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":60,\"batch_size\":16,\"seed\":5,\"mode\":\"host\"}");
 
@@ -80,6 +84,8 @@ class TwoReplicasPostgresIT {
             assertThat(done.getMap("result_summary")).containsKey("model_path");
             assertThat(count("SELECT COUNT(*) FROM " + schema + ".operations WHERE owner_node = 'replica-a'"))
                     .as("both created on A").isEqualTo(2);
+            assertThat(count("SELECT COUNT(*) FROM " + schema + ".operations")).as("no second job for the retry")
+                    .isEqualTo(2);
 
             // both replicas pull the host training while it runs; B finds it completed
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {

@@ -14,6 +14,7 @@ import io.opsbridge.core.recovery.StartupRecovery;
 import io.opsbridge.core.retention.RetentionService;
 import io.opsbridge.core.service.OperationsService;
 import io.opsbridge.core.settings.Settings;
+import io.opsbridge.core.store.InMemoryIdempotencyKeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ class DurabilityRulesTest {
         lifecycle.complete(done, Map.of());
         fixture.clock.advance(Duration.ofDays(31));
 
-        RetentionService.Result result = new RetentionService(fixture.store, retainFor(Duration.ofDays(30)), fixture.clock).apply();
+        RetentionService.Result result = new RetentionService(fixture.store, new InMemoryIdempotencyKeyStore(), retainFor(Duration.ofDays(30)), fixture.clock).apply();
         fixture.afterTtl();
 
         assertThat(result.deleted()).isEqualTo(1);
@@ -74,11 +75,35 @@ class DurabilityRulesTest {
         String running = fixture.running(new TestBridge());
         fixture.clock.advance(Duration.ofDays(10));
 
-        RetentionService.Result result = new RetentionService(fixture.store, retainFor(Duration.ofDays(30)), fixture.clock).apply();
+        RetentionService.Result result = new RetentionService(fixture.store, new InMemoryIdempotencyKeyStore(), retainFor(Duration.ofDays(30)), fixture.clock).apply();
 
         assertThat(result.deleted()).isZero();
         assertThat(fixture.store.find(done)).isPresent();
         assertThat(fixture.store.find(running)).isPresent();
+    }
+
+    @Test
+    void tombstonesAreForgottenByTheRetentionPassAfterTheirTtl() {
+        String done = fixture.running(new TestBridge());
+        lifecycle.complete(done, Map.of());
+        Settings settings = TestCores.settings(Map.of("opsbridge.store.retention.max-age", "30d",
+                "opsbridge.store.tombstone-ttl", "7d"));
+        RetentionService retention = new RetentionService(fixture.store, new InMemoryIdempotencyKeyStore(), settings,
+                fixture.clock);
+        fixture.clock.advance(Duration.ofDays(31));
+        retention.apply();
+        fixture.clock.advance(Duration.ofDays(6));
+        retention.apply();
+        fixture.afterTtl();
+
+        assertThatThrownBy(() -> operations.get(done, false)).isInstanceOf(OperationGoneException.class);
+
+        fixture.clock.advance(Duration.ofDays(2));
+        retention.apply();
+        fixture.afterTtl();
+
+        assertThatThrownBy(() -> operations.get(done, false)).isInstanceOf(OperationNotFoundException.class)
+                .isNotInstanceOf(OperationGoneException.class);
     }
 
     private static Settings retainFor(Duration maxAge) {

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationType;
+import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.core.run.IdempotencyKeys;
+import io.opsbridge.core.run.RequestDigest;
+import io.opsbridge.core.store.IdempotencyClaim;
+import io.opsbridge.core.store.IdempotencyKeyStore;
+import io.opsbridge.core.store.InMemoryIdempotencyKeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +31,19 @@ class IdempotencyKeysTest {
     }
 
     private final ServiceFixture fixture = new ServiceFixture();
-    private final IdempotencyKeys keys = new IdempotencyKeys(fixture.operations, Duration.ofHours(24));
+    private final IdempotencyKeyStore store = new InMemoryIdempotencyKeyStore();
+    private final IdempotencyKeys keys = replica();
     private final AtomicInteger starts = new AtomicInteger();
     private final Supplier<OperationInfo> start = () -> {
         starts.incrementAndGet();
         return fixture.lifecycle.create(OperationType.TRAINING, ServiceFixture.metadata());
     };
     private ExecutorService clients;
+
+    /** Another process on the same key store: a replica, or this one after a restart. */
+    private IdempotencyKeys replica() {
+        return new IdempotencyKeys(fixture.operations, store, Duration.ofHours(24), fixture.clock);
+    }
 
     @AfterEach
     void stopClients() {
@@ -124,5 +135,50 @@ class IdempotencyKeysTest {
 
         assertThat(retry.status()).isEqualTo(OperationStatus.PENDING);
         assertThat(starts).hasValue(1);
+    }
+
+    @Test
+    void aReplicaOnTheSameStoreAnswersTheOperationTheFirstOneStarted() {
+        OperationInfo first = keys.startOnce("key-1", new TrainingRequest(List.of("AAPL"), 10), start);
+
+        OperationInfo retry = replica().startOnce("key-1", new TrainingRequest(List.of("AAPL"), 10), start);
+
+        assertThat(retry.operationId()).isEqualTo(first.operationId());
+        assertThat(starts).hasValue(1);
+    }
+
+    @Test
+    void aKeyIsForgottenAfterItsTtlSoTheSameRequestStartsAgain() {
+        OperationInfo first = keys.startOnce("key-1", new TrainingRequest(List.of("AAPL"), 10), start);
+        fixture.clock.advance(Duration.ofHours(24));
+
+        OperationInfo later = keys.startOnce("key-1", new TrainingRequest(List.of("AAPL"), 10), start);
+
+        assertThat(later.operationId()).isNotEqualTo(first.operationId());
+        assertThat(starts).hasValue(2);
+    }
+
+    @Test
+    void aClaimWhoseProcessDiedBeforeStartingLapsesAndARetryStarts() {
+        TrainingRequest request = new TrainingRequest(List.of("AAPL"), 10);
+        IdempotencyKeys starter = replica();
+        // the claimant died between claiming the key and starting the work: only its claim is left
+        store.claim(IdempotencyClaim.starting("key-1", RequestDigest.of(request), fixture.clock.instant(),
+                fixture.clock.instant().plus(Duration.ofHours(24))));
+        fixture.clock.advance(IdempotencyKeyStore.START_TIMEOUT);
+
+        OperationInfo retry = starter.startOnce("key-1", request, start);
+
+        assertThat(retry.status()).isEqualTo(OperationStatus.PENDING);
+        assertThat(starts).hasValue(1);
+    }
+
+    @Test
+    void aKeyLongerThanTheLimitIsABadRequest() {
+        assertThatThrownBy(() -> keys.startOnce("k".repeat(IdempotencyKeys.MAX_KEY_LENGTH + 1),
+                new TrainingRequest(List.of("AAPL"), 10), start))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("Idempotency-Key");
+        assertThat(starts).hasValue(0);
     }
 }

@@ -6,6 +6,8 @@ import io.opsbridge.core.audit.JdbcAuditLog;
 import io.opsbridge.core.security.ApiTokenStore;
 import io.opsbridge.core.security.JdbcApiTokenStore;
 import io.opsbridge.core.settings.StoreConfig;
+import io.opsbridge.core.store.IdempotencyKeyStore;
+import io.opsbridge.core.store.JdbcIdempotencyKeyStore;
 import io.opsbridge.core.store.JdbcOperationStore;
 import io.opsbridge.core.store.JdbcRemoteMappingStore;
 import io.opsbridge.core.store.RemoteMappingStore;
@@ -52,6 +54,13 @@ public class StoreBeans {
     @Singleton
     RemoteMappingStore remoteMappingStore(StoreConfig config, @Any Instance<AgroalDataSource> dataSources) {
         return new JdbcRemoteMappingStore(dataSource(config, dataSources));
+    }
+
+    /** Idempotency-Key claims, in the same database (table {@code idempotency_keys}): shared by replicas, kept across restarts. */
+    @Produces
+    @Singleton
+    IdempotencyKeyStore idempotencyKeyStore(StoreConfig config, @Any Instance<AgroalDataSource> dataSources) {
+        return new JdbcIdempotencyKeyStore(dataSource(config, dataSources));
     }
 
     /** Bearer token hashes, in the same database (table {@code api_tokens}). */

@@ -4,6 +4,7 @@ import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.core.monitoring.Monitoring;
 import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.settings.StoreConfig;
+import io.opsbridge.core.store.IdempotencyKeyStore;
 import io.opsbridge.core.store.OperationStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,8 @@ import org.jboss.logging.Logger;
  * Deletes finished operations older than the retention age, with their metrics, leaving tombstones
  * so their ids answer 410 Gone. Runs at startup and on the admin call; never on a timer. The admin
  * call is guarded: an age below {@code opsbridge.store.retention.min-age} needs {@code force}, and
- * a dry run only counts.
+ * a dry run only counts. Each pass also forgets expired Idempotency-Keys and tombstones older than
+ * {@code opsbridge.store.tombstone-ttl}.
  */
 @ApplicationScoped
 public class RetentionService {
@@ -33,16 +35,18 @@ public class RetentionService {
     private static final Logger LOG = Logger.getLogger(RetentionService.class);
 
     private final OperationStore store;
+    private final IdempotencyKeyStore keys;
     private final Settings settings;
     private final Clock clock;
 
     @Inject
-    public RetentionService(OperationStore store, Settings settings) {
-        this(store, settings, Clock.systemUTC());
+    public RetentionService(OperationStore store, IdempotencyKeyStore keys, Settings settings) {
+        this(store, keys, settings, Clock.systemUTC());
     }
 
-    public RetentionService(OperationStore store, Settings settings, Clock clock) {
+    public RetentionService(OperationStore store, IdempotencyKeyStore keys, Settings settings, Clock clock) {
         this.store = store;
+        this.keys = keys;
         this.settings = settings;
         this.clock = clock;
     }
@@ -101,6 +105,11 @@ public class RetentionService {
         Monitoring.monitor().retentionDeleted(deleted);
         if (deleted > 0) {
             LOG.infof("retention: deleted %d operations finished before %s", deleted, cutoff);
+        }
+        int tombstones = store.deleteTombstonesBefore(now.minus(settings.current().store().tombstoneTtl()));
+        int expiredKeys = keys.deleteExpired(now);
+        if (tombstones > 0 || expiredKeys > 0) {
+            LOG.infof("retention: forgot %d tombstones and %d expired idempotency keys", tombstones, expiredKeys);
         }
         return new Result(deleted, cutoff, false);
     }

@@ -23,6 +23,13 @@ public interface StoreConfig {
     @WithDefault("5s")
     Duration progressPersistInterval();
 
+    /**
+     * How long the tombstone of an operation deleted by retention is kept (its id answers 410 Gone,
+     * then 404); old tombstones are removed by the retention pass.
+     */
+    @WithDefault("30d")
+    Duration tombstoneTtl();
+
     /** Retention settings. */
     Retention retention();
 

@@ -107,6 +107,13 @@ public class InMemoryOperationStore implements OperationStore {
     }
 
     @Override
+    public int deleteTombstonesBefore(Instant cutoff) {
+        int before = tombstones.size();
+        tombstones.values().removeIf(deletedAt -> deletedAt.isBefore(cutoff));
+        return before - tombstones.size();
+    }
+
+    @Override
     public boolean wasDeleted(String operationId) {
         return tombstones.containsKey(operationId);
     }

@@ -184,6 +184,11 @@ public class JdbcOperationStore implements OperationStore {
     }
 
     @Override
+    public int deleteTombstonesBefore(Instant cutoff) {
+        return jdbc.inTransaction(c -> TombstonesTable.deleteBefore(c, cutoff));
+    }
+
+    @Override
     public boolean wasDeleted(String operationId) {
         return jdbc.inTransaction(c -> TombstonesTable.exists(c, operationId));
     }

@@ -79,6 +79,16 @@ public interface OperationStore {
         return 0;
     }
 
+    /**
+     * Retention: forgets the tombstones of operations deleted before {@code cutoff}
+     * ({@code opsbridge.store.tombstone-ttl} ago); their ids answer 404 afterwards.
+     *
+     * @return how many tombstones were removed
+     */
+    default int deleteTombstonesBefore(Instant cutoff) {
+        return 0;
+    }
+
     /** Whether an operation with this id existed and was removed by retention (410, not 404). */
     default boolean wasDeleted(String operationId) {
         return false;

@@ -35,4 +35,12 @@ final class TombstonesTable {
             return OperationMetricsTable.single(select) > 0;
         }
     }
+
+    /** Removes the tombstones of operations deleted before {@code cutoff}. */
+    static int deleteBefore(Connection c, Instant cutoff) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM operation_tombstones WHERE deleted_at < ?")) {
+            JdbcColumns.setInstant(delete, 1, cutoff);
+            return delete.executeUpdate();
+        }
+    }
 }

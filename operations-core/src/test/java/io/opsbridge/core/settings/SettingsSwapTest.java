@@ -15,6 +15,7 @@ import io.opsbridge.core.bridge.TestBridge;
 import io.opsbridge.core.retention.RetentionService;
 import io.opsbridge.core.run.OperationRunner;
 import io.opsbridge.core.service.OperationsCore;
+import io.opsbridge.core.store.InMemoryIdempotencyKeyStore;
 import io.opsbridge.core.store.InMemoryOperationStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,7 +140,7 @@ class SettingsSwapTest {
         String id = running(bridge);
         core.lifecycle().complete(id, Map.of());
         clock.advance(Duration.ofDays(2));
-        RetentionService retention = new RetentionService(store, settings, clock);
+        RetentionService retention = new RetentionService(store, new InMemoryIdempotencyKeyStore(), settings, clock);
         assertThat(retention.apply().deleted()).isZero();
 
         apply("opsbridge.store.retention.max-age", "1d");

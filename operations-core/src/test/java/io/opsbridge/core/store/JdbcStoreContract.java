@@ -25,6 +25,11 @@ abstract class JdbcStoreContract extends OperationStoreContract {
         return new JdbcOperationStore(dataSource(), "node-a");
     }
 
+    @Override
+    protected IdempotencyKeyStore keyStore() {
+        return new JdbcIdempotencyKeyStore(dataSource());
+    }
+
     private RemoteMappingStore mappings() {
         return new JdbcRemoteMappingStore(dataSource());
     }

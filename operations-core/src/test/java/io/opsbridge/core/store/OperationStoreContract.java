@@ -37,6 +37,14 @@ abstract class OperationStoreContract {
     /** A store with nothing in it. */
     protected abstract OperationStore emptyStore();
 
+    /**
+     * The key store beside {@link #store}; every call on a database store answers a new instance on
+     * the same database (as a replica or a restarted process would have), emptied with the store.
+     */
+    protected abstract IdempotencyKeyStore keyStore();
+
+    static final Instant DAY_LATER = T0.plus(Duration.ofHours(24));
+
     @BeforeEach
     void freshStore() {
         store = emptyStore();
@@ -274,5 +282,89 @@ abstract class OperationStoreContract {
         assertThat(all.activeCount()).isEqualTo(1);
         assertThat(running.total()).isEqualTo(1);
         assertThat(completed.total()).isZero();
+    }
+
+    @Test
+    void theFirstClaimOfAKeyWinsAndLaterOnesReadItsOperation() {
+        IdempotencyClaim first = IdempotencyClaim.starting("key-1", "digest-a", T0, DAY_LATER);
+
+        assertThat(keyStore().claim(first)).isEmpty();
+        assertThat(keyStore().claim(IdempotencyClaim.starting("key-1", "digest-a", T0.plusSeconds(1), DAY_LATER)))
+                .hasValueSatisfying(holder -> assertThat(holder.started()).isFalse());
+
+        keyStore().recordOperation("key-1", "op_1");
+        IdempotencyClaim holder = keyStore().claim(IdempotencyClaim.starting("key-1", "digest-b", T0.plusSeconds(2),
+                DAY_LATER)).orElseThrow();
+
+        assertThat(holder.operationId()).isEqualTo("op_1");
+        assertThat(holder.requestDigest()).isEqualTo("digest-a");
+        assertThat(holder.claimedAt()).isEqualTo(T0);
+        assertThat(holder.expiresAt()).isEqualTo(DAY_LATER);
+    }
+
+    @Test
+    void ofEightConcurrentClaimantsExactlyOneWins() throws Exception {
+        ExecutorService claimants = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> won = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                IdempotencyKeyStore replica = keyStore();
+                won.add(claimants.submit(() -> replica.claim(
+                        IdempotencyClaim.starting("key-race", "digest", T0, DAY_LATER)).isEmpty()));
+            }
+            int winners = 0;
+            for (Future<Boolean> answer : won) {
+                winners += answer.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            claimants.shutdownNow();
+        }
+    }
+
+    @Test
+    void aReleasedOrLapsedClaimCanBeTakenButAStartedOneIsKeptUntilItExpires() {
+        keyStore().claim(IdempotencyClaim.starting("released", "d", T0, DAY_LATER));
+        keyStore().release("released");
+        keyStore().claim(IdempotencyClaim.starting("abandoned", "d", T0, DAY_LATER));
+        keyStore().claim(IdempotencyClaim.starting("started", "d", T0, DAY_LATER));
+        keyStore().recordOperation("started", "op_1");
+        keyStore().release("started");
+        Instant afterStartTimeout = T0.plus(IdempotencyKeyStore.START_TIMEOUT);
+
+        assertThat(keyStore().claim(IdempotencyClaim.starting("released", "d", T0.plusSeconds(1), DAY_LATER))).isEmpty();
+        assertThat(keyStore().claim(IdempotencyClaim.starting("abandoned", "d", afterStartTimeout, DAY_LATER))).isEmpty();
+        assertThat(keyStore().claim(IdempotencyClaim.starting("started", "d", afterStartTimeout, DAY_LATER)))
+                .hasValueSatisfying(holder -> assertThat(holder.operationId()).isEqualTo("op_1"));
+        assertThat(keyStore().claim(IdempotencyClaim.starting("started", "d", DAY_LATER, DAY_LATER.plusSeconds(60))))
+                .isEmpty();
+    }
+
+    @Test
+    void retentionForgetsExpiredKeysOnly() {
+        keyStore().claim(IdempotencyClaim.starting("old", "d", T0, T0.plusSeconds(60)));
+        keyStore().recordOperation("old", "op_old");
+        keyStore().claim(IdempotencyClaim.starting("live", "d", T0, DAY_LATER));
+        keyStore().recordOperation("live", "op_live");
+
+        assertThat(keyStore().deleteExpired(T0.plusSeconds(61))).isEqualTo(1);
+        // a claim at a time before the old key's expiry would still have found it, had it been kept
+        assertThat(keyStore().claim(IdempotencyClaim.starting("old", "d", T0.plusSeconds(1), DAY_LATER))).isEmpty();
+        assertThat(keyStore().claim(IdempotencyClaim.starting("live", "d", T0.plusSeconds(61), DAY_LATER)))
+                .hasValueSatisfying(holder -> assertThat(holder.operationId()).isEqualTo("op_live"));
+    }
+
+    @Test
+    void tombstonesOlderThanTheCutoffAreForgotten() {
+        store.insert(completed("op_early", T0, T0.plusSeconds(10)));
+        store.insert(completed("op_late", T0, T0.plusSeconds(20)));
+        store.deleteFinishedBefore(T0.plusSeconds(15), T0.plus(Duration.ofDays(1)));
+        store.deleteFinishedBefore(T0.plusSeconds(25), T0.plus(Duration.ofDays(2)));
+
+        int forgotten = store.deleteTombstonesBefore(T0.plus(Duration.ofDays(1)).plusSeconds(1));
+
+        assertThat(forgotten).isEqualTo(1);
+        assertThat(store.wasDeleted("op_early")).isFalse();
+        assertThat(store.wasDeleted("op_late")).isTrue();
     }
 }

@@ -27,7 +27,7 @@ public final class CoreSettingsSection implements SettingsSection {
                 "opsbridge.stall.training.stall-after", "opsbridge.stall.training.fail-after",
                 "opsbridge.stall.data-loading.stall-after", "opsbridge.stall.data-loading.fail-after",
                 "opsbridge.store.progress-persist-interval", "opsbridge.store.retention.max-age",
-                "opsbridge.proxy.connect-timeout", "opsbridge.proxy.read-timeout");
+                "opsbridge.store.tombstone-ttl", "opsbridge.proxy.connect-timeout", "opsbridge.proxy.read-timeout");
     }
 
     @Override
@@ -57,6 +57,7 @@ public final class CoreSettingsSection implements SettingsSection {
         positive(errors, "opsbridge.proxy.connect-timeout", proxy.connectTimeout());
         positive(errors, "opsbridge.proxy.read-timeout", proxy.readTimeout());
         positive(errors, "opsbridge.store.retention.max-age", candidate.store().retention().maxAge());
+        positive(errors, "opsbridge.store.tombstone-ttl", candidate.store().tombstoneTtl());
         if (candidate.store().progressPersistInterval().isNegative()) {
             errors.add("opsbridge.store.progress-persist-interval must not be negative");
         }
