@@ -204,7 +204,8 @@ class ModelsApiTest {
         assertThat(applied).containsExactly("db/migration/V1__operation_store.sql",
                 "db/migration/V10__model_registry.sql", "db/migration/V11__settings_history.sql",
                 "db/migration/V20__api_tokens.sql", "db/migration/V21__audit_log.sql",
-                "db/migration/V22__idempotency_keys.sql", "db/migration/V50__operation_counts.sql", "db/migration/V51__list_indexes.sql");
+                "db/migration/V22__idempotency_keys.sql", "db/migration/V50__operation_counts.sql",
+                "db/migration/V51__list_indexes.sql");
     }
 
     @Test
