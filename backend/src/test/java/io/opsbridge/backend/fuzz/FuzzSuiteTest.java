@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -67,11 +68,14 @@ class FuzzSuiteTest {
         assertThat(endpoints).as("operations in the OpenAPI document").hasSizeGreaterThan(20);
 
         List<String> findings = new ArrayList<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
         long started = System.nanoTime();
         for (FuzzRequest request : new HostileRequests(seed, UNAUTHENTICATED_SHARE).generate(endpoints, count)) {
             String finding;
             try {
-                finding = judge(send(request));
+                HttpResponse<String> response = send(request);
+                statuses.merge(response.statusCode(), 1, Integer::sum);
+                finding = judge(response);
             } catch (java.io.IOException e) {
                 finding = "no answer (" + e.getMessage() + ")";
             }
@@ -81,10 +85,13 @@ class FuzzSuiteTest {
         }
         System.out.printf(Locale.ROOT, "fuzz: %d requests over %d operations in %.1f s, %d findings%n", count,
                 endpoints.size(), (System.nanoTime() - started) / 1e9, findings.size());
+        System.out.println("fuzz: answers by status " + statuses);
         findings.stream().limit(40).forEach(f -> System.out.println("fuzz finding: " + f));
 
         assertThat(findings).as("answers that are a 5xx, leak a Java name or are a client error without a problem")
                 .isEmpty();
+        // the requests reached the handlers: validation refused some, some were served
+        assertThat(statuses).containsKeys(200, 400, 401);
         assertThat(send("GET", "/q/health/ready", null, null, null, false).statusCode()).isEqualTo(200);
         aNormalDataLoadStillCompletes();
     }
