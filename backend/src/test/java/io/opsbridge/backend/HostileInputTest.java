@@ -70,10 +70,19 @@ class HostileInputTest {
     }
 
     @Test
-    void aQueryOf100KilobytesIs414ProblemNotAnEmptyAnswer() {
+    void aQueryOrHeaderOf100KilobytesIs414Or431ProblemNotAnEmptyAnswer() {
         // the fuzz suite's 100 KB query values passed the codec's old 64 KiB line limit: an empty 414
         problem(given().queryParam("limit", "A".repeat(100_000)).get("/api/v1/operations"), 414)
                 .body("detail", containsString("request line"));
+        problem(given().header("Idempotency-Key", "A".repeat(100_000)).get("/api/v1/operations"), 431)
+                .body("detail", containsString("headers"));
+    }
+
+    @Test
+    void aTokenWithANullRoleIs400NamingRole() {
+        // found by the fuzz suite: a JSON null role was a NullPointerException, a 500
+        problem(TestTokens.asAdmin().contentType("application/json").body("{\"name\":\"ci\",\"role\":null}")
+                .post("/api/v1/admin/tokens"), 400).body("field", equalTo("role"));
     }
 
     private static ValidatableResponse dataLoad(String body, String field) {

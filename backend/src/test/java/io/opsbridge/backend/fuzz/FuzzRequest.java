@@ -8,7 +8,15 @@ package io.opsbridge.backend.fuzz;
  * @param body {@code null} sends no body
  */
 record FuzzRequest(int number, String method, String target, String contentType, String accept, byte[] body,
-        boolean authenticated, String mutation) {
+        java.util.Map<String, String> headers, boolean authenticated, String mutation) {
+
+    private String shortHeaders() {
+        StringBuilder shown = new StringBuilder();
+        headers.forEach((name, value) -> shown.append(name).append(": ")
+                .append(value.length() > 60 ? value.substring(0, 60) + "...(" + value.length() + " chars)" : value)
+                .append("; "));
+        return shown.toString();
+    }
 
     @Override
     public String toString() {
@@ -21,6 +29,7 @@ record FuzzRequest(int number, String method, String target, String contentType,
                 + (authenticated ? " as admin" : " without token")
                 + (contentType == null ? "" : " Content-Type: " + contentType)
                 + (accept == null ? "" : " Accept: " + accept)
+                + (headers.isEmpty() ? "" : " headers: " + shortHeaders())
                 + (body == null ? "" : " body: " + shownBody);
     }
 }

@@ -129,11 +129,16 @@ class FuzzSuiteTest {
 
     private HttpResponse<String> send(FuzzRequest request) throws Exception {
         return send(request.method(), request.target(), request.contentType(), request.accept(), request.body(),
-                request.authenticated());
+                request.headers(), request.authenticated());
     }
 
     private HttpResponse<String> send(String method, String target, String contentType, String accept, byte[] body,
             boolean authenticated) throws Exception {
+        return send(method, target, contentType, accept, body, Map.of(), authenticated);
+    }
+
+    private HttpResponse<String> send(String method, String target, String contentType, String accept, byte[] body,
+            Map<String, String> headers, boolean authenticated) throws Exception {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(root.toString().replaceAll("/$", "") + target)).timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -143,6 +148,7 @@ class FuzzSuiteTest {
         if (accept != null) {
             builder.header("Accept", accept);
         }
+        headers.forEach(builder::header);
         if (authenticated) {
             builder.header("Authorization", "Bearer " + TestTokens.ADMIN);
         }

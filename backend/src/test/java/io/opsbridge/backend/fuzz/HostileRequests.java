@@ -15,7 +15,7 @@ import java.util.Random;
  */
 final class HostileRequests {
 
-    private enum Mutation { PATH, QUERY, FIELDS, UNKNOWN_FIELD, BODY, CONTENT_TYPE, ACCEPT }
+    private enum Mutation { PATH, QUERY, FIELDS, UNKNOWN_FIELD, BODY, CONTENT_TYPE, ACCEPT, HEADER }
 
     private final Random random;
     private final double unauthenticatedShare;
@@ -43,6 +43,7 @@ final class HostileRequests {
         String body = endpoint.hasBody() ? json(fields) : null;
         String contentType = endpoint.hasBody() ? "application/json" : null;
         String accept = null;
+        Map<String, String> headers = new LinkedHashMap<>();
         String detail;
         switch (mutation) {
             case PATH -> {
@@ -86,6 +87,12 @@ final class HostileRequests {
                 body = body == null ? "x=1" : body;
                 detail = "content type";
             }
+            case HEADER -> {
+                String name = HostileValues.pick(random, HostileValues.HEADERS);
+                String value = HostileValues.pick(random, HostileValues.HEADER_VALUES);
+                headers.put(name, name.equals("Authorization") && random.nextBoolean() ? "Bearer " + value : value);
+                detail = "header " + name + ": " + shortly(value);
+            }
             default -> {
                 accept = HostileValues.pick(random, HostileValues.ACCEPTS);
                 detail = "accept";
@@ -94,11 +101,12 @@ final class HostileRequests {
         boolean authenticated = random.nextDouble() >= unauthenticatedShare;
         byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
         return new FuzzRequest(number, endpoint.method(), target(endpoint, pathValues, query), contentType, accept,
-                bytes, authenticated, detail);
+                bytes, headers, authenticated && !headers.containsKey("Authorization"), detail);
     }
 
     private Mutation mutationFor(Endpoint endpoint) {
-        List<Mutation> possible = new ArrayList<>(List.of(Mutation.ACCEPT, Mutation.CONTENT_TYPE, Mutation.BODY));
+        List<Mutation> possible = new ArrayList<>(List.of(Mutation.ACCEPT, Mutation.CONTENT_TYPE, Mutation.BODY,
+                Mutation.HEADER));
         if (!endpoint.pathParams().isEmpty()) {
             possible.addAll(List.of(Mutation.PATH, Mutation.PATH, Mutation.PATH));
         }

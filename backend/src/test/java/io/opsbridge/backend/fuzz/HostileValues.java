@@ -39,6 +39,14 @@ final class HostileValues {
 
     static final List<String> ACCEPTS = List.of("text/xml", "image/png", "application/json;q=0", "garbage/", "*/*");
 
+    /** Headers the app reads (conditional reads, request ids, idempotency, credentials). */
+    static final List<String> HEADERS = List.of("If-None-Match", "X-Request-Id", "Idempotency-Key", "Authorization",
+            "Range", "If-Modified-Since");
+
+    /** The text values a header may carry at all (printable ASCII; the client refuses the rest). */
+    static final List<String> HEADER_VALUES = TEXT.stream()
+            .filter(v -> v.chars().allMatch(c -> c >= 0x20 && c < 0x7f)).toList();
+
     private HostileValues() {
     }
 
