@@ -85,6 +85,16 @@ class HostileInputTest {
                 .post("/api/v1/admin/tokens"), 400).body("field", equalTo("role"));
     }
 
+    @Test
+    void anAuditSinceOutOfTheDatabasesRangeIs400NamingSince() {
+        // found by the fuzz suite (seed 99): year +1000000000 reached the JDBC timestamp, a 500
+        for (String since : new String[] {"+1000000000-12-31T23:59:59.999999999Z", "-999999999-01-01T00:00:00Z"}) {
+            problem(TestTokens.asAdmin().queryParam("since", since).get("/api/v1/admin/audit"), 400)
+                    .body("field", equalTo("since"));
+        }
+        TestTokens.asAdmin().queryParam("since", "0001-01-01T00:00:00Z").get("/api/v1/admin/audit").then().statusCode(200);
+    }
+
     private static ValidatableResponse dataLoad(String body, String field) {
         return problem(given().contentType("application/json").body(body).post("/api/v1/data/loads"), 400)
                 .body("field", equalTo(field));
