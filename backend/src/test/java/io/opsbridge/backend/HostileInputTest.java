@@ -69,6 +69,32 @@ class HostileInputTest {
                 .body("detail", containsString("a number"));
     }
 
+    @Test
+    void aQueryOrHeaderOf100KilobytesIs414Or431ProblemNotAnEmptyAnswer() {
+        // the fuzz suite's 100 KB query values passed the codec's old 64 KiB line limit: an empty 414
+        problem(given().queryParam("limit", "A".repeat(100_000)).get("/api/v1/operations"), 414)
+                .body("detail", containsString("request line"));
+        problem(given().header("Idempotency-Key", "A".repeat(100_000)).get("/api/v1/operations"), 431)
+                .body("detail", containsString("headers"));
+    }
+
+    @Test
+    void aTokenWithANullRoleIs400NamingRole() {
+        // found by the fuzz suite: a JSON null role was a NullPointerException, a 500
+        problem(TestTokens.asAdmin().contentType("application/json").body("{\"name\":\"ci\",\"role\":null}")
+                .post("/api/v1/admin/tokens"), 400).body("field", equalTo("role"));
+    }
+
+    @Test
+    void anAuditSinceOutOfTheDatabasesRangeIs400NamingSince() {
+        // found by the fuzz suite (seed 99): year +1000000000 reached the JDBC timestamp, a 500
+        for (String since : new String[] {"+1000000000-12-31T23:59:59.999999999Z", "-999999999-01-01T00:00:00Z"}) {
+            problem(TestTokens.asAdmin().queryParam("since", since).get("/api/v1/admin/audit"), 400)
+                    .body("field", equalTo("since"));
+        }
+        TestTokens.asAdmin().queryParam("since", "0001-01-01T00:00:00Z").get("/api/v1/admin/audit").then().statusCode(200);
+    }
+
     private static ValidatableResponse dataLoad(String body, String field) {
         return problem(given().contentType("application/json").body(body).post("/api/v1/data/loads"), 400)
                 .body("field", equalTo(field));

@@ -44,15 +44,24 @@ public class AuditResource {
                 limit(limit))));
     }
 
+    private static final Instant EARLIEST_SINCE = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST_SINCE = Instant.parse("9999-12-31T23:59:59Z");
+
     private static Instant since(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
+        Instant since;
         try {
-            return Instant.parse(text.trim());
+            since = Instant.parse(text.trim());
         } catch (DateTimeException e) {
             throw new InvalidRequestException("since", "must be an ISO instant like 2026-12-01T00:00:00Z");
         }
+        // an instant the database's timestamps cannot hold (e.g. year +1000000000) was a 500
+        if (since.isBefore(EARLIEST_SINCE) || since.isAfter(LATEST_SINCE)) {
+            throw new InvalidRequestException("since", "must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+        }
+        return since;
     }
 
     private static int limit(String text) {

@@ -20,13 +20,14 @@ public final class Roles {
     private Roles() {
     }
 
+    /** {@code false} for {@code null} too (List.of's contains throws on it: a JSON {@code "role": null} was a 500). */
     public static boolean isRole(String role) {
-        return ALL.contains(role);
+        return role != null && ALL.contains(role);
     }
 
     /** The role and every role below it: {@code implied("operator")} is {@code [viewer, operator]}. */
     public static Set<String> implied(String role) {
-        int rank = ALL.indexOf(role);
+        int rank = role == null ? -1 : ALL.indexOf(role);
         return rank < 0 ? Set.of() : Set.copyOf(ALL.subList(0, rank + 1));
     }
 }
