@@ -47,6 +47,20 @@ public final class MessageSigner {
         this.unsigned = true;
     }
 
+    /**
+     * The signer {@code config} asks for: its current key and, while keys rotate, the previous one;
+     * the unsigned one only with {@code allow-unsigned=true}; none without a secret.
+     */
+    static Optional<MessageSigner> from(BroadcastConfig config) {
+        Optional<String> secret = config.secret().filter(s -> !s.isBlank());
+        if (secret.isEmpty()) {
+            return config.allowUnsigned() ? Optional.of(unsigned()) : Optional.empty();
+        }
+        Optional<Key> previous = config.previousSecret().filter(s -> !s.isBlank())
+                .map(s -> new Key(config.previousKeyId().orElse("previous"), s));
+        return Optional.of(new MessageSigner(new Key(config.keyId(), secret.get()), previous));
+    }
+
     /** Signs nothing and accepts every message: only with {@code opsbridge.broadcast.allow-unsigned=true}. */
     public static MessageSigner unsigned() {
         return new MessageSigner();

@@ -1,6 +1,5 @@
 package io.opsbridge.backend.reload.broadcast;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opsbridge.backend.models.ModelRegistry;
@@ -17,10 +16,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
-import io.vertx.redis.client.Request;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,8 +38,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The reload broadcast of this replica: publishes a signed hint on every model activation and
- * applied settings reload, keeps the one subscription, applies what it receives by comparing with
+ * The reload broadcast of this replica: publishes a signed hint ({@link ReloadPublisher}) on every
+ * model activation and applied settings reload, keeps the one subscription, applies what it receives by comparing with
  * the database and the file ({@link CatchUp}), and records what this replica serves in Redis.
  *
  * <p>It runs only when {@code quarkus.redis.hosts} is set and a secret is configured; otherwise it
@@ -71,6 +67,7 @@ public class ReloadBroadcast implements ReloadListener {
     private volatile Redis redis;
     private volatile ReloadSubscriber subscriber;
     private MessageSigner signer;
+    private ReloadPublisher publisher;
     private MessageCheck check;
     private ReplicaStateStore states;
     private CatchUp catchUp;
@@ -106,7 +103,7 @@ public class ReloadBroadcast implements ReloadListener {
             LOG.infof("reload broadcast off: %s", status.reason());
             return;
         }
-        Optional<MessageSigner> maybeSigner = signer();
+        Optional<MessageSigner> maybeSigner = MessageSigner.from(config);
         if (maybeSigner.isEmpty()) {
             status = new BroadcastStatus(BroadcastStatus.DISABLED, "quarkus.redis.hosts is set but no "
                     + "OPSBRIDGE_BROADCAST_SECRET (opsbridge.broadcast.secret): the broadcast does not start;"
@@ -128,6 +125,7 @@ public class ReloadBroadcast implements ReloadListener {
         int recycleMillis = (int) Math.max(60_000, config.stateInterval().multipliedBy(4).toMillis());
         redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(host).setMaxPoolSize(6)
                 .setMaxWaitingHandlers(64).setPoolRecycleTimeout(recycleMillis));
+        publisher = new ReloadPublisher(redis, config.channel(), signer, json, metrics, nodeId, clock);
         states = new ReplicaStateStore(redis, config.replicasKey(), config.stateInterval().multipliedBy(3), json);
         applier = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "opsbridge-broadcast-apply");
@@ -200,8 +198,8 @@ public class ReloadBroadcast implements ReloadListener {
         if (!status.running()) {
             throw new BroadcastUnavailableException(status.reason());
         }
-        ReloadMessage message = message(kind, strategy, target);
-        return new Published(message.messageId(), await(send(message), within), message);
+        ReloadMessage message = publisher.message(kind, strategy, target);
+        return new Published(message.messageId(), await(publisher.send(message), within), message);
     }
 
     private static <T> T await(Future<T> answer, Duration within) {
@@ -224,47 +222,16 @@ public class ReloadBroadcast implements ReloadListener {
                 && !BroadcastTriggers.BROADCAST.equals(event.trigger())) {
             lastReloadAt = event.at();
             if (status.running() && event.sha256() != null) {
-                announce(message(ReloadMessage.SETTINGS, null, event.sha256()));
+                publisher.announce(publisher.message(ReloadMessage.SETTINGS, null, event.sha256()));
+                reportState();
             }
         }
     }
 
     private void announceModel(ModelVersion activated) {
         lastReloadAt = clock.instant();
-        announce(message(ReloadMessage.MODEL, activated.strategyName(), activated.version()));
-    }
-
-    private void announce(ReloadMessage message) {
-        send(message).onComplete(done -> {
-            if (done.succeeded()) {
-                LOG.infof("broadcast: %s %s announced to %d subscriber(s) (%s)", message.kind(),
-                        message.targetVersion(), done.result(), message.messageId());
-            } else {
-                // a hint lost: every replica still catches up at its next subscribe or registry check
-                LOG.warnf("broadcast: %s %s not announced: %s", message.kind(), message.targetVersion(),
-                        done.cause().getMessage());
-            }
-        });
+        publisher.announce(publisher.message(ReloadMessage.MODEL, activated.strategyName(), activated.version()));
         reportState();
-    }
-
-    private ReloadMessage message(String kind, String strategy, String target) {
-        return signer.sign(new ReloadMessage(kind, strategy, target, UUID.randomUUID().toString(), nodeId,
-                clock.instant().toString(), null, null));
-    }
-
-    private Future<Long> send(ReloadMessage message) {
-        String payload;
-        try {
-            payload = json.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            return Future.failedFuture(e);
-        }
-        // PUBLISH's reply is the receiver count, which a typed publish() would throw away
-        return redis.send(Request.cmd(Command.PUBLISH).arg(config.channel()).arg(payload)).map(reply -> {
-            metrics.published(message.kind());
-            return reply.toLong();
-        });
     }
 
     private void received(String payload) {
@@ -313,16 +280,6 @@ public class ReloadBroadcast implements ReloadListener {
             return;
         }
         states.put(localState()).onFailure(e -> LOG.debugf("replica state not recorded: %s", e.getMessage()));
-    }
-
-    private Optional<MessageSigner> signer() {
-        Optional<String> secret = config.secret().filter(s -> !s.isBlank());
-        if (secret.isEmpty()) {
-            return config.allowUnsigned() ? Optional.of(MessageSigner.unsigned()) : Optional.empty();
-        }
-        Optional<MessageSigner.Key> previous = config.previousSecret().filter(s -> !s.isBlank())
-                .map(s -> new MessageSigner.Key(config.previousKeyId().orElse("previous"), s));
-        return Optional.of(new MessageSigner(new MessageSigner.Key(config.keyId(), secret.get()), previous));
     }
 
     /** The subscriber's events, handed to the apply thread where they would block the loop. */
