@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -264,27 +263,9 @@ public class JdbcOperationStore implements OperationStore {
                 .map(s -> "'" + s.wireName() + "'").collect(Collectors.joining(", ", "(", ")"));
     }
 
-    /** One grouped count over the whole table, for the operations gauges. */
+    /** From the kept counts (a few rows), never a count over the operations table: gauges and readiness ask often. */
     @Override
     public Map<OperationType, Map<OperationStatus, Long>> countByTypeAndStatus() {
-        Map<OperationType, Map<OperationStatus, Long>> counts = new EnumMap<>(OperationType.class);
-        for (OperationType type : OperationType.values()) {
-            Map<OperationStatus, Long> byStatus = new EnumMap<>(OperationStatus.class);
-            for (OperationStatus status : OperationStatus.values()) {
-                byStatus.put(status, 0L);
-            }
-            counts.put(type, byStatus);
-        }
-        return jdbc.inTransaction(c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT operation_type, status, COUNT(*) FROM operations GROUP BY operation_type, status");
-                    ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    counts.get(OperationType.fromWire(rows.getString(1))).put(OperationStatus.fromWire(rows.getString(2)),
-                            rows.getLong(3));
-                }
-            }
-            return counts;
-        });
+        return jdbc.inTransaction(OperationCountsTable::byTypeAndStatus);
     }
 }

@@ -4,7 +4,10 @@ import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The {@code operation_counts} table: how many operations there are per status and type, changed in
@@ -54,6 +57,26 @@ final class OperationCountsTable {
             binder.bind(select);
             return OperationMetricsTable.single(select);
         }
+    }
+
+    /** Every type with every status and its count, zeros included. */
+    static Map<OperationType, Map<OperationStatus, Long>> byTypeAndStatus(Connection c) throws SQLException {
+        Map<OperationType, Map<OperationStatus, Long>> counts = new EnumMap<>(OperationType.class);
+        for (OperationType type : OperationType.values()) {
+            Map<OperationStatus, Long> byStatus = new EnumMap<>(OperationStatus.class);
+            for (OperationStatus status : OperationStatus.values()) {
+                byStatus.put(status, 0L);
+            }
+            counts.put(type, byStatus);
+        }
+        try (PreparedStatement select = c.prepareStatement("SELECT operation_type, status, n FROM operation_counts");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                counts.get(OperationType.fromWire(rows.getString(1)))
+                        .put(OperationStatus.fromWire(rows.getString(2)), rows.getLong(3));
+            }
+        }
+        return counts;
     }
 
     /** Binds the parameters of a condition. */

@@ -82,6 +82,14 @@ abstract class OperationStoreContract {
         assertThat(counts.get(OperationType.TRAINING).get(OperationStatus.FAILED)).isZero();
         assertThat(counts.get(OperationType.DATA_LOADING).get(OperationStatus.PENDING)).isEqualTo(1);
         assertThat(counts.get(OperationType.DATA_LOADING).get(OperationStatus.RUNNING)).isZero();
+
+        store.update("op_1", op -> inStatus(op, OperationStatus.RUNNING, T0.plusSeconds(2)));
+        store.delete("op_3");
+        var after = store.countByTypeAndStatus();
+
+        assertThat(after.get(OperationType.TRAINING).get(OperationStatus.PENDING)).isEqualTo(1);
+        assertThat(after.get(OperationType.TRAINING).get(OperationStatus.RUNNING)).isEqualTo(1);
+        assertThat(after.get(OperationType.TRAINING).get(OperationStatus.COMPLETED)).isZero();
     }
 
     @Test
