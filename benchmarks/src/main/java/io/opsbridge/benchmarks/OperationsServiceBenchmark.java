@@ -1,13 +1,7 @@
 package io.opsbridge.benchmarks;
 
 import io.opsbridge.api.OperationInfo;
-import io.opsbridge.api.OperationMetadata;
-import io.opsbridge.api.OperationType;
-import io.opsbridge.core.service.OperationsCore;
 import io.opsbridge.core.service.OperationsService;
-import io.opsbridge.core.store.InMemoryOperationStore;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -59,20 +53,10 @@ public class OperationsServiceBenchmark {
         @Setup(Level.Trial)
         public void start() {
             OPSBRIDGE_LOGS.setLevel(java.util.logging.Level.INFO);
-            // a TTL no iteration outlives, every progress stored at once, no stall limits
-            OperationsCore core = OperationsCore.builder(new InMemoryOperationStore()).settings(Map.of(
-                    "opsbridge.operations.cache-ttl", "1h",
-                    "opsbridge.store.progress-persist-interval", "0s",
-                    "opsbridge.stall.training.stall-after", "0s",
-                    "opsbridge.stall.training.fail-after", "0s")).build();
-            service = core.operations();
-            id = core.lifecycle().create(OperationType.TRAINING,
-                    OperationMetadata.local(List.of("AAPL"), "1h", Map.of("epochs", 10))).operationId();
-            bridge = new TrainingLikeBridge(TrainingWorker.TOTAL_EPOCHS);
-            core.sources().registerLocal(id, bridge);
-            core.lifecycle().start(id);
-            bridge.onBatch(0, 1, TrainingWorker.BATCHES_PER_EPOCH, 0.7);
-            TrainingWorker.reportEpoch(bridge, 1);
+            TrainingMidRun run = new TrainingMidRun();
+            service = run.core.operations();
+            id = run.id;
+            bridge = run.bridge;
             firstAnswer = service.get(id, true);
         }
     }
