@@ -3,7 +3,7 @@ package io.opsbridge.backend.models;
 /**
  * A model version could not be loaded or failed its smoke prediction (missing file, corrupt
  * weights, descriptor that does not match the features). The model that served before keeps
- * serving; answered with 500 and the cause.
+ * serving; answered with 409 and the cause.
  */
 public class ModelLoadException extends RuntimeException {
 

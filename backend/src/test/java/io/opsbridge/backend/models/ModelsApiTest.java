@@ -145,13 +145,13 @@ class ModelsApiTest {
     }
 
     @Test
-    void activatingAVersionThatCannotLoadIs500WithTheCauseAndTheOldOneKeepsServing() {
+    void activatingAVersionThatCannotLoadIs409WithTheCauseAndTheOldOneKeepsServing() {
         String strategy = RegisteredModels.strategy("corrupt");
         String v1 = RegisteredModels.trained(store, strategy, 1);
         TestTokens.asAdmin().post("/api/v1/models/{s}/{v}/activate", strategy, v1).then().statusCode(200);
         String v2 = RegisteredModels.corrupt(store, strategy, v1);
 
-        TestTokens.asAdmin().post("/api/v1/models/{s}/{v}/activate", strategy, v2).then().statusCode(500)
+        TestTokens.asAdmin().post("/api/v1/models/{s}/{v}/activate", strategy, v2).then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString(v2));
 
         given().get("/api/v1/models/{s}/{v}", strategy, v2).then().body("status", equalTo("failed"))
@@ -161,7 +161,7 @@ class ModelsApiTest {
     }
 
     @Test
-    void reloadAnswersWhatChangedAndAFailedReloadIs500WithTheCause() {
+    void reloadAnswersWhatChangedAndAFailedReloadIs409WithTheCause() {
         String strategy = RegisteredModels.strategy("reload");
         String v1 = RegisteredModels.trained(store, strategy, 1);
         store.activate(strategy, v1); // in the database only, as another replica would
@@ -174,7 +174,7 @@ class ModelsApiTest {
 
         String v2 = RegisteredModels.corrupt(store, strategy, v1);
         store.activate(strategy, v2);
-        TestTokens.asAdmin().queryParam("strategy", strategy).post("/api/v1/model/reload").then().statusCode(500)
+        TestTokens.asAdmin().queryParam("strategy", strategy).post("/api/v1/model/reload").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("reload failed"))
                 .body("detail", containsString(v2))

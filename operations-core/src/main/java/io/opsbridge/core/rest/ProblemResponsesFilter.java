@@ -27,7 +27,7 @@ public class ProblemResponsesFilter implements OASFilter {
     static {
         RESPONSES.put("BadRequest", "400 Bad input: `field` names the parameter or body field, `detail` says why");
         RESPONSES.put("NotFound", "404 No such operation, model or data");
-        RESPONSES.put("Conflict", "409 Not possible in the current state (an illegal transition, a reused Idempotency-Key)");
+        RESPONSES.put("Conflict", "409 Not possible in the current state (an illegal transition, a reused Idempotency-Key, a model version that does not load)");
         RESPONSES.put("Gone", "410 The operation existed and was deleted by retention");
         RESPONSES.put("TooManyRequests", "429 Too many starts from this client; retry after Retry-After seconds");
         RESPONSES.put("Unavailable", "503 No capacity now (every worker busy, no host reachable, no model loaded); "

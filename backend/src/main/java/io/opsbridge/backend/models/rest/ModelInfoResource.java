@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The serving model: {@code GET /api/v1/model/info} and {@code POST /api/v1/model/reload}, which
  * serves the registry's active version if it is not serving yet: 200 with
  * {@code {"reloaded", "version", "previous_version", "message"}}, 503 before the registry has
- * started, 500 with the cause when the new version could not be loaded (the old one keeps serving).
+ * started, 409 with the cause when the new version could not be loaded (the old one keeps serving).
  * Both take {@code ?strategy=}, by default {@code opsbridge.models.strategy}.
  */
 @Path("/api/v1/model")
@@ -73,7 +73,7 @@ public class ModelInfoResource {
     @Path("/reload")
     @Operation(summary = "Serve the registry's active version")
     @APIResponse(responseCode = "200", description = "Reloaded or already serving it")
-    @APIResponse(responseCode = "500", description = "The active version could not be loaded")
+    @APIResponse(responseCode = "409", description = "The active version could not be loaded; the old one keeps serving")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public ReloadResult reload(@QueryParam("strategy") String strategy) {
         if (!registry.isInitialized()) {

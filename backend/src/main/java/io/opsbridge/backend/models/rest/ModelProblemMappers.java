@@ -19,9 +19,10 @@ public class ModelProblemMappers {
         return problem(404, "model-not-found", "Model not found", e.getMessage());
     }
 
+    /** 409: the version exists but its artifact does not load; the request conflicts with what is stored, not a server fault. */
     @ServerExceptionMapper
     public Response loadFailed(ModelLoadException e) {
-        return problem(500, "model-load-failed", "Model could not be loaded", e.getMessage());
+        return problem(409, "model-load-failed", "Model could not be loaded", e.getMessage());
     }
 
     @ServerExceptionMapper
@@ -33,7 +34,9 @@ public class ModelProblemMappers {
     @ServerExceptionMapper
     public Response store(RegistryStoreException e) {
         LOG.error("model registry database error", e);
-        return problem(500, "registry-unavailable", "Model registry unavailable", e.getMessage());
+        // the database is down or refusing: transient for the client, so 503 with a retry hint
+        return Response.fromResponse(problem(503, "registry-unavailable", "Model registry unavailable",
+                "the model registry's database did not answer; retry later")).header("Retry-After", 5).build();
     }
 
     static Response problem(int status, String type, String title, String detail) {

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The registry over HTTP: {@code GET /api/v1/models?strategy=}, {@code GET /api/v1/models/{strategy}/{version}}
  * and {@code POST /api/v1/models/{strategy}/{version}/activate}, which loads the version, makes it
- * the strategy's active one and serves it at once (500 with the cause if it cannot load; the
+ * the strategy's active one and serves it at once (409 with the cause if it cannot load; the
  * previous version then stays active and serving).
  */
 @Path("/api/v1/models")
@@ -74,7 +74,6 @@ public class ModelsResource {
     @APIResponse(responseCode = "200", description = "The version, now active and serving")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "500", description = "The model could not be loaded; the old one keeps serving")
     public ModelVersion activate(@PathParam("strategy") String strategy, @PathParam("version") String version) {
         requireNames(strategy, version);
         return registry.activate(strategy, version);

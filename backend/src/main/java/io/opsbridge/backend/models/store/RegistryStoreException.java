@@ -2,7 +2,7 @@ package io.opsbridge.backend.models.store;
 
 import java.sql.SQLException;
 
-/** The registry database failed; a server fault, answered with 500. */
+/** The registry database failed; answered with 503 and Retry-After (the detail names no database internals). */
 public class RegistryStoreException extends RuntimeException {
 
     public RegistryStoreException(SQLException cause) {
