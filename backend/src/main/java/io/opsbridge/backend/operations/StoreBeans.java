@@ -11,7 +11,6 @@ import io.opsbridge.core.store.JdbcIdempotencyKeyStore;
 import io.opsbridge.core.store.JdbcOperationStore;
 import io.opsbridge.core.store.JdbcRemoteMappingStore;
 import io.opsbridge.core.store.RemoteMappingStore;
-import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -20,6 +19,7 @@ import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,52 +37,49 @@ public class StoreBeans {
 
     @Produces
     @Singleton
-    JdbcOperationStore operationStore(StoreConfig config, @Any Instance<AgroalDataSource> dataSources) {
+    JdbcOperationStore operationStore(StoreConfig config, DataSource selected) {
         String node = nodeId(config);
         LOG.infof("operation store: %s database, node id '%s'", config.kind(), node);
-        return new JdbcOperationStore(dataSource(config, dataSources), node);
+        return new JdbcOperationStore(selected, node);
     }
 
-    /** The selected database for everything else the backend keeps (the model registry). */
+    /** The database {@code opsbridge.store.kind} selects: every table below, and the model registry, live in it. */
     @Produces
     @Singleton
-    javax.sql.DataSource selectedDataSource(StoreConfig config, @Any Instance<AgroalDataSource> dataSources) {
-        return dataSource(config, dataSources);
+    DataSource selectedDataSource(StoreConfig config, @Any Instance<AgroalDataSource> dataSources) {
+        if (!KINDS.contains(config.kind())) {
+            throw new IllegalStateException("opsbridge.store.kind must be one of " + KINDS + ", was '" + config.kind() + "'");
+        }
+        return dataSources.select(new io.quarkus.agroal.DataSource.DataSourceLiteral(config.kind())).get();
     }
 
     @Produces
     @Singleton
-    RemoteMappingStore remoteMappingStore(StoreConfig config, @Any Instance<AgroalDataSource> dataSources) {
-        return new JdbcRemoteMappingStore(dataSource(config, dataSources));
+    RemoteMappingStore remoteMappingStore(DataSource selected) {
+        return new JdbcRemoteMappingStore(selected);
     }
 
     /** Idempotency-Key claims, in the same database (table {@code idempotency_keys}): shared by replicas, kept across restarts. */
     @Produces
     @Singleton
-    IdempotencyKeyStore idempotencyKeyStore(StoreConfig config, @Any Instance<AgroalDataSource> dataSources) {
-        return new JdbcIdempotencyKeyStore(dataSource(config, dataSources));
+    IdempotencyKeyStore idempotencyKeyStore(DataSource selected) {
+        return new JdbcIdempotencyKeyStore(selected);
     }
 
     /** Bearer token hashes, in the same database (table {@code api_tokens}). */
     @Produces
     @Singleton
-    ApiTokenStore apiTokenStore(StoreConfig config, @Any Instance<AgroalDataSource> dataSources) {
-        return new JdbcApiTokenStore(dataSource(config, dataSources));
+    ApiTokenStore apiTokenStore(DataSource selected) {
+        return new JdbcApiTokenStore(selected);
     }
 
     /** The audit trail, in the same database (table {@code audit_log}). */
     @Produces
     @Singleton
-    AuditLog auditLog(StoreConfig config, @Any Instance<AgroalDataSource> dataSources) {
-        return new JdbcAuditLog(dataSource(config, dataSources));
+    AuditLog auditLog(DataSource selected) {
+        return new JdbcAuditLog(selected);
     }
 
-    private static AgroalDataSource dataSource(StoreConfig config, Instance<AgroalDataSource> dataSources) {
-        if (!KINDS.contains(config.kind())) {
-            throw new IllegalStateException("opsbridge.store.kind must be one of " + KINDS + ", was '" + config.kind() + "'");
-        }
-        return dataSources.select(new DataSource.DataSourceLiteral(config.kind())).get();
-    }
 
     /** This process's node id: {@code opsbridge.store.node-id}, else the host name. */
     public static String nodeId(StoreConfig config) {
