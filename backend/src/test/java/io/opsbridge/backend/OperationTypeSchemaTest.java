@@ -19,7 +19,7 @@ class OperationTypeSchemaTest {
         assertThat(doc.getString("components.schemas.OperationInfo.properties.operation_type.$ref"))
                 .endsWith("/OperationType");
         assertThat(doc.getString("components.schemas.OperationType.type")).isEqualTo("string");
-        assertThat(doc.getString("components.schemas.OperationType.pattern")).isEqualTo("^[a-z][a-z0-9_]{0,39}$");
+        assertThat(doc.getString("components.schemas.OperationType.pattern")).isEqualTo("^[a-z][a-z0-9_]{0,31}$");
         assertThat(doc.getMap("components.schemas.OperationType")).doesNotContainKey("properties");
     }
 }

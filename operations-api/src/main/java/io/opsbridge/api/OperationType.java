@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class OperationType {
 
-    private static final Pattern WIRE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+    /** At most 32 characters: the store's {@code operation_type} columns are {@code VARCHAR(32)}. */
+    private static final Pattern WIRE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
 
     public static final OperationType TRAINING = new OperationType("training");
     public static final OperationType DATA_LOADING = new OperationType("data_loading");
@@ -40,7 +41,7 @@ public final class OperationType {
     public static OperationType of(String wireName) {
         if (wireName == null || !WIRE_NAME.matcher(wireName).matches()) {
             throw new InvalidRequestException("operation_type", "'" + wireName + "' is not an operation type name"
-                    + " (lower-case letters, digits and _, starting with a letter)");
+                    + " (up to 32 lower-case letters, digits and _, starting with a letter)");
         }
         return switch (wireName) {
             case "training" -> TRAINING;

@@ -48,10 +48,11 @@ class OperationTypesTest {
 
     @Test
     void aMalformedNameIsRefusedAsABadRequest() {
-        for (String bad : new String[] {null, "", "Backtest", "back-test", "9lives", "x".repeat(41)}) {
+        for (String bad : new String[] {null, "", "Backtest", "back-test", "9lives", "x".repeat(33)}) {
             assertThatThrownBy(() -> OperationType.of(bad)).as(String.valueOf(bad))
                     .isInstanceOf(InvalidRequestException.class);
         }
+        assertThat(OperationType.of("a".repeat(32)).wireName()).hasSize(32); // the store's column width
     }
 
     @Test

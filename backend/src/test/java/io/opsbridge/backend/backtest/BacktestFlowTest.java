@@ -71,6 +71,18 @@ class BacktestFlowTest {
     }
 
     @Test
+    void theMetricsHaveSeriesForTheNewTypeAndCountItsRuns() {
+        String completed = "opsbridge_operations_completed_total{type=\"backtest\"}";
+        double before = value(given().get("/q/metrics").asString(), completed);
+
+        awaitEnd(start("{\"symbols\":[\"GOOG\"]}").extract().path("operation_id"));
+
+        String after = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(value(after, completed)).isEqualTo(before + 1);
+        assertThat(after).contains("opsbridge_operations{status=\"running\",type=\"backtest\"}");
+    }
+
+    @Test
     void badRequestsAre400NamingTheField() {
         invalid("{\"symbols\":[]}", "symbols");
         invalid("{\"symbols\":[\"NEVERLOADED\"]}", "symbols").body("detail", containsString("was never loaded"));
@@ -114,6 +126,12 @@ class BacktestFlowTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> !List.of("pending",
                 "running").contains(given().get("/api/v1/operations/{id}", id).jsonPath().getString("status")));
         return given().get("/api/v1/operations/{id}", id).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The value of one Prometheus series, 0 if it is not there. */
+    private static double value(String scrape, String series) {
+        return scrape.lines().filter(l -> l.startsWith(series + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(series.length() + 1).trim())).orElse(0.0);
     }
 
     /** Bars in the dataset file: its data lines, without the comment and header lines. */

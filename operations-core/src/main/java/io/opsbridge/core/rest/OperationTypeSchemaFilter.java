@@ -26,7 +26,7 @@ public class OperationTypeSchemaFilter implements OASFilter {
         openAPI.getComponents().addSchema(NAME, OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                 .description("What kind of work the operation does: training, data_loading, or a type a module"
                         + " declares; GET /api/v1/operations?operation_type= names the ones this process accepts")
-                .pattern("^[a-z][a-z0-9_]{0,39}$")
+                .pattern("^[a-z][a-z0-9_]{0,31}$")
                 .examples(List.of("training", "data_loading")));
     }
 }
