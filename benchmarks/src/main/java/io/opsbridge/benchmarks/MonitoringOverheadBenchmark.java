@@ -3,6 +3,7 @@ package io.opsbridge.benchmarks;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.core.OperationTypes;
 import io.opsbridge.core.metrics.OperationsMetrics;
 import io.opsbridge.core.metrics.SlowReads;
 import io.opsbridge.core.monitoring.HostStates;
@@ -59,7 +60,7 @@ public class MonitoringOverheadBenchmark {
             if (monitor.equals("micrometer")) {
                 PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
                 metrics = new OperationsMetrics(registry, new HostStates(Clock.systemUTC()),
-                        new SlowReads(Duration.ofMillis(100), registry));
+                        new SlowReads(Duration.ofMillis(100), registry), OperationTypes.builtIn());
                 metrics.install();
             }
             TrainingMidRun run = new TrainingMidRun();

@@ -16,6 +16,6 @@ public record OperationQuery(OperationStatus status, OperationType type, int lim
     }
 
     public boolean matches(OperationInfo info) {
-        return (status == null || status == info.status()) && (type == null || type == info.operationType());
+        return (status == null || status == info.status()) && (type == null || type.equals(info.operationType()));
     }
 }

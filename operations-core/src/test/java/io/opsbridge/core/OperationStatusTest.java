@@ -91,11 +91,8 @@ class OperationStatusTest {
 
     @Test
     void operationTypeWireNamesAreSnakeCase() {
-        assertThat(OperationType.values()).extracting(OperationType::wireName)
+        assertThat(OperationTypes.builtIn().all()).extracting(OperationType::wireName)
                 .containsExactly("training", "data_loading");
-        assertThat(OperationType.fromWire("data_loading")).isEqualTo(OperationType.DATA_LOADING);
-        assertThatThrownBy(() -> OperationType.fromWire("backtest"))
-                .isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("training, data_loading");
+        assertThat(OperationType.of("data_loading")).isSameAs(OperationType.DATA_LOADING);
     }
 }

@@ -34,6 +34,7 @@ class AuthMatrixTest {
             new Call("POST", "/api/v1/operations/op_nope/cancel", null, Caller.NONE),
             new Call("POST", "/api/v1/trainings", "{\"symbols\":[]}", Caller.NONE),
             new Call("POST", "/api/v1/data/loads", "{\"symbols\":[]}", Caller.NONE),
+            new Call("POST", "/api/v1/backtests", "{\"symbols\":[]}", Caller.NONE), // the test source set's example
             new Call("POST", "/api/v1/signals/generate", "{\"symbols\":[]}", Caller.NONE),
             new Call("GET", "/api/v1/models", null, Caller.NONE),
             new Call("GET", "/api/v1/models/nope/v1", null, Caller.NONE),

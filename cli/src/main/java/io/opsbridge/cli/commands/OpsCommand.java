@@ -29,7 +29,7 @@ public class OpsCommand {
         @Option(names = "--status", paramLabel = "STATUS", description = "pending, running, completed, failed or cancelled.")
         String status;
 
-        @Option(names = "--type", paramLabel = "TYPE", description = "training or data_loading.")
+        @Option(names = "--type", paramLabel = "TYPE", description = "training, data_loading or a type a module declared (the server names what it accepts).")
         String type;
 
         @Option(names = "--limit", defaultValue = "20", description = "At most this many (default ${DEFAULT-VALUE}).")

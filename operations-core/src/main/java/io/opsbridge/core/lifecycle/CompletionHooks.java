@@ -3,7 +3,6 @@ package io.opsbridge.core.lifecycle;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationType;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,7 @@ public final class CompletionHooks {
 
     private static final Logger LOG = Logger.getLogger(CompletionHooks.class);
 
-    private final Map<OperationType, CompletionHook> byType = new EnumMap<>(OperationType.class);
+    private final Map<OperationType, CompletionHook> byType = new HashMap<>();
 
     /** @throws IllegalArgumentException if two hooks claim one type */
     public CompletionHooks(List<CompletionHook> hooks) {

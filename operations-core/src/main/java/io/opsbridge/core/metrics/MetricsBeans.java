@@ -1,6 +1,7 @@
 package io.opsbridge.core.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opsbridge.core.OperationTypes;
 import io.opsbridge.core.longpoll.VersionWaiters;
 import io.opsbridge.core.monitoring.HostStates;
 import io.opsbridge.core.store.OperationStore;
@@ -28,17 +29,17 @@ public class MetricsBeans {
 
     @Produces
     @Singleton
-    OperationsMetrics metrics(MeterRegistry registry, HostStates hosts,
+    OperationsMetrics metrics(MeterRegistry registry, HostStates hosts, OperationTypes types,
             @ConfigProperty(name = "opsbridge.monitoring.slow-query", defaultValue = "100ms") Duration slowQuery) {
-        OperationsMetrics metrics = new OperationsMetrics(registry, hosts, new SlowReads(slowQuery, registry));
+        OperationsMetrics metrics = new OperationsMetrics(registry, hosts, new SlowReads(slowQuery, registry), types);
         metrics.install();
         return metrics;
     }
 
     @Produces
     @Singleton
-    OperationGauges gauges(MeterRegistry registry, OperationStore store, VersionWaiters waiters) {
-        return new OperationGauges(registry, store, waiters::waiterCount);
+    OperationGauges gauges(MeterRegistry registry, OperationStore store, VersionWaiters waiters, OperationTypes types) {
+        return new OperationGauges(registry, store, waiters::waiterCount, types);
     }
 
     void onStart(@Observes StartupEvent event, OperationsMetrics metrics, OperationGauges gauges) {

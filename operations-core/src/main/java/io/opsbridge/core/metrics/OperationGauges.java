@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationType;
+import io.opsbridge.core.OperationTypes;
 import io.opsbridge.core.store.OperationStore;
 import java.time.Duration;
 import java.util.Map;
@@ -23,9 +24,9 @@ public final class OperationGauges {
     private Map<OperationType, Map<OperationStatus, Long>> counts;
     private long countedAt;
 
-    public OperationGauges(MeterRegistry registry, OperationStore store, IntSupplier waiters) {
+    public OperationGauges(MeterRegistry registry, OperationStore store, IntSupplier waiters, OperationTypes types) {
         this.store = store;
-        for (OperationType type : OperationType.values()) {
+        for (OperationType type : types.all()) {
             for (OperationStatus status : OperationStatus.values()) {
                 Gauge.builder("opsbridge.operations", this, g -> g.count(type, status))
                         .tag("type", type.wireName()).tag("status", status.wireName())

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationType;
+import io.opsbridge.core.OperationTypes;
 import io.opsbridge.core.monitoring.HostCallOutcome;
 import io.opsbridge.core.monitoring.HostStates;
 import io.opsbridge.core.monitoring.Monitoring;
@@ -46,7 +47,8 @@ public class OperationsMetrics implements OperationsMonitor {
     private final Map<String, Timer> signals = new ConcurrentHashMap<>();
     private final Map<String, ServedVersion> served = new ConcurrentHashMap<>();
 
-    public OperationsMetrics(MeterRegistry registry, HostStates hosts, SlowReads slowReads) {
+    /** Counts status changes of {@code types} from zero; another type (read from the store) is counted from its first change. */
+    public OperationsMetrics(MeterRegistry registry, HostStates hosts, SlowReads slowReads, OperationTypes types) {
         this.registry = registry;
         this.hosts = hosts;
         this.slowReads = slowReads;
@@ -60,11 +62,9 @@ public class OperationsMetrics implements OperationsMonitor {
         hostRefresh = refreshTimer("host");
         for (OperationStatus status : new OperationStatus[] {OperationStatus.RUNNING, OperationStatus.COMPLETED,
                 OperationStatus.FAILED, OperationStatus.CANCELLED}) {
-            Map<OperationType, Counter> byType = new EnumMap<>(OperationType.class);
-            for (OperationType type : OperationType.values()) {
-                String event = status == OperationStatus.RUNNING ? "started" : status.wireName();
-                byType.put(type, Counter.builder("opsbridge.operations." + event).tag("type", type.wireName())
-                        .description("Operations " + event + " by this process").register(registry));
+            Map<OperationType, Counter> byType = new ConcurrentHashMap<>();
+            for (OperationType type : types.all()) {
+                byType.put(type, changeCounter(status, type));
             }
             changes.put(status, byType);
         }
@@ -115,9 +115,9 @@ public class OperationsMetrics implements OperationsMonitor {
     public void statusChanged(OperationInfo info) {
         Map<OperationType, Counter> byType = changes.get(info.status());
         if (byType != null) {
-            byType.get(info.operationType()).increment();
+            byType.computeIfAbsent(info.operationType(), type -> changeCounter(info.status(), type)).increment();
         }
-        if (info.operationType() == OperationType.DATA_LOADING && info.status() == OperationStatus.COMPLETED) {
+        if (info.operationType().equals(OperationType.DATA_LOADING) && info.status() == OperationStatus.COMPLETED) {
             DataLoadRate.of(info).ifPresent(dataLoadRate::record);
         }
     }
@@ -155,6 +155,12 @@ public class OperationsMetrics implements OperationsMonitor {
     private void queries(String outcome, java.util.function.ToDoubleFunction<OperationsMetrics> count) {
         FunctionCounter.builder("opsbridge.queries", this, count).tag("outcome", outcome)
                 .description("Reads of one operation by outcome").register(registry);
+    }
+
+    private Counter changeCounter(OperationStatus status, OperationType type) {
+        String event = status == OperationStatus.RUNNING ? "started" : status.wireName();
+        return Counter.builder("opsbridge.operations." + event).tag("type", type.wireName())
+                .description("Operations " + event + " by this process").register(registry);
     }
 
     private double hitRatio() {

@@ -7,7 +7,7 @@ import io.opsbridge.api.OperationList;
 import io.opsbridge.api.OperationQuery;
 import io.opsbridge.api.OperationResults;
 import io.opsbridge.api.OperationStatus;
-import io.opsbridge.api.OperationType;
+import io.opsbridge.core.OperationTypes;
 import io.opsbridge.core.lifecycle.OperationLifecycle;
 import io.opsbridge.core.longpoll.VersionWaiters;
 import io.opsbridge.core.monitoring.Monitoring;
@@ -52,14 +52,16 @@ public class OperationsResource {
     private final VersionWaiters waiters;
     private final OperationBodies bodies;
     private final Vertx vertx;
+    private final OperationTypes types;
 
     public OperationsResource(OperationsService operations, OperationLifecycle lifecycle, VersionWaiters waiters,
-            OperationBodies bodies, Vertx vertx) {
+            OperationBodies bodies, Vertx vertx, OperationTypes types) {
         this.operations = operations;
         this.lifecycle = lifecycle;
         this.waiters = waiters;
         this.bodies = bodies;
         this.vertx = vertx;
+        this.types = types;
     }
 
     /**
@@ -116,7 +118,7 @@ public class OperationsResource {
             @QueryParam("limit") @DefaultValue("50") String limit, @QueryParam("offset") @DefaultValue("0") String offset) {
         return operations.list(new OperationQuery(
                 status == null || status.isBlank() ? null : OperationStatus.fromWire(status),
-                type == null || type.isBlank() ? null : OperationType.fromWire(type),
+                type == null || type.isBlank() ? null : types.parse("operation_type", type),
                 QueryParams.integer("limit", limit), QueryParams.integer("offset", offset)));
     }
 

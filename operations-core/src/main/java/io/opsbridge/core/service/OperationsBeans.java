@@ -1,5 +1,7 @@
 package io.opsbridge.core.service;
 
+import io.opsbridge.api.OperationType;
+import io.opsbridge.core.OperationTypes;
 import io.opsbridge.core.cache.OperationCache;
 import io.opsbridge.core.follow.ProgressSources;
 import io.opsbridge.core.lifecycle.CompletionHook;
@@ -22,6 +24,13 @@ public class OperationsBeans {
             Settings settings, @All List<CompletionHook> hooks) {
         return OperationsCore.builder(store).mappings(mappings).proxies(proxies::forHost).settings(settings)
                 .hooks(hooks).build();
+    }
+
+    /** The built-in types and every {@code @Produces OperationType} of the application's modules. */
+    @Produces
+    @Singleton
+    OperationTypes types(@All List<OperationType> declared) {
+        return OperationTypes.with(declared);
     }
 
     @Produces

@@ -2,6 +2,7 @@ package io.opsbridge.core.settings;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 
 /**
@@ -16,6 +17,10 @@ public interface StallConfig {
 
     /** Limits for data loads ({@code opsbridge.stall.data-loading.*}). */
     Limits dataLoading();
+
+    /** Limits for every other operation type, e.g. one a module declares ({@code opsbridge.stall.default.*}). */
+    @WithName("default")
+    Limits fallback();
 
     /** The two thresholds of one operation type. */
     interface Limits {

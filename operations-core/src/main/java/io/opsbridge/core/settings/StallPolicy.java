@@ -2,12 +2,12 @@ package io.opsbridge.core.settings;
 
 import io.opsbridge.api.OperationType;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * Decides, from how long a running operation has shown no progress, whether it is stalled or lost.
- * Pure: the service asks it when a client reads the operation; nothing runs on a timer.
+ * Pure: the service asks it when a client reads the operation; nothing runs on a timer. A type
+ * without limits of its own gets the fallback limits ({@code opsbridge.stall.default.*}).
  *
  * <pre>{@code
  * StallPolicy.of(Map.of(OperationType.TRAINING, new StallPolicy.Limits(Duration.ofMinutes(10), Duration.ofHours(1))))
@@ -17,43 +17,54 @@ public final class StallPolicy {
 
     /** Thresholds of one operation type; a zero or negative duration disables that step. */
     public record Limits(Duration stallAfter, Duration failAfter) {
+
+        /** Never stalled, never failed. */
+        public static final Limits OFF = new Limits(Duration.ZERO, Duration.ZERO);
     }
 
     /** Never stalls, never fails. */
-    public static final StallPolicy NEVER = new StallPolicy(Map.of());
+    public static final StallPolicy NEVER = new StallPolicy(Map.of(), Limits.OFF);
 
     private final Map<OperationType, Limits> limits;
+    private final Limits fallback;
 
-    private StallPolicy(Map<OperationType, Limits> limits) {
-        this.limits = limits.isEmpty() ? Map.of() : new EnumMap<>(limits);
+    private StallPolicy(Map<OperationType, Limits> limits, Limits fallback) {
+        this.limits = Map.copyOf(limits);
+        this.fallback = fallback;
     }
 
+    /** These limits per type; any other type never stalls. */
     public static StallPolicy of(Map<OperationType, Limits> limits) {
-        return new StallPolicy(limits);
+        return new StallPolicy(limits, Limits.OFF);
     }
 
     public static StallPolicy from(StallConfig config) {
-        return of(Map.of(
-                OperationType.TRAINING, new Limits(config.training().stallAfter(), config.training().failAfter()),
-                OperationType.DATA_LOADING, new Limits(config.dataLoading().stallAfter(), config.dataLoading().failAfter())));
+        return new StallPolicy(Map.of(
+                OperationType.TRAINING, limits(config.training()),
+                OperationType.DATA_LOADING, limits(config.dataLoading())), limits(config.fallback()));
     }
 
     /** Whether an operation of {@code type} quiet for {@code quiet} should be reported {@code stalled}. */
     public boolean isStalled(OperationType type, Duration quiet) {
-        Limits l = limits.get(type);
-        return l != null && exceeded(l.stallAfter(), quiet);
+        return exceeded(of(type).stallAfter(), quiet);
     }
 
     /** Whether it should be failed: quiet longer than {@code fail-after}. */
     public boolean isLost(OperationType type, Duration quiet) {
-        Limits l = limits.get(type);
-        return l != null && exceeded(l.failAfter(), quiet);
+        return exceeded(of(type).failAfter(), quiet);
     }
 
     /** The fail-after of {@code type}, for the failure's reason. */
     public Duration failAfter(OperationType type) {
-        Limits l = limits.get(type);
-        return l == null ? Duration.ZERO : l.failAfter();
+        return of(type).failAfter();
+    }
+
+    private Limits of(OperationType type) {
+        return limits.getOrDefault(type, fallback);
+    }
+
+    private static Limits limits(StallConfig.Limits config) {
+        return new Limits(config.stallAfter(), config.failAfter());
     }
 
     private static boolean exceeded(Duration limit, Duration quiet) {

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -59,20 +58,13 @@ final class OperationCountsTable {
         }
     }
 
-    /** Every type with every status and its count, zeros included. */
+    /** Each built-in type and each type with a row, with every status and its count, zeros included. */
     static Map<OperationType, Map<OperationStatus, Long>> byTypeAndStatus(Connection c) throws SQLException {
-        Map<OperationType, Map<OperationStatus, Long>> counts = new EnumMap<>(OperationType.class);
-        for (OperationType type : OperationType.values()) {
-            Map<OperationStatus, Long> byStatus = new EnumMap<>(OperationStatus.class);
-            for (OperationStatus status : OperationStatus.values()) {
-                byStatus.put(status, 0L);
-            }
-            counts.put(type, byStatus);
-        }
+        Map<OperationType, Map<OperationStatus, Long>> counts = OperationStore.zeroCounts();
         try (PreparedStatement select = c.prepareStatement("SELECT operation_type, status, n FROM operation_counts");
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                counts.get(OperationType.fromWire(rows.getString(1)))
+                counts.computeIfAbsent(OperationType.of(rows.getString(1)), type -> OperationStore.zeroByStatus())
                         .put(OperationStatus.fromWire(rows.getString(2)), rows.getLong(3));
             }
         }

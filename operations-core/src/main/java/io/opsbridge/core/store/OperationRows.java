@@ -74,7 +74,7 @@ final class OperationRows {
         String result = row.getString("result_summary_json");
         return new OperationInfo(
                 row.getString("operation_id"),
-                OperationType.fromWire(row.getString("operation_type")),
+                OperationType.of(row.getString("operation_type")),
                 OperationStatus.fromWire(row.getString("status")),
                 JdbcColumns.getInstant(row, "created_at"),
                 JdbcColumns.getInstant(row, "started_at"),

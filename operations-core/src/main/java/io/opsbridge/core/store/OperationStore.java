@@ -10,6 +10,7 @@ import io.opsbridge.core.OperationNotFoundException;
 import io.opsbridge.core.bridge.MetricsPage;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,18 +96,37 @@ public interface OperationStore {
     }
 
     /**
-     * How many operations there are of each type in each status (every pair present, zeros
-     * included), for the operations gauges. Stores with an index should answer with one grouped count.
+     * How many operations there are of each type in each status (each built-in type and each type
+     * stored, with every status, zeros included), for the operations gauges. Stores with an index
+     * should answer with one grouped count; this default reads every operation.
      */
     default Map<OperationType, Map<OperationStatus, Long>> countByTypeAndStatus() {
-        Map<OperationType, Map<OperationStatus, Long>> counts = new EnumMap<>(OperationType.class);
-        for (OperationType type : OperationType.values()) {
-            Map<OperationStatus, Long> byStatus = new EnumMap<>(OperationStatus.class);
-            for (OperationStatus status : OperationStatus.values()) {
-                byStatus.put(status, list(new OperationQuery(status, type, 1, 0)).total());
+        Map<OperationType, Map<OperationStatus, Long>> counts = zeroCounts();
+        for (int offset = 0; ; offset += OperationQuery.MAX_LIMIT) {
+            List<OperationInfo> page = list(new OperationQuery(null, null, OperationQuery.MAX_LIMIT, offset)).operations();
+            for (OperationInfo op : page) {
+                counts.computeIfAbsent(op.operationType(), type -> zeroByStatus()).merge(op.status(), 1L, Long::sum);
             }
-            counts.put(type, byStatus);
+            if (page.size() < OperationQuery.MAX_LIMIT) {
+                return counts;
+            }
         }
+    }
+
+    /** Every status of each built-in type at zero: what {@link #countByTypeAndStatus} starts from. */
+    static Map<OperationType, Map<OperationStatus, Long>> zeroCounts() {
+        Map<OperationType, Map<OperationStatus, Long>> counts = new LinkedHashMap<>();
+        counts.put(OperationType.TRAINING, zeroByStatus());
+        counts.put(OperationType.DATA_LOADING, zeroByStatus());
         return counts;
+    }
+
+    /** Every status at zero. */
+    static Map<OperationStatus, Long> zeroByStatus() {
+        Map<OperationStatus, Long> byStatus = new EnumMap<>(OperationStatus.class);
+        for (OperationStatus status : OperationStatus.values()) {
+            byStatus.put(status, 0L);
+        }
+        return byStatus;
     }
 }

@@ -93,6 +93,24 @@ abstract class OperationStoreContract {
     }
 
     @Test
+    void aTypeDeclaredByAModuleIsStoredListedAndCountedByItsWireName() {
+        OperationType backtest = OperationType.of("backtest");
+        store.insert(pending("op_1", T0));
+        store.insert(OperationInfo.pending("op_backtest_1", backtest, OperationMetadata.local(List.of("AAPL"), "1h",
+                Map.of()), T0.plusSeconds(1)));
+        store.update("op_backtest_1", op -> inStatus(op, OperationStatus.RUNNING, T0.plusSeconds(2)));
+
+        OperationList listed = store.list(new OperationQuery(null, OperationType.of("backtest"), 10, 0));
+        assertThat(listed.operations()).extracting(OperationInfo::operationId).containsExactly("op_backtest_1");
+        assertThat(listed.operations().get(0).operationType()).isEqualTo(backtest);
+        assertThat(listed.total()).isEqualTo(1);
+        var counts = store.countByTypeAndStatus();
+        assertThat(counts.get(backtest).get(OperationStatus.RUNNING)).isEqualTo(1);
+        assertThat(counts.get(backtest).get(OperationStatus.PENDING)).isZero();
+        assertThat(counts.get(OperationType.DATA_LOADING).get(OperationStatus.PENDING)).isZero();
+    }
+
+    @Test
     void insertedOperationIsFoundWithEveryField() {
         OperationInfo full = inStatus(inStatus(pending("op_1", T0), OperationStatus.RUNNING, T0.plusSeconds(1))
                 .withProgress(new OperationProgress(42.5, "Epoch 2/3", "Epoch 2/3", 2, 3, 1200, 3000, "AAPL",

@@ -26,6 +26,7 @@ public final class CoreSettingsSection implements SettingsSection {
                 "opsbridge.operations.queue-capacity",
                 "opsbridge.stall.training.stall-after", "opsbridge.stall.training.fail-after",
                 "opsbridge.stall.data-loading.stall-after", "opsbridge.stall.data-loading.fail-after",
+                "opsbridge.stall.default.stall-after", "opsbridge.stall.default.fail-after",
                 "opsbridge.store.progress-persist-interval", "opsbridge.store.retention.max-age",
                 "opsbridge.store.tombstone-ttl", "opsbridge.proxy.connect-timeout", "opsbridge.proxy.read-timeout");
     }
@@ -53,6 +54,7 @@ public final class CoreSettingsSection implements SettingsSection {
         StallConfig stall = candidate.section(StallConfig.class);
         stallRule(errors, "training", stall.training());
         stallRule(errors, "data-loading", stall.dataLoading());
+        stallRule(errors, "default", stall.fallback());
         ProxyConfig proxy = candidate.proxy();
         positive(errors, "opsbridge.proxy.connect-timeout", proxy.connectTimeout());
         positive(errors, "opsbridge.proxy.read-timeout", proxy.readTimeout());

@@ -1,0 +1,163 @@
+package io.opsbridge.core.store;
+
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationQuery;
+import io.opsbridge.api.OperationStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL of the {@code operations} table: one row per operation, read and written inside the
+ * caller's transaction ({@link JdbcOperationStore} keeps the other tables in step).
+ */
+final class OperationsTable {
+
+    /** The SQL list of the unfinished statuses, from the one rule in {@link OperationStatus}. */
+    static final String UNFINISHED = statuses(false);
+    private static final String FINISHED = statuses(true);
+
+    private OperationsTable() {
+    }
+
+    static void insert(Connection c, OperationInfo operation, String ownerNode) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO operations (" + OperationRows.COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            OperationRows.bind(insert, operation, ownerNode);
+            insert.executeUpdate();
+        }
+    }
+
+    static Optional<OperationInfo> select(Connection c, String operationId, boolean forUpdate) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + OperationRows.COLUMNS
+                + " FROM operations WHERE operation_id = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
+            select.setString(1, operationId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(OperationRows.read(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Everything that may change after the insert. */
+    static void write(Connection c, OperationInfo info) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE operations SET status = ?, started_at = ?,"
+                + " updated_at = ?, completed_at = ?, progress_json = ?, metadata_json = ?, result_summary_json = ?,"
+                + " error_message = ?, metrics_count = ?, version = ? WHERE operation_id = ?")) {
+            update.setString(1, info.status().wireName());
+            JdbcColumns.setInstant(update, 2, info.startedAt());
+            JdbcColumns.setInstant(update, 3, info.updatedAt());
+            JdbcColumns.setInstant(update, 4, info.completedAt());
+            update.setString(5, OperationRows.toJson(info.progress()));
+            JdbcColumns.setText(update, 6, info.metadata() == null ? null : OperationRows.toJson(info.metadata()));
+            JdbcColumns.setText(update, 7, info.resultSummary() == null ? null : OperationRows.toJson(info.resultSummary()));
+            JdbcColumns.setText(update, 8, info.errorMessage());
+            update.setInt(9, info.metricsCount());
+            update.setLong(10, info.version());
+            update.setString(11, info.operationId());
+            update.executeUpdate();
+        }
+    }
+
+    static void delete(Connection c, String operationId) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM operations WHERE operation_id = ?")) {
+            delete.setString(1, operationId);
+            delete.executeUpdate();
+        }
+    }
+
+    /** The condition of a listing filter on status and operation_type, bound by {@link #bindFilter}. */
+    static String filter(OperationQuery query) {
+        return " WHERE 1=1" + (query.status() == null ? "" : " AND status = ?")
+                + (query.type() == null ? "" : " AND operation_type = ?");
+    }
+
+    /** One page of a listing, newest first. */
+    static List<OperationInfo> page(Connection c, OperationQuery query) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + OperationRows.COLUMNS + " FROM operations"
+                + filter(query) + " ORDER BY " + listOrder(query) + " LIMIT ? OFFSET ?")) {
+            int next = bindFilter(select, query);
+            select.setInt(next, query.limit());
+            select.setInt(next + 1, query.offset());
+            return readAll(select);
+        }
+    }
+
+    /** The unfinished local operations this node created. */
+    static List<OperationInfo> unfinishedLocal(Connection c, String ownerNode) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + OperationRows.COLUMNS + " FROM operations"
+                + " WHERE owner_node = ? AND status IN " + UNFINISHED + " AND mode = 'local'")) {
+            select.setString(1, ownerNode);
+            return readAll(select);
+        }
+    }
+
+    /** The ids of the operations that finished before {@code cutoff}: what retention deletes. */
+    static List<String> finishedBefore(Connection c, Instant cutoff) throws SQLException {
+        List<String> expired = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT operation_id FROM operations"
+                + " WHERE status IN " + FINISHED + " AND completed_at < ?")) {
+            JdbcColumns.setInstant(select, 1, cutoff);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    expired.add(rows.getString(1));
+                }
+            }
+        }
+        return expired;
+    }
+
+    static int countFinishedBefore(Connection c, Instant cutoff) throws SQLException {
+        try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM operations"
+                + " WHERE status IN " + FINISHED + " AND completed_at < ?")) {
+            JdbcColumns.setInstant(count, 1, cutoff);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    static int bindFilter(PreparedStatement statement, OperationQuery query) throws SQLException {
+        int index = 1;
+        if (query.status() != null) {
+            statement.setString(index++, query.status().wireName());
+        }
+        if (query.type() != null) {
+            statement.setString(index++, query.type().wireName());
+        }
+        return index;
+    }
+
+    /**
+     * Newest first. A filtered column is constant among the rows, so leading with it changes nothing
+     * in the order, but it names the whole key of the matching list index (V51): H2 then reads the
+     * page in index order too, instead of sorting every row of that status or type (PostgreSQL needs
+     * no such hint).
+     */
+    private static String listOrder(OperationQuery query) {
+        return (query.status() == null ? "" : "status, ") + (query.type() == null ? "" : "operation_type, ")
+                + "created_at DESC, operation_id";
+    }
+
+    private static List<OperationInfo> readAll(PreparedStatement select) throws SQLException {
+        List<OperationInfo> found = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                found.add(OperationRows.read(rows));
+            }
+        }
+        return found;
+    }
+
+    private static String statuses(boolean terminal) {
+        return Arrays.stream(OperationStatus.values()).filter(s -> s.isTerminal() == terminal)
+                .map(s -> "'" + s.wireName() + "'").collect(Collectors.joining(", ", "(", ")"));
+    }
+}
