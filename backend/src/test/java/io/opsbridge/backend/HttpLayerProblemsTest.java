@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Requests the HTTP layer refuses before any resource sees them, sent as raw bytes on a socket (an HTTP
- * client library would refuse to send most of them): a long URI, large headers and a too large body are
- * 4xx problem+json; what Vert.x refuses while decoding is at least never a 5xx.
+ * client library would refuse to send most of them): a long URI, large headers and a too large body (announced or
+ * chunked) are 4xx problem+json; what Quarkus or the codec refuse before any hook (HttpLayerProblems' javadoc
+ * says which and why) is at least a 4xx or no answer, never a 5xx, and the server stays up.
  */
 @QuarkusTest
 class HttpLayerProblemsTest {
@@ -26,11 +27,30 @@ class HttpLayerProblemsTest {
     @TestHTTPResource("/")
     URL base;
 
-    /** Refused by Vert.x while decoding, before any hook Quarkus offers: a 400, though with an empty body. */
+    /** Refused by Quarkus before the router (see HttpLayerProblems' javadoc): a 400, though with an empty body. */
     @Test
     void aBadPercentEscapeIs400() throws IOException {
         assertThat(send("GET /api/v1/operations/op_%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
                 .startsWith("HTTP/1.1 400 ");
+        assertThat(send("GET /api/v1/operations?status=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 400 ");
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    /** Refused by the HTTP codec (see HttpLayerProblems' javadoc): a 400, though with an empty body. */
+    @Test
+    void aNulInAHeaderIs400() throws IOException {
+        assertThat(send("GET /api/v1/operations HTTP/1.1\r\nHost: x\r\nX-Note: a\0b\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 400 ");
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    /** Past the codec's own 1 MiB line limit the codec answers (an empty 414): still a 4xx, and the server stays up. */
+    @Test
+    void aRequestLinePastTheCodecLimitIs414() throws IOException {
+        // the codec gave up before it read the version, so it answers in HTTP/1.0
+        assertThat(send("GET /api/v1/operations?q=" + "a".repeat(1_100_000) + " HTTP/1.1\r\nHost: x\r\n\r\n"))
+                .matches("(?s)HTTP/1\\.[01] 414 .*");
         given().get("/q/health/ready").then().statusCode(200);
     }
 
@@ -51,6 +71,29 @@ class HttpLayerProblemsTest {
         String body = "{\"symbols\":[\"" + "A".repeat(1_100_000) + "\"]}";
         assertProblem(send("POST /api/v1/trainings HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body), 413);
+    }
+
+    @Test
+    void aChunkedBodyOverOneMebibyteIs413ProblemJson() throws IOException {
+        String head = "{\"symbols\":[\"";
+        StringBuilder chunks = new StringBuilder(Integer.toHexString(head.length()) + "\r\n" + head + "\r\n");
+        String chunk = "A".repeat(8192);
+        for (int sent = 0; sent < 1_200_000; sent += chunk.length()) {
+            chunks.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+        }
+        assertProblem(send("POST /api/v1/trainings HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunks + "0\r\n\r\n"), 413);
+    }
+
+    /** A small chunked body is read before the resource and still reaches it: here its validation answers. */
+    @Test
+    void aSmallChunkedBodyReachesTheResource() throws IOException {
+        String body = "{\"symbols\":[]}";
+        String answer = send("POST /api/v1/trainings HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + Integer.toHexString(body.length())
+                + "\r\n" + body + "\r\n0\r\n\r\n");
+        assertProblem(answer, 400);
+        assertThat(answer).contains("\"field\":\"symbols\"");
     }
 
     /** Vert.x closes the connection on a broken chunk (no answer at all): never a 5xx, and the server stays up. */

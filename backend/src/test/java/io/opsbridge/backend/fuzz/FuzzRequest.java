@@ -10,6 +10,11 @@ package io.opsbridge.backend.fuzz;
 record FuzzRequest(int number, String method, String target, String contentType, String accept, byte[] body,
         java.util.Map<String, String> headers, boolean authenticated, String mutation) {
 
+    /** Whether this is a request-body example, as it is or changed in one field, rather than a hostile request. */
+    boolean fromExample() {
+        return mutation.startsWith("example");
+    }
+
     private String shortHeaders() {
         StringBuilder shown = new StringBuilder();
         headers.forEach((name, value) -> shown.append(name).append(": ")

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,12 +23,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
  * A seeded fuzz run: {@value #COUNT} hostile requests over every operation of the app's OpenAPI document, most as
  * admin (so they reach the handlers), some without a token. No answer may be a 5xx or name a Java type, every
- * client error is problem+json, and afterwards the app is ready and a normal data load completes.
+ * client error is problem+json, and afterwards the app is ready and a normal data load completes. Some requests are
+ * the document's request-body examples, as they are or changed in one field: some of those must be accepted (202),
+ * and the work they start (cancelled at once) must end. The numbers go to the log, the findings to
+ * {@code target/fuzz-report.txt}.
  * Replay a run with {@code -Dfuzz.seed=N}; change its size with {@code -Dfuzz.count=N}.
  *
  * <p>Its own profile gives it its own app: retention, token and settings calls it makes touch no other test.
@@ -39,6 +44,8 @@ class FuzzSuiteTest {
     static final int COUNT = 1200;
     private static final long DEFAULT_SEED = 20261202L;
     private static final double UNAUTHENTICATED_SHARE = 0.15;
+    private static final Logger LOG = Logger.getLogger(FuzzSuiteTest.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LEAK = Pattern.compile(
             "java\\.|javax\\.|jakarta\\.|io\\.opsbridge\\.|io\\.quarkus\\.|io\\.vertx\\.|io\\.netty\\.|com\\.fasterxml"
                     + "|org\\.jboss|Exception|\\bat [\\w$.]+\\([\\w$]+\\.java:\\d+\\)|\\.java:\\d+");
@@ -46,8 +53,10 @@ class FuzzSuiteTest {
     public static class OwnApp implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // the examples start work, each cancelled at once: a queue that never refuses keeps the run about the answers
             return Map.of("opsbridge.security.rate-limit.admin.burst", "1000000",
-                    "opsbridge.security.rate-limit.starts.burst", "1000000");
+                    "opsbridge.security.rate-limit.starts.burst", "1000000",
+                    "opsbridge.operations.queue-capacity", "1000");
         }
     }
 
@@ -61,21 +70,31 @@ class FuzzSuiteTest {
     void hostileRequestsGetClientErrorsAsProblemsAndTheAppKeepsWorking() throws Exception {
         long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
         int count = Integer.getInteger("fuzz.count", COUNT);
-        System.out.println("fuzz: seed " + seed + " (-Dfuzz.seed=" + seed + " replays it), " + count + " requests");
+        LOG.infof("fuzz: seed %d (-Dfuzz.seed=%d replays it), %d requests", seed, seed, count);
 
-        var document = new ObjectMapper().readTree(send("GET", "/q/openapi?format=json", null, null, null, true).body());
+        var document = JSON.readTree(send("GET", "/q/openapi?format=json", null, null, null, true).body());
         List<Endpoint> endpoints = OpenApiEndpoints.of(document);
         assertThat(endpoints).as("operations in the OpenAPI document").hasSizeGreaterThan(20);
+        assertThat(endpoints).as("operations with a request-body example").filteredOn(e -> e.example() != null)
+                .isNotEmpty();
 
         List<String> findings = new ArrayList<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
-        long started = System.nanoTime();
+        Map<Integer, Integer> exampleStatuses = new TreeMap<>();
+        List<String> started = new ArrayList<>();
+        long began = System.nanoTime();
         for (FuzzRequest request : new HostileRequests(seed, UNAUTHENTICATED_SHARE).generate(endpoints, count)) {
             String finding;
             try {
                 HttpResponse<String> response = send(request);
                 statuses.merge(response.statusCode(), 1, Integer::sum);
+                if (request.fromExample()) {
+                    exampleStatuses.merge(response.statusCode(), 1, Integer::sum);
+                }
                 finding = judge(response);
+                if (finding == null && response.statusCode() == 202) {
+                    finding = cancel(startedOperation(response), started);
+                }
             } catch (java.io.IOException e) {
                 finding = "no answer (" + e.getMessage() + ")";
             }
@@ -83,17 +102,59 @@ class FuzzSuiteTest {
                 findings.add(finding + " <- " + request);
             }
         }
-        System.out.printf(Locale.ROOT, "fuzz: %d requests over %d operations in %.1f s, %d findings%n", count,
-                endpoints.size(), (System.nanoTime() - started) / 1e9, findings.size());
-        System.out.println("fuzz: answers by status " + statuses);
-        findings.stream().limit(40).forEach(f -> System.out.println("fuzz finding: " + f));
+        double seconds = (System.nanoTime() - began) / 1e9;
+        report(seed, count, endpoints.size(), seconds, statuses, exampleStatuses, started.size(), findings);
 
         assertThat(findings).as("answers that are a 5xx, leak a Java name or are a client error without a problem")
                 .isEmpty();
-        // the requests reached the handlers: validation refused some, some were served
-        assertThat(statuses).containsKeys(200, 400, 401);
+        // the requests reached the handlers: validation refused some, some were served, some started work
+        assertThat(statuses).containsKeys(200, 202, 400, 401);
+        assertThat(exampleStatuses).as("answers to the examples, as they are or changed in one field")
+                .containsKeys(202, 400);
+        everyStartedOperationEnds(started);
         assertThat(send("GET", "/q/health/ready", null, null, null, false).statusCode()).isEqualTo(200);
         aNormalDataLoadStillCompletes();
+    }
+
+    /** The id a 202 names, or {@code null} (a finding of its own). */
+    private static String startedOperation(HttpResponse<String> accepted) throws java.io.IOException {
+        String id = JSON.readTree(accepted.body()).path("operation_id").asText("");
+        return id.isEmpty() ? null : id;
+    }
+
+    /** Cancels started work at once, so the run stays short and never fills the queue; what is wrong, or null. */
+    private String cancel(String id, List<String> started) throws Exception {
+        if (id == null) {
+            return "202 without an operation_id";
+        }
+        started.add(id);
+        HttpResponse<String> cancelled = send("POST", "/api/v1/operations/" + id + "/cancel", null, null, null, true);
+        // 409: it had already ended
+        return cancelled.statusCode() == 200 || cancelled.statusCode() == 409 ? null
+                : "cancel of " + id + " answered " + cancelled.statusCode() + " " + shortly(cancelled.body());
+    }
+
+    private void everyStartedOperationEnds(List<String> started) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            for (String id : started) {
+                String status = JSON.readTree(send("GET", "/api/v1/operations/" + id, null, null, null, true).body())
+                        .path("status").asText();
+                assertThat(status).as(id).isIn("completed", "failed", "cancelled");
+            }
+        });
+    }
+
+    /** The run's numbers in the log, and every finding in target/fuzz-report.txt. */
+    private static void report(long seed, int count, int operations, double seconds, Map<Integer, Integer> statuses,
+            Map<Integer, Integer> exampleStatuses, int started, List<String> findings) throws java.io.IOException {
+        String summary = String.format(Locale.ROOT, "fuzz: seed %d, %d requests over %d operations in %.1f s, "
+                + "%d findings; answers by status %s; to the examples %s; %d operations started and cancelled", seed,
+                count, operations, seconds, findings.size(), statuses, exampleStatuses, started);
+        LOG.info(summary);
+        findings.stream().limit(40).forEach(f -> LOG.warn("fuzz finding: " + f));
+        List<String> lines = new ArrayList<>(List.of(summary));
+        lines.addAll(findings);
+        Files.write(Path.of("target/fuzz-report.txt"), lines);
     }
 
     /** What is wrong with an answer, or {@code null}. */
@@ -121,9 +182,9 @@ class FuzzSuiteTest {
                 ("{\"symbols\":[\"" + symbol + "\"],\"timeframe\":\"1h\",\"start_date\":\"2024-01-01\","
                         + "\"end_date\":\"2031-01-01\",\"source\":\"csv\"}").getBytes(), true);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String id = new ObjectMapper().readTree(started.body()).path("operation_id").asText();
+        String id = JSON.readTree(started.body()).path("operation_id").asText();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                assertThat(new ObjectMapper().readTree(send("GET", "/api/v1/operations/" + id, null, null, null, true)
+                assertThat(JSON.readTree(send("GET", "/api/v1/operations/" + id, null, null, null, true)
                         .body()).path("status").asText()).isEqualTo("completed"));
     }
 

@@ -11,18 +11,24 @@ import java.util.Random;
 /**
  * Generates hostile requests from the OpenAPI endpoints: each one takes a plausible request and spoils one part of
  * it (a path parameter, query parameters, body fields, the whole body, the content type or the Accept header).
+ * For an endpoint whose document has a request-body example, {@value #EXAMPLE_SHARE} of its requests send that
+ * example instead, as it is or changed in one field ({@link ExampleMutations}), so some are accepted.
  * The same seed gives the same requests.
  */
 final class HostileRequests {
 
     private enum Mutation { PATH, QUERY, FIELDS, UNKNOWN_FIELD, BODY, CONTENT_TYPE, ACCEPT, HEADER }
 
+    static final double EXAMPLE_SHARE = 0.5;
+
     private final Random random;
     private final double unauthenticatedShare;
+    private final ExampleMutations examples;
 
     HostileRequests(long seed, double unauthenticatedShare) {
         this.random = new Random(seed);
         this.unauthenticatedShare = unauthenticatedShare;
+        this.examples = new ExampleMutations(random);
     }
 
     /** {@code count} requests, going round the endpoints so each one gets its share. */
@@ -35,6 +41,9 @@ final class HostileRequests {
     }
 
     private FuzzRequest one(int number, Endpoint endpoint) {
+        if (endpoint.example() != null && random.nextDouble() < EXAMPLE_SHARE) {
+            return fromExample(number, endpoint);
+        }
         Mutation mutation = mutationFor(endpoint);
         Map<String, String> pathValues = new LinkedHashMap<>();
         endpoint.pathParams().forEach(p -> pathValues.put(p, "AAPL"));
@@ -102,6 +111,13 @@ final class HostileRequests {
         byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
         return new FuzzRequest(number, endpoint.method(), target(endpoint, pathValues, query), contentType, accept,
                 bytes, headers, authenticated && !headers.containsKey("Authorization"), detail);
+    }
+
+    private FuzzRequest fromExample(int number, Endpoint endpoint) {
+        ExampleMutations.Mutated body = examples.mutate(endpoint.example());
+        boolean authenticated = random.nextDouble() >= unauthenticatedShare;
+        return new FuzzRequest(number, endpoint.method(), endpoint.path(), "application/json", null,
+                body.body().getBytes(StandardCharsets.UTF_8), Map.of(), authenticated, body.change());
     }
 
     private Mutation mutationFor(Endpoint endpoint) {

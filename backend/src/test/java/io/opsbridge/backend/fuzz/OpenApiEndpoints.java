@@ -1,6 +1,8 @@
 package io.opsbridge.backend.fuzz;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -33,7 +35,8 @@ final class OpenApiEndpoints {
                     default -> { }
                 }
             }
-            endpoints.add(new Endpoint(method, path.getKey(), pathParams, queryParams, bodyFields(document, op.getValue())));
+            endpoints.add(new Endpoint(method, path.getKey(), pathParams, queryParams, bodyFields(document, op.getValue()),
+                    example(document, op.getValue())));
         }));
         return endpoints;
     }
@@ -51,6 +54,21 @@ final class OpenApiEndpoints {
             fields.put(field.getKey(), type.path("type").asText("object"));
         }
         return fields;
+    }
+
+    /** The first JSON example of the request body (RequestExamplesFilter writes it as JSON text), or {@code null}. */
+    private static JsonNode example(JsonNode document, JsonNode operation) {
+        JsonNode examples = resolve(document, operation.path("requestBody")).path("content").path("application/json")
+                .path("examples");
+        if (!examples.elements().hasNext()) {
+            return null;
+        }
+        JsonNode value = resolve(document, examples.elements().next()).path("value");
+        try {
+            return value.isTextual() ? new ObjectMapper().readTree(value.asText()) : value.isObject() ? value : null;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the OpenAPI document's example is not JSON: " + value, e);
+        }
     }
 
     private static JsonNode resolve(JsonNode document, JsonNode node) {

@@ -13,6 +13,7 @@ import io.opsbridge.core.ConflictException;
 import io.opsbridge.core.IllegalTransitionException;
 import io.opsbridge.core.OperationGoneException;
 import io.opsbridge.core.OperationNotFoundException;
+import io.opsbridge.core.security.AuthChallenges;
 import io.opsbridge.core.security.RateLimitExceededException;
 import io.opsbridge.core.security.TokenNotFoundException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -33,6 +34,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final AuthChallenges challenges;
+
+    public ProblemMappers(AuthChallenges challenges) {
+        this.challenges = challenges;
+    }
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {
@@ -73,10 +80,14 @@ public class ProblemMappers {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e) {
         String detail = e instanceof AuthenticationFailedException
-                ? "the bearer token is unknown or revoked"
-                : "this call needs a bearer token (Authorization: Bearer obt_...)";
-        return Response.fromResponse(problem(401, "unauthorized", "Authentication required", detail, null))
-                .header("WWW-Authenticate", "Bearer realm=\"opsbridge\"").build();
+                ? (challenges.basicAccepted() ? "the bearer token or the user name and password are not valid"
+                        : "the bearer token is unknown or revoked")
+                : (challenges.basicAccepted() ? "this call needs a bearer token or a user name and password"
+                        : "this call needs a bearer token (Authorization: Bearer obt_...)");
+        Response.ResponseBuilder answer = Response.fromResponse(
+                problem(401, "unauthorized", "Authentication required", detail, null));
+        challenges.headerValues().forEach(challenge -> answer.header("WWW-Authenticate", challenge));
+        return answer.build();
     }
 
     @ServerExceptionMapper
