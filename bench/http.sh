@@ -9,7 +9,8 @@
 # and wrk + nginx (Debian: apt-get install -y wrk nginx-light). Every process runs on a free port in a
 # temporary directory and is stopped at the end.
 # Usage: bench/http.sh     (BENCH_SECONDS=10 BENCH_CONNECTIONS=64; BENCH_PARTS=get: only 1.; BENCH_JFR=1 records the
-#                          backend with JFR; BENCH_NGINX_WORKERS=1)
+#                          backend with JFR; BENCH_NGINX_WORKERS=1; BENCH_BACKEND_OPTS="-XX:+UseSerialGC -Xlog:gc:file=/tmp/gc.log"
+#                          adds JVM flags to the backend)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -85,7 +86,8 @@ mkdir -p "${WORK}/host" "${WORK}/backend" "${WORK}/nginx"
 (cd "${WORK}/host" && exec java -Dai.djl.offline=true -Dquarkus.http.port="${HOST_PORT}" -jar "${HOST_JAR}" \
     > "${WORK}/host.log" 2>&1) &
 PIDS+=($!); HOST_PID=$!
-(cd "${WORK}/backend" && exec java "${JFR[@]}" -Dai.djl.offline=true -Dquarkus.http.port="${BACKEND_PORT}" \
+# shellcheck disable=SC2086
+(cd "${WORK}/backend" && exec java ${BENCH_BACKEND_OPTS:-} "${JFR[@]}" -Dai.djl.offline=true -Dquarkus.http.port="${BACKEND_PORT}" \
     -Dopsbridge.training.routing.hosts="${HOST}" -jar "${BACKEND_JAR}" > "${WORK}/backend.log" 2>&1) &
 PIDS+=($!); BACKEND_PID=$!
 wait_ready "${HOST}/q/health/ready" "${HOST_PID}" host

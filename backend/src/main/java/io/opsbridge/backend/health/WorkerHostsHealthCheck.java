@@ -36,6 +36,11 @@ public class WorkerHostsHealthCheck implements HealthCheck {
 
     private final Settings settings;
     private final HostStates states;
+    /**
+     * The probe of the connect timeout in force, kept: an HTTP client per readiness call would start a
+     * selector thread each time, and the first one initialises TLS (a few hundred ms of CPU at start).
+     */
+    private volatile HostProbe probe;
 
     public WorkerHostsHealthCheck(Settings settings, HostStates states) {
         this.settings = settings;
@@ -47,9 +52,12 @@ public class WorkerHostsHealthCheck implements HealthCheck {
         Map<String, String> hosts = configuredHosts();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("worker hosts").up()
                 .withData("configured", hosts.size());
+        if (hosts.isEmpty()) {
+            return response.withData("reachable", 0).build();
+        }
         var proxy = settings.current().proxy();
-        Duration timeout = proxy.readTimeout().compareTo(MAX_PROBE) > 0 ? MAX_PROBE : proxy.readTimeout();
-        HostProbe probe = new HostProbe(states, proxy.connectTimeout().compareTo(MAX_PROBE) > 0 ? MAX_PROBE : proxy.connectTimeout());
+        Duration timeout = atMostMaxProbe(proxy.readTimeout());
+        HostProbe probe = probe(atMostMaxProbe(proxy.connectTimeout()));
         List<CompletableFuture<HostProbe.Result>> probes = new ArrayList<>();
         hosts.keySet().forEach(host -> probes.add(probe.probe(host, timeout)));
         long reachable = 0;
@@ -63,6 +71,19 @@ public class WorkerHostsHealthCheck implements HealthCheck {
             reachable += result.reachable() ? 1 : 0;
         }
         return response.withData("reachable", reachable).build();
+    }
+
+    private HostProbe probe(Duration connectTimeout) {
+        HostProbe current = probe;
+        if (current == null || !current.connectTimeout().equals(connectTimeout)) {
+            current = new HostProbe(states, connectTimeout);
+            probe = current;
+        }
+        return current;
+    }
+
+    private static Duration atMostMaxProbe(Duration timeout) {
+        return timeout.compareTo(MAX_PROBE) > 0 ? MAX_PROBE : timeout;
     }
 
     /** Host URL to its kind ({@code training}, {@code data}), in configuration order. */

@@ -77,6 +77,27 @@ class OperationsMetricsTest {
         assertThat(delta(before, after, "opsbridge_operations_completed_total{type=\"data_loading\"}")).isEqualTo(1);
     }
 
+    @Test
+    void theCachedReadIsCountedByOurSeriesAndLeftOutOfTheHttpServerTimer() {
+        String id = given().contentType("application/json").body(SAMPLE_LOAD).post("/api/v1/data/loads")
+                .then().statusCode(202).extract().path("operation_id");
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).until(() ->
+                given().get("/api/v1/operations/{id}", id).jsonPath().getString("status").equals("completed"));
+        String before = scrape();
+        for (int i = 0; i < 3; i++) {
+            given().get("/api/v1/operations/{id}", id).then().statusCode(200);
+        }
+        given().queryParam("cursor", 0).get("/api/v1/operations/{id}/metrics", id).then().statusCode(200);
+        given().get("/api/v1/operations").then().statusCode(200);
+
+        String after = scrape();
+        // hits or misses: the test profile's cache TTL is 200 ms
+        assertThat(delta(before, after, "opsbridge_queries_total{outcome=\"cache_hit\"}")
+                + delta(before, after, "opsbridge_queries_total{outcome=\"cache_miss\"}")).isGreaterThanOrEqualTo(3);
+        assertThat(after).doesNotContain("uri=\"/api/v1/operations/{id}\"")
+                .contains("uri=\"/api/v1/operations/{id}/metrics\"").contains("uri=\"/api/v1/operations\"");
+    }
+
     private static String scrape() {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }

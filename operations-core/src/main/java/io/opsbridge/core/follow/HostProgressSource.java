@@ -82,11 +82,10 @@ public final class HostProgressSource implements ProgressSource {
     public void flush() {
     }
 
-    /** How long the host has not answered (since the first failed call after its last answer); zero while it answers. */
+    /** The first failed call after the host's last answer; null while it answers. */
     @Override
-    public Duration quietFor(Instant now) {
-        Instant since = unreachableSince;
-        return since == null || since.isAfter(now) ? Duration.ZERO : Duration.between(since, now);
+    public Instant quietSince() {
+        return unreachableSince;
     }
 
     @Override

@@ -62,11 +62,10 @@ public final class LocalProgressSource implements ProgressSource {
         pull(settings.current(), true);
     }
 
-    /** How long the bridge has not changed, as seen by pulls; zero before the first pull. */
+    /** When the bridge last changed, as seen by pulls; null before the first pull. */
     @Override
-    public Duration quietFor(Instant now) {
-        Instant last = lastProgressAt;
-        return last == null ? Duration.ZERO : Duration.between(last, now);
+    public Instant quietSince() {
+        return lastProgressAt;
     }
 
     @Override

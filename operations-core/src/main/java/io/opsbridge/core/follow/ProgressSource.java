@@ -21,8 +21,26 @@ public interface ProgressSource {
     /** Stores what a pull kept only in memory; done before every status change. */
     void flush();
 
-    /** How long the source has shown no progress (a bridge not written, a host not answering); never blocks. */
-    Duration quietFor(Instant now);
+    /**
+     * Since when the source has shown no progress (the bridge's last write, the host's first failed
+     * call since its last answer), or null while that does not apply; never blocks, never allocates.
+     */
+    Instant quietSince();
+
+    /** How long the source has shown no progress at {@code now}; zero while {@link #quietSince} is null or later. */
+    default Duration quietFor(Instant now) {
+        Instant since = quietSince();
+        return since == null || since.isAfter(now) ? Duration.ZERO : Duration.between(since, now);
+    }
+
+    /**
+     * {@link #quietFor} in milliseconds at {@code nowMillis} (epoch milliseconds): the cached read's
+     * lost check, on the event loop, which must allocate nothing (no {@code Instant}, no {@code Duration}).
+     */
+    default long quietMillis(long nowMillis) {
+        Instant since = quietSince();
+        return since == null ? 0 : Math.max(0, nowMillis - since.toEpochMilli());
+    }
 
     /** Why an operation quiet for {@code quiet} is failed, {@code failAfter} being its limit. */
     String lostReason(Duration quiet, Duration failAfter);

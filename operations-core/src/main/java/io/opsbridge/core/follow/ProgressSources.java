@@ -80,6 +80,11 @@ public class ProgressSources {
         return Optional.ofNullable(sources.get(operationId));
     }
 
+    /** {@link #registered}, or null: the cached read's lookup, which allocates nothing. */
+    public ProgressSource registeredOrNull(String operationId) {
+        return sources.get(operationId);
+    }
+
     /** Forgets the source of a finished (or discarded) operation. */
     public void remove(String operationId) {
         sources.remove(operationId);

@@ -22,10 +22,18 @@ public final class HostProbe {
 
     private final HttpClient client;
     private final HostStates states;
+    private final Duration connectTimeout;
 
+    /** One client for every probe: keep the probe, as each client has its own selector thread. */
     public HostProbe(HostStates states, Duration connectTimeout) {
         this.states = states;
+        this.connectTimeout = connectTimeout;
         this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    }
+
+    /** The connect timeout this probe's client was built with. */
+    public Duration connectTimeout() {
+        return connectTimeout;
     }
 
     /** Probes {@code host} (a base URL without trailing slash), answering within {@code timeout}. */

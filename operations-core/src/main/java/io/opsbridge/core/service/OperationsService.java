@@ -20,7 +20,7 @@ import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.store.OperationStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,6 +41,8 @@ public class OperationsService {
     private final OperationLifecycle lifecycle;
     private final Settings settings;
     private final Clock clock;
+    /** Built once: a capturing lambda per read would be an allocation on the cache-hit path. */
+    private final Function<String, OperationInfo> loadOnMiss = id -> load(id, false);
 
     public OperationsService(OperationStore store, OperationCache cache, ProgressSources sources,
             OperationLifecycle lifecycle, Settings settings, Clock clock) {
@@ -57,16 +59,19 @@ public class OperationsService {
         return cache.ttl();
     }
 
-    /** The operation, refreshed from its source if it is running and the cached copy is older than the TTL. */
+    /**
+     * The operation, refreshed from its source if it is running and the cached copy is older than the TTL.
+     * A cache hit allocates nothing (measured: {@code MonitoringOverheadBenchmark}, docs/benchmarks.md).
+     */
     public OperationInfo get(String operationId, boolean forceRefresh) {
         Monitoring.monitor().queried(forceRefresh);
         OperationInfo info = forceRefresh ? cache.refresh(operationId, id -> load(id, true))
-                : cache.get(operationId, id -> load(id, false));
+                : cache.get(operationId, loadOnMiss);
         if (info.status() != OperationStatus.RUNNING) {
             return info;
         }
-        Optional<ProgressSource> source = sources.registered(operationId);
-        return source.isEmpty() ? info : settle(info, source.get());
+        ProgressSource source = sources.registeredOrNull(operationId);
+        return source == null ? info : settle(info, source);
     }
 
     /**
@@ -79,15 +84,11 @@ public class OperationsService {
         if (info == null || info.status() != OperationStatus.RUNNING) {
             return info;
         }
-        ProgressSource source = sources.registered(operationId).orElse(null);
+        ProgressSource source = sources.registeredOrNull(operationId);
         if (source == null) {
             return info;
         }
-        if (source.hasOutcome()
-                || settings.current().stalls().isLost(info.operationType(), source.quietFor(clock.instant()))) {
-            return null;
-        }
-        return info;
+        return source.hasOutcome() || isLost(info, source) ? null : info;
     }
 
     /** A page of operations, running ones as fresh as a single {@link #get} would show them. */
@@ -126,16 +127,23 @@ public class OperationsService {
      * its type's {@code fail-after} (lost detection on read), is applied now.
      */
     private OperationInfo settle(OperationInfo info, ProgressSource source) {
-        var outcome = source.takeOutcome();
-        if (outcome.isPresent()) {
-            return lifecycle.finish(info.operationId(), outcome.get());
+        if (source.hasOutcome()) {
+            var outcome = source.takeOutcome();
+            if (outcome.isPresent()) {
+                return lifecycle.finish(info.operationId(), outcome.get());
+            }
         }
-        Duration quiet = source.quietFor(clock.instant());
-        var stalls = settings.current().stalls();
-        if (!stalls.isLost(info.operationType(), quiet)) {
+        if (!isLost(info, source)) {
             return info;
         }
-        return lifecycle.failLost(info.operationId(), source.lostReason(quiet, stalls.failAfter(info.operationType())));
+        Duration quiet = source.quietFor(clock.instant());
+        Duration failAfter = settings.current().stalls().failAfter(info.operationType());
+        return lifecycle.failLost(info.operationId(), source.lostReason(quiet, failAfter));
+    }
+
+    /** Quiet past its type's fail-after; in milliseconds from {@link Clock#millis}, so it allocates nothing. */
+    private boolean isLost(OperationInfo info, ProgressSource source) {
+        return settings.current().stalls().isLost(info.operationType(), source.quietMillis(clock.millis()));
     }
 
     private OperationInfo load(String operationId, boolean forceRefresh) {

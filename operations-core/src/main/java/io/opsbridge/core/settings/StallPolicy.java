@@ -54,6 +54,12 @@ public final class StallPolicy {
         return exceeded(of(type).failAfter(), quiet);
     }
 
+    /** {@link #isLost(OperationType, Duration)} for a quiet time in milliseconds: allocates nothing (the cached read). */
+    public boolean isLost(OperationType type, long quietMillis) {
+        Limits l = limits.get(type);
+        return l != null && enabled(l.failAfter()) && quietMillis >= l.failAfter().toMillis();
+    }
+
     /** The fail-after of {@code type}, for the failure's reason. */
     public Duration failAfter(OperationType type) {
         return of(type).failAfter();
@@ -68,6 +74,10 @@ public final class StallPolicy {
     }
 
     private static boolean exceeded(Duration limit, Duration quiet) {
-        return limit != null && !limit.isZero() && !limit.isNegative() && quiet.compareTo(limit) >= 0;
+        return enabled(limit) && quiet.compareTo(limit) >= 0;
+    }
+
+    private static boolean enabled(Duration limit) {
+        return limit != null && !limit.isZero() && !limit.isNegative();
     }
 }
