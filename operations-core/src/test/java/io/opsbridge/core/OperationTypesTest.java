@@ -79,6 +79,10 @@ class OperationTypesTest {
 
         assertThat(policy.isStalled(BACKTEST, Duration.ofMinutes(1))).isTrue();
         assertThat(policy.isLost(BACKTEST, Duration.ofMinutes(4))).isFalse();
+        assertThat(policy.isLost(BACKTEST, Duration.ofMinutes(5))).isTrue();
+        // the cached read's allocation-free form judges by the same default limits
+        assertThat(policy.isLost(BACKTEST, Duration.ofMinutes(4).toMillis())).isFalse();
+        assertThat(policy.isLost(BACKTEST, Duration.ofMinutes(5).toMillis())).isTrue();
         assertThat(policy.failAfter(BACKTEST)).isEqualTo(Duration.ofMinutes(5));
         assertThat(policy.isStalled(OperationType.TRAINING, Duration.ofMinutes(1))).isFalse();
     }

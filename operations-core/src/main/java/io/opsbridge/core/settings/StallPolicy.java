@@ -56,8 +56,8 @@ public final class StallPolicy {
 
     /** {@link #isLost(OperationType, Duration)} for a quiet time in milliseconds: allocates nothing (the cached read). */
     public boolean isLost(OperationType type, long quietMillis) {
-        Limits l = limits.get(type);
-        return l != null && enabled(l.failAfter()) && quietMillis >= l.failAfter().toMillis();
+        Duration failAfter = of(type).failAfter();
+        return enabled(failAfter) && quietMillis >= failAfter.toMillis();
     }
 
     /** The fail-after of {@code type}, for the failure's reason. */
