@@ -49,6 +49,16 @@ public final class FakeHost {
             }
 
             @Override
+            public java.util.concurrent.CompletionStage<OperationInfo> read(String id, boolean forceRefresh) {
+                // answered at once on the caller's thread, as a host's answer on the event loop would be
+                try {
+                    return java.util.concurrent.CompletableFuture.completedFuture(FakeHost.this.get(id, forceRefresh));
+                } catch (RuntimeException e) {
+                    return java.util.concurrent.CompletableFuture.failedFuture(e);
+                }
+            }
+
+            @Override
             public java.util.concurrent.CompletionStage<OperationInfo> whenChanged(String id, String wait,
                     long sinceVersion) {
                 // the host's long-poll: answers once its version passes sinceVersion, or after 5 s
