@@ -96,6 +96,12 @@ public final class FakeHost {
                 epoch, of, 0, 0, null, Map.of("epoch", epoch)), metrics.size(), Instant.now());
     }
 
+    /** The host's worker reports progress within an epoch: no new metric. */
+    public synchronized void progress(double percentage, String message) {
+        operation = operation.withProgress(new OperationProgress(percentage, message, null, 0, 0, 0, 0, null, Map.of()),
+                metrics.size(), Instant.now());
+    }
+
     public synchronized void finish(OperationStatus status, String error) {
         operation = Records.inStatus(operation, status, Instant.parse("2026-11-24T09:05:00Z")).withError(error)
                 .withResult(status == OperationStatus.COMPLETED ? Map.of("model_version", hostId) : null);
