@@ -2,9 +2,9 @@ package io.opsbridge.core.follow;
 
 import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
-import io.opsbridge.api.OperationProgress;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.monitoring.Monitoring;
+import io.opsbridge.core.proxy.HostCalls;
 import io.opsbridge.core.proxy.HostException;
 import io.opsbridge.core.proxy.HostNotFoundException;
 import io.opsbridge.core.proxy.HostRejectedException;
@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,7 +49,6 @@ public final class HostProgressSource implements ProgressSource {
     private final String operationId;
     private final OperationServiceProxy proxy;
     private final String hostOperationId;
-    private final RemoteMappingStore mappings;
     private final HostRecord record;
     private final Clock clock;
     private final Settings settings;
@@ -58,8 +56,7 @@ public final class HostProgressSource implements ProgressSource {
     private final AtomicReference<HostOutcome> outcome = new AtomicReference<>();
     /** Serializes pulls; a forced read's answer arriving on an event loop only tries it. */
     private final ReentrantLock lock = new ReentrantLock();
-    /** Volatile, so {@link #quietFor} never waits for a pull's host call (it runs on the event loop for cached reads). */
-    private volatile Instant unreachableSince;
+    private final HostContact contact;
     private boolean cancelling;
     /** The host's version of the operation at the last answer, for the host's long-poll. */
     private volatile long hostVersion;
@@ -70,23 +67,20 @@ public final class HostProgressSource implements ProgressSource {
         this.operationId = mapping.operationId();
         this.proxy = proxy;
         this.hostOperationId = mapping.hostOperationId();
-        this.mappings = mappings;
         this.record = new HostRecord(operationId, store, settings);
         this.clock = clock;
         this.settings = settings;
         this.metrics = new HostMetricsCopy(operationId, mapping.hostMetricsCursor(), mappings);
-        this.unreachableSince = mapping.unreachableSince();
+        this.contact = new HostContact(mapping, mappings);
     }
 
     /** Pulls the host once; a terminal host status is kept for {@link #takeOutcome}. */
     @Override
     public Optional<OperationInfo> pull(boolean forceRefresh) {
         long started = System.nanoTime();
-        lock.lock();
         try {
-            return refresh(forceRefresh, true);
+            return locked(() -> refresh(forceRefresh, true));
         } finally {
-            lock.unlock();
             Monitoring.monitor().refreshed("host", System.nanoTime() - started);
         }
     }
@@ -112,11 +106,10 @@ public final class HostProgressSource implements ProgressSource {
                 return CompletableFuture.completedFuture(quick);
             }
             return CompletableFuture.supplyAsync(() -> {
-                lock.lock();
                 try {
-                    return error == null ? handled(() -> answered(host, true), true) : failed(hostFailure(error), true);
+                    return locked(() -> error == null ? handled(() -> answered(host, true), true)
+                            : failed(HostCalls.failureOf(error), true));
                 } finally {
-                    lock.unlock();
                     finished(started, hostNanos);
                 }
             }, blocking);
@@ -126,19 +119,13 @@ public final class HostProgressSource implements ProgressSource {
     /** Stores the progress a pull kept only in memory (before a status change). */
     @Override
     public void flush() {
-        lock.lock();
-        try {
-            record.save(true, clock.instant());
-        } finally {
-            lock.unlock();
-        }
+        locked(() -> record.save(true, clock.instant()));
     }
 
     /** How long the host has not answered (since the first failed call after its last answer); zero while it answers. */
     @Override
     public Duration quietFor(Instant now) {
-        Instant since = unreachableSince;
-        return since == null || since.isAfter(now) ? Duration.ZERO : Duration.between(since, now);
+        return contact.quietFor(now);
     }
 
     @Override
@@ -215,13 +202,13 @@ public final class HostProgressSource implements ProgressSource {
         try {
             OperationInfo current = record.latest();
             Instant now = clock.instant();
-            if (current == null || current.status() != OperationStatus.RUNNING || cancelling || unreachableSince != null
+            if (current == null || current.status() != OperationStatus.RUNNING || cancelling || !contact.reachable()
                     || host.status().isTerminal() || host.metricsCount() > metrics.cursor() || outcome.get() != null) {
                 return null;
             }
             if (host.version() >= hostVersion) {
                 hostVersion = host.version();
-                record.change(follow(current, host, Math.max(metrics.cursor(), current.metricsCount()), now));
+                record.follow(host, Math.max(metrics.cursor(), current.metricsCount()), now);
             }
             return record.persistDue(now) ? null : Optional.of(record.latest());
         } finally {
@@ -264,20 +251,13 @@ public final class HostProgressSource implements ProgressSource {
         Map<String, Object> result = takeTerminal && host.status() == OperationStatus.COMPLETED
                 ? proxy.results(hostOperationId).resultSummary() : null;
         hostVersion = host.version();
-        boolean contact = unreachableSince != null;
-        if (contact) {
-            mappings.recordContact(operationId, now);
-            unreachableSince = null;
-        }
+        boolean regained = contact.answered(now);
         int copied = metrics.cursor();
         int metricsCount = page == null ? copied : metrics.store(page.metrics());
-        OperationInfo current = known.get();
-        if (!current.status().isTerminal()) {
-            record.change(follow(current, host, Math.max(metricsCount, current.metricsCount()), now));
-        }
+        record.follow(host, Math.max(metricsCount, known.get().metricsCount()), now);
         OperationStatus hostStatus = host.status();
         // progress alone may wait; what a reader elsewhere or the lifecycle needs is stored now
-        Optional<OperationInfo> updated = record.save(contact || metricsCount != copied || hostStatus.isTerminal(), now);
+        Optional<OperationInfo> updated = record.save(regained || metricsCount != copied || hostStatus.isTerminal(), now);
         if (takeTerminal && hostStatus.isTerminal() && !(cancelling && hostStatus == OperationStatus.CANCELLED)
                 && updated.map(r -> r.status().canMoveTo(hostStatus)).orElse(false)) {
             outcome.set(new HostOutcome(hostStatus, host.completedAt(),
@@ -287,54 +267,34 @@ public final class HostProgressSource implements ProgressSource {
         return updated;
     }
 
-    /** The record with the host's progress; the same record (same version) when nothing is new. */
-    private static OperationInfo follow(OperationInfo current, OperationInfo host, int metricsCount, Instant now) {
-        OperationProgress progress = ProgressContext.with(host.progress(), Map.of(ProgressContext.HOST_REACHABLE, true),
-                ProgressContext.LAST_HOST_ERROR, ProgressContext.UNREACHABLE_SINCE);
-        if (progress.equals(current.progress()) && metricsCount == current.metricsCount()) {
-            // nothing new on the host: same record, same version (long-poll waiters must not wake for it)
-            return current;
-        }
-        return current.withProgress(progress, metricsCount, now);
-    }
-
     private Optional<OperationInfo> markUnreachable(HostException e) {
         Instant now = clock.instant();
-        if (unreachableSince == null) {
-            // the first failure since the last answer is kept, also across replicas and restarts
-            mappings.recordUnreachable(operationId, now);
-            unreachableSince = mappings.find(operationId).map(RemoteMapping::unreachableSince).orElse(now);
-        }
+        Instant since = contact.failed(now);
         Optional<OperationInfo> known = record.load(now);
-        if (known.isEmpty() || known.get().status().isTerminal()) {
+        if (known.isEmpty()) {
             return known;
         }
-        OperationInfo current = known.get();
         Map<String, Object> marks = new HashMap<>(Map.of(ProgressContext.HOST_REACHABLE, false,
-                ProgressContext.LAST_HOST_ERROR, e.getMessage(), ProgressContext.UNREACHABLE_SINCE,
-                unreachableSince.toString()));
-        if (settings.current().stalls().isStalled(current.operationType(), quietFor(now))) {
+                ProgressContext.LAST_HOST_ERROR, e.getMessage(), ProgressContext.UNREACHABLE_SINCE, since.toString()));
+        if (settings.current().stalls().isStalled(known.get().operationType(), contact.quietFor(now))) {
             marks.put(ProgressContext.STALLED, true);
         }
-        Map<String, Object> context = current.progress().context();
-        if (context == null || !marks.entrySet().stream().allMatch(m -> m.getValue().equals(context.get(m.getKey())))) {
-            record.change(current.withProgress(ProgressContext.with(current.progress(), marks), current.metricsCount(), now));
-        }
+        record.mark(marks, now);
         return record.save(true, now);
+    }
+
+    private <T> T locked(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void finished(long started, long hostNanos) {
         long nanos = System.nanoTime() - started;
         Monitoring.monitor().refreshed("host", nanos);
         Monitoring.monitor().readFinished(operationId, true, nanos, 0, hostNanos);
-    }
-
-    /** The {@link HostException} a failed asynchronous host call carries. */
-    private static HostException hostFailure(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof HostException host) {
-            return host;
-        }
-        throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
     }
 }

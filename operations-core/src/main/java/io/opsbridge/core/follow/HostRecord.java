@@ -1,10 +1,12 @@
 package io.opsbridge.core.follow;
 
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationProgress;
 import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.store.OperationStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,10 +52,32 @@ final class HostRecord {
     }
 
     /** Makes {@code next} the record in memory (the same instance means: nothing changed). */
-    void change(OperationInfo next) {
+    private void change(OperationInfo next) {
         if (next != latest) {
             latest = next;
             dirty = true;
+        }
+    }
+
+    /** Moves a running record to the host's progress; nothing changes (same version) when nothing is new. */
+    void follow(OperationInfo host, int metricsCount, Instant now) {
+        OperationInfo current = latest;
+        OperationProgress progress = ProgressContext.with(host.progress(), Map.of(ProgressContext.HOST_REACHABLE, true),
+                ProgressContext.LAST_HOST_ERROR, ProgressContext.UNREACHABLE_SINCE);
+        // nothing new on the host: same record, same version (long-poll waiters must not wake for it)
+        if (!current.status().isTerminal()
+                && !(progress.equals(current.progress()) && metricsCount == current.metricsCount())) {
+            change(current.withProgress(progress, metricsCount, now));
+        }
+    }
+
+    /** Adds {@code marks} to a running record's progress context, unless it carries them already. */
+    void mark(Map<String, Object> marks, Instant now) {
+        OperationInfo current = latest;
+        Map<String, Object> context = current.progress().context();
+        if (!current.status().isTerminal() && (context == null
+                || !marks.entrySet().stream().allMatch(m -> m.getValue().equals(context.get(m.getKey()))))) {
+            change(current.withProgress(ProgressContext.with(current.progress(), marks), current.metricsCount(), now));
         }
     }
 

@@ -93,6 +93,15 @@ public final class HostCalls {
         });
     }
 
+    /** The {@link HostException} a failed {@link #callAsync} stage carries; anything else (a bug) is rethrown. */
+    public static HostException failureOf(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof HostException host) {
+            return host;
+        }
+        throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+    }
+
     private static HostException failure(String hostUrl, String what, RuntimeException e, long started) {
         // the client also reports an unreadable 200 body as a WebApplicationException
         HostException failure = e instanceof WebApplicationException w && w.getResponse() != null
