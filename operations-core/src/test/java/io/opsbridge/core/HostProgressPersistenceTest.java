@@ -73,6 +73,16 @@ class HostProgressPersistenceTest {
     }
 
     @Test
+    void aForcedRefreshThatFindsNothingNewWakesNoWorker() {
+        host.progress(55, "batch 55");
+        OperationInfo first = refresh();
+        blockingTasks.set(0);
+
+        assertThat(refresh().version()).isEqualTo(first.version());
+        assertThat(blockingTasks.get()).isZero();
+    }
+
+    @Test
     void progressIsStoredOnceThePersistIntervalHasPassed() {
         host.progress(40, "batch 40");
         refresh();

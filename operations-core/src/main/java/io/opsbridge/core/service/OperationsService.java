@@ -90,6 +90,11 @@ public class OperationsService {
             if (info.status() == OperationStatus.RUNNING && needsSettling(info, source)) {
                 return CompletableFuture.supplyAsync(() -> settle(info, source), blocking);
             }
+            OperationInfo cached = cache.peek(operationId);
+            if (info.status() == OperationStatus.RUNNING && cached != null && cached.version() >= info.version()) {
+                // nothing new since the cached copy: no worker to wake
+                return CompletableFuture.completedFuture(info);
+            }
             // a record another replica finished is not cached from here: the next read loads it
             blocking.execute(() -> {
                 if (info.status() == OperationStatus.RUNNING) {
