@@ -153,14 +153,38 @@ done
 measure 1 "${WARMUP}" "${BACKEND}/api/v1/operations/${HOP}?force_refresh=true" > /dev/null
 measure 1 "${WARMUP}" "${HOST}/api/v1/operations/${HOST_OP}?force_refresh=true" > /dev/null
 read -r HRPS HP50 HP99 < <(measure 1 "${SECONDS_EACH}" "${HOST}/api/v1/operations/${HOST_OP}?force_refresh=true")
-read -r BRPS BP50 BP99 < <(measure 1 "${SECONDS_EACH}" "${BACKEND}/api/v1/operations/${HOP}?force_refresh=true")
+curl -fs "${BACKEND}/q/metrics" > "${WORK}/metrics-before"
+read -r BRPS BP50 BP99 BCPU < <(measure_cpu "${BACKEND_PID}" 1 "${SECONDS_EACH}" "${BACKEND}/api/v1/operations/${HOP}?force_refresh=true")
+curl -fs "${BACKEND}/q/metrics" > "${WORK}/metrics-after"
 read -r CRPS CP50 CP99 < <(measure "${CONNECTIONS}" "${SECONDS_EACH}" "${BACKEND}/api/v1/operations/${HOP}")
 [[ "$(curl -fs "${BACKEND}/api/v1/operations/${HOP}" | jq -r .status)" == "running" ]] \
     || { echo "the host training ended during the measurement: the forced reads were not host reads" >&2; exit 1; }
 printf '    %-34s %10s req/s  p50 %7s ms  p99 %7s ms\n' "host, forced read (1 client)" "${HRPS}" "${HP50}" "${HP99}" \
     "backend, forced refresh (1 client)" "${BRPS}" "${BP50}" "${BP99}" \
     "backend, cached read (${CONNECTIONS} conns)" "${CRPS}" "${CP50}" "${CP99}"
+# the host's CPU also pays for the training it runs, so only the backend's is per request
+echo "    backend CPU per forced refresh: ${BCPU} us"
 echo "    host-refresh ratio backend / host (p50): $(ratio "${BP50}" "${HP50}")   (goal <= 1.5)"
+# the backend's own timers over its forced loop: time per request in the server, and in its calls to the host
+python3 - "${WORK}/metrics-before" "${WORK}/metrics-after" <<'PY'
+import re, sys
+def load(path):
+    values = {}
+    for line in open(path):
+        m = re.match(r'(\w+)(\{.*\})?\s+(\S+)$', line.strip())
+        if m and not line.startswith("#"):
+            values[(m.group(1), m.group(2) or "")] = float(m.group(3))
+    return values
+before, after = load(sys.argv[1]), load(sys.argv[2])
+def delta(name, where):
+    return sum(v - before.get(k, 0.0) for k, v in after.items() if k[0] == name and all(w in k[1] for w in where))
+server = [delta("http_server_requests_seconds_" + p, ['uri="/api/v1/operations/{id}"', 'status="200"']) for p in ("sum", "count")]
+host = [delta("opsbridge_host_calls_seconds_" + p, ['outcome="ok"']) for p in ("sum", "count")]
+if server[1] and host[1]:
+    print("    backend timers over its forced loop: %.3f ms per request in the server, of which %.3f ms in %.2f host"
+          " calls (%.0f %%)" % (1e3 * server[0] / server[1], 1e3 * host[0] / server[1], host[1] / server[1],
+                               100 * host[0] / server[0]))
+PY
 curl -fs -X POST "${BACKEND}/api/v1/operations/${HOP}/cancel" > /dev/null || true
 fi
 echo "==> load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.core.settings.Settings;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -46,6 +47,21 @@ public final class OperationCache {
      */
     public OperationInfo refresh(String operationId, Function<String, OperationInfo> loader) {
         return cache.asMap().compute(operationId, (id, cached) -> loader.apply(id));
+    }
+
+    /**
+     * Caches {@code info}, read outside {@link #refresh}'s compute, unless the copy cached is as new
+     * or {@code stillFollowed} (asked inside the compute) says the operation's source is gone: a
+     * status change forgets the source before it invalidates, so a copy read before the change is
+     * never cached after it. May wait for a load of the same id: not for the event loop.
+     */
+    public void offer(String operationId, OperationInfo info, BooleanSupplier stillFollowed) {
+        OperationInfo cached = cache.getIfPresent(operationId);
+        if (cached != null && cached.version() >= info.version()) {
+            return;
+        }
+        cache.asMap().compute(operationId, (id, current) ->
+                (current != null && current.version() >= info.version()) || !stillFollowed.getAsBoolean() ? current : info);
     }
 
     /** Drops the copy; never a put: a put could land after a later change and bring back an old status. */

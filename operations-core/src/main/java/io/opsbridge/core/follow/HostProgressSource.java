@@ -2,9 +2,9 @@ package io.opsbridge.core.follow;
 
 import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
-import io.opsbridge.api.OperationProgress;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.monitoring.Monitoring;
+import io.opsbridge.core.proxy.HostCalls;
 import io.opsbridge.core.proxy.HostException;
 import io.opsbridge.core.proxy.HostNotFoundException;
 import io.opsbridge.core.proxy.HostRejectedException;
@@ -19,8 +19,13 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,7 +33,9 @@ import org.jboss.logging.Logger;
  * then the metrics after the mapping's host cursor when the host counts more than were copied
  * ({@link HostMetricsCopy}, exactly once across
  * replicas), and once the host is done its outcome, handed to the lifecycle by {@link #takeOutcome}.
- * Pulls are serialized, like {@link LocalProgressSource}.
+ * Pulls are serialized, like {@link LocalProgressSource}. The record lives in a {@link HostRecord}:
+ * progress alone is stored at most once per persist interval, so a forced read whose answer only
+ * moves the progress is served from memory without a thread waiting for the host ({@link #pullAsync}).
  *
  * <p>A host that cannot be reached changes nothing but context fields ({@code host_reachable=false},
  * {@code last_host_error}, {@code unreachable_since}, and {@code stalled=true} once the type's
@@ -42,14 +49,14 @@ public final class HostProgressSource implements ProgressSource {
     private final String operationId;
     private final OperationServiceProxy proxy;
     private final String hostOperationId;
-    private final RemoteMappingStore mappings;
-    private final OperationStore store;
+    private final HostRecord record;
     private final Clock clock;
     private final Settings settings;
     private final HostMetricsCopy metrics;
     private final AtomicReference<HostOutcome> outcome = new AtomicReference<>();
-    /** Volatile, so {@link #quietFor} never waits for a pull's host call (it runs on the event loop for cached reads). */
-    private volatile Instant unreachableSince;
+    /** Serializes pulls; a forced read's answer arriving on an event loop only tries it. */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final HostContact contact;
     private boolean cancelling;
     /** The host's version of the operation at the last answer, for the host's long-poll. */
     private volatile long hostVersion;
@@ -60,32 +67,65 @@ public final class HostProgressSource implements ProgressSource {
         this.operationId = mapping.operationId();
         this.proxy = proxy;
         this.hostOperationId = mapping.hostOperationId();
-        this.mappings = mappings;
-        this.store = store;
+        this.record = new HostRecord(operationId, store, settings);
         this.clock = clock;
         this.settings = settings;
         this.metrics = new HostMetricsCopy(operationId, mapping.hostMetricsCursor(), mappings);
-        this.unreachableSince = mapping.unreachableSince();
+        this.contact = new HostContact(mapping, mappings);
     }
 
     /** Pulls the host once; a terminal host status is kept for {@link #takeOutcome}. */
     @Override
-    public synchronized Optional<OperationInfo> pull(boolean forceRefresh) {
+    public Optional<OperationInfo> pull(boolean forceRefresh) {
         long started = System.nanoTime();
-        Optional<OperationInfo> pulled = refresh(forceRefresh, true);
-        Monitoring.monitor().refreshed("host", System.nanoTime() - started);
-        return pulled;
+        try {
+            return locked(() -> refresh(forceRefresh, true));
+        } finally {
+            Monitoring.monitor().refreshed("host", System.nanoTime() - started);
+        }
     }
 
-    /** Nothing is kept only in memory: every pull stores what it found. */
+    /**
+     * A forced pull that parks no thread while the host answers. An answer that only moves the
+     * progress is applied in memory on the thread it arrives on (an event loop); anything that
+     * writes (new metrics, a terminal status, reachability, a due persist) or an answer that meets
+     * another pull is finished on {@code blocking}. Null before the first pull has read the record.
+     */
+    @Override
+    public CompletionStage<Optional<OperationInfo>> pullAsync(Executor blocking) {
+        OperationInfo known = record.latest();
+        if (known == null || known.status() != OperationStatus.RUNNING) {
+            return null;
+        }
+        long started = System.nanoTime();
+        return proxy.getAsync(hostOperationId, true).handle((host, error) -> {
+            long hostNanos = System.nanoTime() - started;
+            Optional<OperationInfo> quick = error == null ? inMemory(host) : null;
+            if (quick != null) {
+                finished(started, hostNanos);
+                return CompletableFuture.completedFuture(quick);
+            }
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return locked(() -> error == null ? handled(() -> answered(host, true), true)
+                            : failed(HostCalls.failureOf(error), true));
+                } finally {
+                    finished(started, hostNanos);
+                }
+            }, blocking);
+        }).thenCompose(Function.identity());
+    }
+
+    /** Stores the progress a pull kept only in memory (before a status change). */
     @Override
     public void flush() {
+        locked(() -> record.save(true, clock.instant()));
     }
 
     /** The first failed call after the host's last answer; null while it answers. */
     @Override
     public Instant quietSince() {
-        return unreachableSince;
+        return contact.since();
     }
 
     @Override
@@ -123,10 +163,11 @@ public final class HostProgressSource implements ProgressSource {
      * shows why the cancel is refused; an unreachable host is logged and noted, and the cancel goes on.
      */
     @Override
-    public synchronized void cancel() {
-        // from now on the lifecycle, not a concurrent pull, ends the record
-        cancelling = true;
+    public void cancel() {
+        lock.lock();
         try {
+            // from now on the lifecycle, not a concurrent pull, ends the record
+            cancelling = true;
             proxy.cancel(hostOperationId);
             refresh(true, false);
         } catch (HostRejectedException e) {
@@ -141,41 +182,82 @@ public final class HostProgressSource implements ProgressSource {
             LOG.warnf("operation %s: cancel not propagated to %s (%s); cancelling here only", operationId,
                     proxy.baseUrl(), e.getMessage());
             markUnreachable(e);
+        } finally {
+            lock.unlock();
         }
     }
 
     private Optional<OperationInfo> refresh(boolean forceRefresh, boolean takeTerminal) {
-        OperationInfo host;
-        MetricsResponse page;
-        Map<String, Object> result = null;
+        return handled(() -> answered(proxy.get(hostOperationId, forceRefresh), takeTerminal), takeTerminal);
+    }
+
+    /**
+     * The host's answer applied in memory, if that is all it needs and the lock is free at once;
+     * null sends it to the blocking path. Runs on the event loop: it never waits for a lock.
+     */
+    private Optional<OperationInfo> inMemory(OperationInfo host) {
+        if (!lock.tryLock()) {
+            return null;
+        }
         try {
-            host = proxy.get(hostOperationId, forceRefresh);
-            // the host's record counts its metrics: a second call only when it has some not copied yet
-            page = host.metricsCount() > metrics.cursor() ? proxy.metrics(hostOperationId, metrics.cursor()) : null;
-            if (takeTerminal && host.status() == OperationStatus.COMPLETED) {
-                result = proxy.results(hostOperationId).resultSummary();
+            OperationInfo current = record.latest();
+            Instant now = clock.instant();
+            if (current == null || current.status() != OperationStatus.RUNNING || cancelling || !contact.reachable()
+                    || host.status().isTerminal() || host.metricsCount() > metrics.cursor() || outcome.get() != null) {
+                return null;
             }
-        } catch (HostNotFoundException e) {
-            if (takeTerminal) {
-                String error = "host " + proxy.baseUrl() + " no longer knows operation " + hostOperationId
-                        + " (did it restart?)";
-                outcome.set(HostOutcome.lost(error));
+            if (host.version() >= hostVersion) {
+                hostVersion = host.version();
+                record.follow(host, Math.max(metrics.cursor(), current.metricsCount()), now);
             }
-            return store.find(operationId);
+            return record.persistDue(now) ? null : Optional.of(record.latest());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code pull}; a host that fails it is handled as {@link #failed} says. */
+    private Optional<OperationInfo> handled(Supplier<Optional<OperationInfo>> pull, boolean takeTerminal) {
+        try {
+            return pull.get();
         } catch (HostException e) {
+            return failed(e, takeTerminal);
+        }
+    }
+
+    /** A host that no longer knows the operation fails it (when taking terminals); any other failure marks it unreachable. */
+    private Optional<OperationInfo> failed(HostException e, boolean takeTerminal) {
+        if (!(e instanceof HostNotFoundException)) {
             return markUnreachable(e);
         }
-        hostVersion = host.version();
-        Instant now = clock.instant();
-        if (unreachableSince != null) {
-            mappings.recordContact(operationId, now);
-            unreachableSince = null;
+        if (takeTerminal) {
+            String error = "host " + proxy.baseUrl() + " no longer knows operation " + hostOperationId
+                    + " (did it restart?)";
+            outcome.set(HostOutcome.lost(error));
         }
-        int metricsCount = page == null ? metrics.cursor() : metrics.store(page.metrics());
-        Optional<OperationInfo> updated = store.update(operationId, current -> current.status().isTerminal()
-                ? current
-                : follow(current, host, Math.max(metricsCount, current.metricsCount()), now));
+        return record.save(true, clock.instant());
+    }
+
+    /** Applies one answer of the host: metrics after the cursor, the result of a completion, the progress. */
+    private Optional<OperationInfo> answered(OperationInfo host, boolean takeTerminal) {
+        Instant now = clock.instant();
+        Optional<OperationInfo> known = record.load(now);
+        if (known.isEmpty() || host.version() < hostVersion) {
+            // gone, or an answer overtaken by a newer one (two forced reads at once)
+            return known;
+        }
+        // the host's record counts its metrics: a second call only when it has some not copied yet
+        MetricsResponse page = host.metricsCount() > metrics.cursor() ? proxy.metrics(hostOperationId, metrics.cursor()) : null;
+        Map<String, Object> result = takeTerminal && host.status() == OperationStatus.COMPLETED
+                ? proxy.results(hostOperationId).resultSummary() : null;
+        hostVersion = host.version();
+        boolean regained = contact.answered(now);
+        int copied = metrics.cursor();
+        int metricsCount = page == null ? copied : metrics.store(page.metrics());
+        record.follow(host, Math.max(metricsCount, known.get().metricsCount()), now);
         OperationStatus hostStatus = host.status();
+        // progress alone may wait; what a reader elsewhere or the lifecycle needs is stored now
+        Optional<OperationInfo> updated = record.save(regained || metricsCount != copied || hostStatus.isTerminal(), now);
         if (takeTerminal && hostStatus.isTerminal() && !(cancelling && hostStatus == OperationStatus.CANCELLED)
                 && updated.map(r -> r.status().canMoveTo(hostStatus)).orElse(false)) {
             outcome.set(new HostOutcome(hostStatus, host.completedAt(),
@@ -185,40 +267,34 @@ public final class HostProgressSource implements ProgressSource {
         return updated;
     }
 
-    /** The record with the host's progress; the same record (same version) when nothing is new. */
-    private static OperationInfo follow(OperationInfo current, OperationInfo host, int metricsCount, Instant now) {
-        OperationProgress progress = ProgressContext.with(host.progress(), Map.of(ProgressContext.HOST_REACHABLE, true),
-                ProgressContext.LAST_HOST_ERROR, ProgressContext.UNREACHABLE_SINCE);
-        if (progress.equals(current.progress()) && metricsCount == current.metricsCount()) {
-            // nothing new on the host: same record, same version (long-poll waiters must not wake for it)
-            return current;
-        }
-        return current.withProgress(progress, metricsCount, now);
-    }
-
     private Optional<OperationInfo> markUnreachable(HostException e) {
         Instant now = clock.instant();
-        if (unreachableSince == null) {
-            // the first failure since the last answer is kept, also across replicas and restarts
-            mappings.recordUnreachable(operationId, now);
-            unreachableSince = mappings.find(operationId).map(RemoteMapping::unreachableSince).orElse(now);
+        Instant since = contact.failed(now);
+        Optional<OperationInfo> known = record.load(now);
+        if (known.isEmpty()) {
+            return known;
         }
         Map<String, Object> marks = new HashMap<>(Map.of(ProgressContext.HOST_REACHABLE, false,
-                ProgressContext.LAST_HOST_ERROR, e.getMessage(), ProgressContext.UNREACHABLE_SINCE,
-                unreachableSince.toString()));
-        Duration quiet = quietFor(now);
-        return store.update(operationId, current -> {
-            if (current.status().isTerminal()) {
-                return current;
-            }
-            if (settings.current().stalls().isStalled(current.operationType(), quiet)) {
-                marks.put(ProgressContext.STALLED, true);
-            }
-            Map<String, Object> context = current.progress().context();
-            if (context != null && marks.entrySet().stream().allMatch(m -> m.getValue().equals(context.get(m.getKey())))) {
-                return current;
-            }
-            return current.withProgress(ProgressContext.with(current.progress(), marks), current.metricsCount(), now);
-        });
+                ProgressContext.LAST_HOST_ERROR, e.getMessage(), ProgressContext.UNREACHABLE_SINCE, since.toString()));
+        if (settings.current().stalls().isStalled(known.get().operationType(), quietFor(now))) {
+            marks.put(ProgressContext.STALLED, true);
+        }
+        record.mark(marks, now);
+        return record.save(true, now);
+    }
+
+    private <T> T locked(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void finished(long started, long hostNanos) {
+        long nanos = System.nanoTime() - started;
+        Monitoring.monitor().refreshed("host", nanos);
+        Monitoring.monitor().readFinished(operationId, true, nanos, 0, hostNanos);
     }
 }

@@ -4,6 +4,8 @@ import io.opsbridge.api.OperationInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * Where a running operation's progress comes from: a {@link ProgressBridge} in this process
@@ -17,6 +19,15 @@ public interface ProgressSource {
 
     /** Reads the source once and records what changed; empty if the record is gone. */
     Optional<OperationInfo> pull(boolean forceRefresh);
+
+    /**
+     * A forced {@link #pull} that holds no thread while the source answers; its blocking parts (if
+     * any) run on {@code blocking}. Null if this source has no such pull: then call {@code pull}
+     * where blocking is allowed.
+     */
+    default CompletionStage<Optional<OperationInfo>> pullAsync(Executor blocking) {
+        return null;
+    }
 
     /** Stores what a pull kept only in memory; done before every status change. */
     void flush();

@@ -14,6 +14,9 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -63,14 +66,47 @@ public final class HostCalls {
             T answer = call.get();
             record(hostUrl, HostCallOutcome.OK, started, null);
             return answer;
-        } catch (WebApplicationException e) {
-            // the client also reports an unreadable 200 body this way
-            HostException failure = e.getResponse() != null && e.getResponse().getStatus() >= 400
-                    ? rejected(hostUrl, what, e.getResponse()) : classify(hostUrl, what, e);
-            throw recorded(hostUrl, failure, started);
         } catch (RuntimeException e) {
-            throw recorded(hostUrl, classify(hostUrl, what, e), started);
+            throw failure(hostUrl, what, e, started);
         }
+    }
+
+    /**
+     * Starts {@code call}, whose answer arrives on an event loop while no thread waits for it; the
+     * stage fails with the matching {@link HostException} (in a {@link CompletionException}).
+     */
+    public static <T> CompletionStage<T> callAsync(String hostUrl, String what, Supplier<CompletionStage<T>> call) {
+        long started = System.nanoTime();
+        CompletionStage<T> answer;
+        try {
+            answer = call.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(failure(hostUrl, what, e, started));
+        }
+        return answer.handle((value, error) -> {
+            if (error == null) {
+                record(hostUrl, HostCallOutcome.OK, started, null);
+                return value;
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            throw failure(hostUrl, what, cause instanceof RuntimeException r ? r : new IllegalStateException(cause), started);
+        });
+    }
+
+    /** The {@link HostException} a failed {@link #callAsync} stage carries; anything else (a bug) is rethrown. */
+    public static HostException failureOf(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof HostException host) {
+            return host;
+        }
+        throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+    }
+
+    private static HostException failure(String hostUrl, String what, RuntimeException e, long started) {
+        // the client also reports an unreadable 200 body as a WebApplicationException
+        HostException failure = e instanceof WebApplicationException w && w.getResponse() != null
+                && w.getResponse().getStatus() >= 400 ? rejected(hostUrl, what, w.getResponse()) : classify(hostUrl, what, e);
+        return recorded(hostUrl, failure, started);
     }
 
     private static HostException recorded(String hostUrl, HostException failure, long started) {

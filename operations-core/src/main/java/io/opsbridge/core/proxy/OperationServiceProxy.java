@@ -59,6 +59,14 @@ public class OperationServiceProxy {
     }
 
     /**
+     * {@link #get}, holding no thread while the host answers: the stage completes on an event loop,
+     * or fails with the {@link HostException} {@code get} would throw (in a {@code CompletionException}).
+     */
+    public CompletionStage<OperationInfo> getAsync(String hostOperationId, boolean forceRefresh) {
+        return HostCalls.callAsync(baseUrl, "GET operation " + hostOperationId, () -> api.read(hostOperationId, forceRefresh));
+    }
+
+    /**
      * Waits on the host's long-poll, without holding a thread: true once the host's version of the
      * operation exceeds {@code sinceVersion} (or it ended), false after the wait (at most the read
      * timeout less a margin) or on any failure. Only a hint to refresh; the refresh owns the errors.

@@ -23,6 +23,11 @@ interface OperationsApi {
     @Path("/{id}")
     OperationInfo get(@PathParam("id") String id, @QueryParam("force_refresh") boolean forceRefresh);
 
+    /** The same read, asynchronous: the answer completes the stage on an event loop, no thread waits for it. */
+    @GET
+    @Path("/{id}")
+    CompletionStage<OperationInfo> read(@PathParam("id") String id, @QueryParam("force_refresh") boolean forceRefresh);
+
     /** The host's long-poll, asynchronous: no thread waits for its answer. */
     @GET
     @Path("/{id}")

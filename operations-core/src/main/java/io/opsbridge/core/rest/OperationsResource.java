@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -53,6 +54,8 @@ public class OperationsResource {
     private final OperationBodies bodies;
     private final Vertx vertx;
     private final OperationTypes types;
+    /** Vert.x's worker pool, for the blocking parts of a forced refresh. */
+    private final Executor blocking;
 
     public OperationsResource(OperationsService operations, OperationLifecycle lifecycle, VersionWaiters waiters,
             OperationBodies bodies, Vertx vertx, OperationTypes types) {
@@ -62,6 +65,10 @@ public class OperationsResource {
         this.bodies = bodies;
         this.vertx = vertx;
         this.types = types;
+        this.blocking = task -> vertx.executeBlocking(() -> {
+            task.run();
+            return null;
+        }, false);
     }
 
     /**
@@ -70,8 +77,9 @@ public class OperationsResource {
      * until the version exceeds N or the operation ends, or the wait is over.
      *
      * <p>Runs on the event loop: a copy in the cache that needs nothing applied is answered there,
-     * from bytes rendered once per version ({@link OperationBodies}). Anything that may block (a
-     * store read, a pull from a bridge or a host, the lifecycle, a long-poll) runs on a worker.
+     * from bytes rendered once per version ({@link OperationBodies}). A forced refresh of a host
+     * operation waits for the host without a thread ({@link OperationsService#refresh}). Anything
+     * that may block (a store read, a pull from a bridge, the lifecycle, a long-poll) runs on a worker.
      */
     @GET
     @Path("/{id}")
@@ -102,8 +110,12 @@ public class OperationsResource {
                 return CompletableFuture.completedFuture(answer(cached, ifNoneMatch));
             }
         }
+        if (force && !waits) {
+            // a host answer that only moves the progress is answered on the event loop, no worker waits for it
+            return operations.refresh(id, blocking).thenApply(info -> answer(info, ifNoneMatch));
+        }
         if (!waits) {
-            return onWorker(() -> answer(operations.get(id, force), ifNoneMatch));
+            return onWorker(() -> answer(operations.get(id, false), ifNoneMatch));
         }
         return onWorker(() -> waiters.await(id, since, waitFor))
                 .thenCompose(answer -> answer.thenApply(info -> answer(info, ifNoneMatch)));

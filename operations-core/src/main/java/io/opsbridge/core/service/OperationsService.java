@@ -21,6 +21,10 @@ import io.opsbridge.core.store.OperationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 
 /**
@@ -75,6 +79,41 @@ public class OperationsService {
     }
 
     /**
+     * {@link #get get(id, true)} without a thread waiting for the source where it allows that (a
+     * host: {@link ProgressSource#pullAsync}); whatever blocks (a first read, the store, the
+     * lifecycle) runs on {@code blocking}. The refreshed copy is cached from {@code blocking}, after
+     * the answer, so the caller's thread never waits for the cache either.
+     */
+    public CompletionStage<OperationInfo> refresh(String operationId, Executor blocking) {
+        ProgressSource source = sources.registeredOrNull(operationId);
+        CompletionStage<Optional<OperationInfo>> pulled = source == null ? null : source.pullAsync(blocking);
+        if (pulled == null) {
+            return CompletableFuture.supplyAsync(() -> get(operationId, true), blocking);
+        }
+        Monitoring.monitor().queried(true);
+        return pulled.thenCompose(found -> {
+            OperationInfo info = found.orElseThrow(() -> new OperationNotFoundException(operationId));
+            if (info.status() == OperationStatus.RUNNING && needsSettling(info, source)) {
+                return CompletableFuture.supplyAsync(() -> settle(info, source), blocking);
+            }
+            OperationInfo cached = cache.peek(operationId);
+            if (info.status() == OperationStatus.RUNNING && cached != null && cached.version() >= info.version()) {
+                // nothing new since the cached copy: no worker to wake
+                return CompletableFuture.completedFuture(info);
+            }
+            // a record another replica finished is not cached from here: the next read loads it
+            blocking.execute(() -> {
+                if (info.status() == OperationStatus.RUNNING) {
+                    cache.offer(operationId, info, () -> sources.registered(operationId).isPresent());
+                } else {
+                    cache.invalidate(operationId);
+                }
+            });
+            return CompletableFuture.completedFuture(info);
+        });
+    }
+
+    /**
      * The answer {@link #get get(id, false)} would give, if it can be given without blocking: a copy
      * younger than the TTL with nothing to apply (no host outcome, not lost). Null means: call
      * {@code get} where blocking is allowed. Runs on the event loop, so it touches no lock a pull holds.
@@ -88,7 +127,12 @@ public class OperationsService {
         if (source == null) {
             return info;
         }
-        return source.hasOutcome() || isLost(info, source) ? null : info;
+        return needsSettling(info, source) ? null : info;
+    }
+
+    /** Whether a read of the running {@code info} has something to apply: a host outcome, or it is lost. */
+    private boolean needsSettling(OperationInfo info, ProgressSource source) {
+        return source.hasOutcome() || isLost(info, source);
     }
 
     /** A page of operations, running ones as fresh as a single {@link #get} would show them. */

@@ -49,6 +49,16 @@ public final class FakeHost {
             }
 
             @Override
+            public java.util.concurrent.CompletionStage<OperationInfo> read(String id, boolean forceRefresh) {
+                // answered at once on the caller's thread, as a host's answer on the event loop would be
+                try {
+                    return java.util.concurrent.CompletableFuture.completedFuture(FakeHost.this.get(id, forceRefresh));
+                } catch (RuntimeException e) {
+                    return java.util.concurrent.CompletableFuture.failedFuture(e);
+                }
+            }
+
+            @Override
             public java.util.concurrent.CompletionStage<OperationInfo> whenChanged(String id, String wait,
                     long sinceVersion) {
                 // the host's long-poll: answers once its version passes sinceVersion, or after 5 s
@@ -84,6 +94,12 @@ public final class FakeHost {
         metrics.add(Map.of("epoch", epoch));
         operation = operation.withProgress(new OperationProgress(100.0 * epoch / of, "Training", "Epoch " + epoch + "/" + of,
                 epoch, of, 0, 0, null, Map.of("epoch", epoch)), metrics.size(), Instant.now());
+    }
+
+    /** The host's worker reports progress within an epoch: no new metric. */
+    public synchronized void progress(double percentage, String message) {
+        operation = operation.withProgress(new OperationProgress(percentage, message, null, 0, 0, 0, 0, null, Map.of()),
+                metrics.size(), Instant.now());
     }
 
     public synchronized void finish(OperationStatus status, String error) {

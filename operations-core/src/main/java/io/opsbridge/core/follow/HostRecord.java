@@ -1,0 +1,121 @@
+package io.opsbridge.core.follow;
+
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationProgress;
+import io.opsbridge.core.settings.Settings;
+import io.opsbridge.core.store.OperationStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A host operation's record as the host's last answer made it, kept in memory between persists,
+ * as {@link LocalProgressSource} does for local work: a change of progress alone is stored at most
+ * once per {@code opsbridge.store.progress-persist-interval}; the caller stores at once what must
+ * not wait (new metrics, a change of reachability, a terminal host status, before a status change).
+ * A restart loses no more than progress the host still holds: the first pull reads it again.
+ * Used under its {@link HostProgressSource}'s lock; {@link #latest} is read without it.
+ */
+final class HostRecord {
+
+    private final String operationId;
+    private final OperationStore store;
+    private final Settings settings;
+    /** Volatile: a forced read checks it before taking the lock. */
+    private volatile OperationInfo latest;
+    private boolean dirty;
+    private Instant persistedAt;
+
+    HostRecord(String operationId, OperationStore store, Settings settings) {
+        this.operationId = operationId;
+        this.store = store;
+        this.settings = settings;
+    }
+
+    /** The record as last seen here; null before the first {@link #load}. Never blocks. */
+    OperationInfo latest() {
+        return latest;
+    }
+
+    /** The record, read from the store the first time; empty if it is gone. */
+    Optional<OperationInfo> load(Instant now) {
+        if (latest != null) {
+            return Optional.of(latest);
+        }
+        Optional<OperationInfo> stored = store.find(operationId);
+        stored.ifPresent(info -> {
+            latest = info;
+            persistedAt = now;
+        });
+        return stored;
+    }
+
+    /** Makes {@code next} the record in memory (the same instance means: nothing changed). */
+    private void change(OperationInfo next) {
+        if (next != latest) {
+            latest = next;
+            dirty = true;
+        }
+    }
+
+    /** Moves a running record to the host's progress; nothing changes (same version) when nothing is new. */
+    void follow(OperationInfo host, int metricsCount, Instant now) {
+        OperationInfo current = latest;
+        OperationProgress progress = ProgressContext.with(host.progress(), Map.of(ProgressContext.HOST_REACHABLE, true),
+                ProgressContext.LAST_HOST_ERROR, ProgressContext.UNREACHABLE_SINCE);
+        // nothing new on the host: same record, same version (long-poll waiters must not wake for it)
+        if (!current.status().isTerminal()
+                && !(progress.equals(current.progress()) && metricsCount == current.metricsCount())) {
+            change(current.withProgress(progress, metricsCount, now));
+        }
+    }
+
+    /** Adds {@code marks} to a running record's progress context, unless it carries them already. */
+    void mark(Map<String, Object> marks, Instant now) {
+        OperationInfo current = latest;
+        Map<String, Object> context = current.progress().context();
+        if (!current.status().isTerminal() && (context == null
+                || !marks.entrySet().stream().allMatch(m -> m.getValue().equals(context.get(m.getKey()))))) {
+            change(current.withProgress(ProgressContext.with(current.progress(), marks), current.metricsCount(), now));
+        }
+    }
+
+    /** Whether a change is waiting and the persist interval has passed since the last write. */
+    boolean persistDue(Instant now) {
+        Duration every = settings.current().store().progressPersistInterval();
+        return dirty && !now.isBefore(persistedAt.plus(every));
+    }
+
+    /** Stores a waiting change if {@code atOnce} or if it is due; the record either way. */
+    Optional<OperationInfo> save(boolean atOnce, Instant now) {
+        if (latest == null) {
+            return load(now);
+        }
+        if (!dirty || !(atOnce || persistDue(now))) {
+            return Optional.of(latest);
+        }
+        OperationInfo mine = latest;
+        Optional<OperationInfo> stored = store.update(operationId,
+                current -> current.status().isTerminal() ? current : rebased(current, mine, now));
+        // a record finished elsewhere (another replica) comes back terminal: forced reads then take the blocking path
+        latest = stored.orElse(null);
+        dirty = false;
+        persistedAt = now;
+        return stored;
+    }
+
+    /**
+     * {@code mine} over the stored record: as it is while it is newer, else (another replica wrote
+     * meanwhile) its progress on top of the stored one, so the stored version only grows.
+     */
+    private static OperationInfo rebased(OperationInfo stored, OperationInfo mine, Instant now) {
+        if (mine.version() > stored.version() && mine.metricsCount() >= stored.metricsCount()) {
+            return mine;
+        }
+        if (mine.progress().equals(stored.progress()) && mine.metricsCount() <= stored.metricsCount()) {
+            return stored;
+        }
+        return stored.withProgress(mine.progress(), Math.max(mine.metricsCount(), stored.metricsCount()), now);
+    }
+}
