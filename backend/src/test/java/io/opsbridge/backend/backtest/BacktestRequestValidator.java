@@ -42,13 +42,8 @@ public class BacktestRequestValidator {
             throw new InvalidRequestException("body", "a backtest request is required");
         }
         BacktestRequest r = request.withDefaults();
-        require(!r.symbols().isEmpty(), "symbols", "at least one symbol is required");
-        require(r.symbols().size() <= MAX_SYMBOLS, "symbols", "at most " + MAX_SYMBOLS + " symbols");
-        for (String symbol : r.symbols()) {
-            Names.requireSymbol("symbols", symbol);
-        }
-        require(Timeframes.isValid(r.timeframe()), "timeframe",
-                "must look like 15m, 1h, 4h, 1d or 1w, was '" + r.timeframe() + "'");
+        Names.requireSymbols("symbols", r.symbols(), MAX_SYMBOLS);
+        Timeframes.require("timeframe", r.timeframe());
         require(r.fastWindow() >= 1, "fast_window", "must be at least 1, was " + r.fastWindow());
         require(r.slowWindow() > r.fastWindow() && r.slowWindow() <= MAX_WINDOW, "slow_window",
                 "must be above fast_window (" + r.fastWindow() + ") and at most " + MAX_WINDOW + ", was " + r.slowWindow());

@@ -44,13 +44,8 @@ public class DataLoadRequestValidator {
             throw new InvalidRequestException("body", "a data load request is required");
         }
         DataLoadRequest r = request.withDefaults();
-        require(!r.symbols().isEmpty(), "symbols", "at least one symbol is required");
-        require(r.symbols().size() <= MAX_SYMBOLS, "symbols", "at most " + MAX_SYMBOLS + " symbols");
-        for (String symbol : r.symbols()) {
-            Names.requireSymbol("symbols", symbol);
-        }
-        require(Timeframes.isValid(r.timeframe()), "timeframe",
-                "must look like 15m, 1h, 4h, 1d or 1w, was '" + r.timeframe() + "'");
+        Names.requireSymbols("symbols", r.symbols(), MAX_SYMBOLS);
+        Timeframes.require("timeframe", r.timeframe());
         require(sources.containsKey(r.source()), "source",
                 "must be one of " + sources.keySet().stream().sorted().toList() + ", was '" + r.source() + "'");
         require(DataLoadRequest.MODE_LOCAL.equals(r.mode()) || DataLoadRequest.MODE_HOST.equals(r.mode()),

@@ -1,6 +1,7 @@
 package io.opsbridge.workloads.training;
 
 import io.opsbridge.api.InvalidRequestException;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,24 @@ public final class Names {
         if (!isSymbol(symbol)) {
             throw new InvalidRequestException(field, "not a valid symbol: '" + abbreviate(symbol)
                     + "' (1-12 letters or digits, optionally one '.', '_' or '-' and 1-12 more; not a device name)");
+        }
+    }
+
+    /**
+     * The symbols field of every start request (loads, trainings, a module's own type): one to {@code max}
+     * symbols, each valid.
+     *
+     * @throws InvalidRequestException naming {@code field} otherwise
+     */
+    public static void requireSymbols(String field, List<String> symbols, int max) {
+        if (symbols == null || symbols.isEmpty()) {
+            throw new InvalidRequestException(field, "at least one symbol is required");
+        }
+        if (symbols.size() > max) {
+            throw new InvalidRequestException(field, "at most " + max + " symbols");
+        }
+        for (String symbol : symbols) {
+            requireSymbol(field, symbol);
         }
     }
 

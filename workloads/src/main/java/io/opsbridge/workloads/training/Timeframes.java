@@ -1,5 +1,6 @@
 package io.opsbridge.workloads.training;
 
+import io.opsbridge.api.InvalidRequestException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +16,14 @@ public final class Timeframes {
     /** Whether {@code timeframe} is a number followed by m, h, d or w (and so safe in a file name). */
     public static boolean isValid(String timeframe) {
         return timeframe != null && FORMAT.matcher(timeframe).matches();
+    }
+
+    /** @throws InvalidRequestException naming {@code field} unless {@code timeframe} {@link #isValid is valid} */
+    public static void require(String field, String timeframe) {
+        if (!isValid(timeframe)) {
+            throw new InvalidRequestException(field, "must look like 15m, 1h, 4h, 1d or 1w, was '"
+                    + Names.abbreviate(timeframe) + "'");
+        }
     }
 
     /** The length of one bar, e.g. one hour for {@code "1h"}. */

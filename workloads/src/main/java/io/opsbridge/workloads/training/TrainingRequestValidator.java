@@ -51,8 +51,7 @@ public class TrainingRequestValidator {
         }
         TrainingRequest r = request.withDefaults();
         Names.requireStrategy("strategy", r.strategy());
-        require(Timeframes.isValid(r.timeframe()), "timeframe",
-                "must look like 15m, 1h, 4h, 1d or 1w, was '" + r.timeframe() + "'");
+        Timeframes.require("timeframe", r.timeframe());
         require(r.epochs() > 0 && r.epochs() <= MAX_EPOCHS, "epochs",
                 "must be between 1 and " + MAX_EPOCHS + ", was " + r.epochs());
         require(r.batchSize() > 0 && r.batchSize() <= MAX_BATCH_SIZE, "batch_size",
@@ -63,11 +62,7 @@ public class TrainingRequestValidator {
                 "must be greater than 0 and less than 1, was " + r.validationSplit());
         require(TrainingRequest.MODE_LOCAL.equals(r.mode()) || TrainingRequest.MODE_HOST.equals(r.mode()),
                 "mode", "must be 'local' or 'host', was '" + r.mode() + "'");
-        require(!r.symbols().isEmpty(), "symbols", "at least one symbol is required");
-        require(r.symbols().size() <= MAX_SYMBOLS, "symbols", "at most " + MAX_SYMBOLS + " symbols");
-        for (String symbol : r.symbols()) {
-            Names.requireSymbol("symbols", symbol);
-        }
+        Names.requireSymbols("symbols", r.symbols(), MAX_SYMBOLS);
         return r;
     }
 
