@@ -14,7 +14,7 @@ public class AuthChallenges {
     private final List<String> challenges;
 
     public AuthChallenges(@ConfigProperty(name = "quarkus.http.auth.basic", defaultValue = "false") boolean basic) {
-        String bearer = BearerTokenMechanism.SCHEME + " realm=\"opsbridge\"";
+        String bearer = BearerTokenMechanism.CHALLENGE;
         this.challenges = basic ? List.of(bearer, "Basic realm=\"opsbridge\"") : List.of(bearer);
     }
 

@@ -24,6 +24,8 @@ import java.util.Set;
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     static final String SCHEME = "Bearer";
+    /** The challenge of a 401 for a bearer token; {@link AuthChallenges} sends the same one. */
+    static final String CHALLENGE = SCHEME + " realm=\"opsbridge\"";
 
     private final HostToken hostToken;
 
@@ -48,7 +50,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", SCHEME + " realm=\"opsbridge\""));
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", CHALLENGE));
     }
 
     @Override
