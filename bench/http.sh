@@ -8,7 +8,7 @@
 # Builds nothing: it needs backend/ and training-host/target/quarkus-app (./mvnw -B -o package -DskipTests),
 # and wrk + nginx (Debian: apt-get install -y wrk nginx-light). Every process runs on a free port in a
 # temporary directory and is stopped at the end.
-# Usage: bench/http.sh     (BENCH_SECONDS=10 BENCH_CONNECTIONS=64 BENCH_WARMUP_SECONDS=30; BENCH_PARTS=get: only 1.; BENCH_JFR=1 records the
+# Usage: bench/http.sh     (BENCH_SECONDS=10 BENCH_CONNECTIONS=64 BENCH_WARMUP_SECONDS=30 BENCH_NGINX_WARMUP_SECONDS=5; BENCH_PARTS=get: only 1.; BENCH_JFR=1 records the
 #                          backend with JFR; BENCH_NGINX_WORKERS=1; BENCH_BACKEND_OPTS="-XX:+UseSerialGC -Xlog:gc:file=/tmp/gc.log"
 #                          adds JVM flags to the backend)
 set -euo pipefail
@@ -18,6 +18,8 @@ SECONDS_EACH="${BENCH_SECONDS:-10}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 # the JIT needs tens of seconds of load on a slow 2-core VM before the numbers settle
 WARMUP="${BENCH_WARMUP_SECONDS:-30}"
+# nginx has no JIT to warm: a few seconds open its connections and fill the page cache
+NGINX_WARMUP="${BENCH_NGINX_WARMUP_SECONDS:-5}"
 # BENCH_BACKEND_JAR / BENCH_HOST_JAR: other packaged jars (e.g. a copy of an older build, to compare in one session)
 BACKEND_JAR="${BENCH_BACKEND_JAR:-${ROOT}/backend/target/quarkus-app/quarkus-run.jar}"
 HOST_JAR="${BENCH_HOST_JAR:-${ROOT}/training-host/target/quarkus-app/quarkus-run.jar}"
@@ -128,9 +130,9 @@ PIDS+=($!); NGINX_PID=$!
 wait_ready "${NGINX}/operation.json" "${NGINX_PID}" nginx
 cmp -s <(curl -fs "${NGINX}/operation.json") "${WORK}/nginx/operation.json" || { echo "nginx serves other bytes" >&2; exit 1; }
 
-echo "==> 1. cached GET of ${OP} (${BYTES} bytes): warm-up ${WARMUP} s each, then wrk -t1 -c${CONNECTIONS} -d${SECONDS_EACH}s"
+echo "==> 1. cached GET of ${OP} (${BYTES} bytes): warm-up ${WARMUP} s (nginx ${NGINX_WARMUP} s), then wrk -t1 -c${CONNECTIONS} -d${SECONDS_EACH}s"
 measure "${CONNECTIONS}" "${WARMUP}" "${BACKEND}/api/v1/operations/${OP}" > /dev/null
-measure "${CONNECTIONS}" "${WARMUP}" "${NGINX}/operation.json" > /dev/null
+measure "${CONNECTIONS}" "${NGINX_WARMUP}" "${NGINX}/operation.json" > /dev/null
 read -r NGINX_RPS NGINX_P50 NGINX_P99 NGINX_CPU < <(measure_cpu "${NGINX_PID}" "${CONNECTIONS}" "${SECONDS_EACH}" "${NGINX}/operation.json")
 read -r GET_RPS GET_P50 GET_P99 GET_CPU < <(measure_cpu "${BACKEND_PID}" "${CONNECTIONS}" "${SECONDS_EACH}" "${BACKEND}/api/v1/operations/${OP}")
 printf '    %-34s %10s req/s  p50 %7s ms  p99 %7s ms  %6s CPU us/req\n' \

@@ -109,6 +109,9 @@ class AuthMatrixTest {
                 .contentType("application/problem+json");
         given().auth().oauth2("obt_aaaaaaaaaaaa_" + "x".repeat(43)).get("/api/v1/operations").then().statusCode(401)
                 .contentType("application/problem+json");
+        // the read of one operation decides an anonymous caller without authenticating it; a token is still checked
+        given().auth().oauth2("obt_aaaaaaaaaaaa_" + "x".repeat(43)).get("/api/v1/operations/op_nope").then()
+                .statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer realm=\"opsbridge\"");
     }
 
     @Test

@@ -43,6 +43,8 @@ class RequireAuthForAllTest {
     @Test
     void withoutATokenNothingIsReadOrStarted() {
         given().get("/api/v1/operations").then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/v1/operations/op_nope").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer realm=\"opsbridge\"");
         given().get("/api/v1/model/info").then().statusCode(401);
         given().contentType("application/json").body("{\"symbols\":[\"AAPL\"]}").post("/api/v1/trainings")
                 .then().statusCode(401);
@@ -56,6 +58,7 @@ class RequireAuthForAllTest {
                 .body(Map.of("name", "reader", "role", "viewer")).post("/api/v1/admin/tokens").then().statusCode(201)
                 .extract().path("secret");
         given().auth().oauth2(viewer).get("/api/v1/operations").then().statusCode(200);
+        given().auth().oauth2(viewer).get("/api/v1/operations/op_nope").then().statusCode(404);
         given().auth().oauth2(viewer).contentType("application/json").body("{\"symbols\":[\"AAPL\"]}")
                 .post("/api/v1/trainings").then().statusCode(403);
     }

@@ -12,7 +12,9 @@ import io.opsbridge.core.lifecycle.OperationLifecycle;
 import io.opsbridge.core.longpoll.VersionWaiters;
 import io.opsbridge.core.monitoring.Monitoring;
 import io.opsbridge.core.security.Roles;
+import io.opsbridge.core.security.ViewerReadPolicy;
 import io.opsbridge.core.service.OperationsService;
+import io.quarkus.vertx.http.security.AuthorizationPolicy;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
@@ -84,6 +86,7 @@ public class OperationsResource {
     @GET
     @Path("/{id}")
     @NonBlocking
+    @AuthorizationPolicy(name = ViewerReadPolicy.NAME) // the class's viewer rule, without an anonymous identity
     @Operation(summary = "Read one operation", description = "Answers from a copy at most one cache TTL old"
             + " (force_refresh=true reads the source now). With wait=30s and since_version=N (or If-None-Match)"
             + " the answer waits until the version passes N or the operation ends.")
