@@ -33,13 +33,14 @@ KEY="$( { echo "${JAVA} ${VERSION} ${JAR}"; find "$(dirname "${JAR}")" -type f -
 if [[ "${MAJOR}" -ge 25 ]]; then
   FILE="${DIR}/backend-${KEY}.aot"
   USE=(-XX:AOTCache="${FILE}")
-  RECORD=(-XX:AOTCacheOutput="${FILE}.new")
+  # recording logs a WARN line per class it leaves out (over a thousand)
+  RECORD=(-XX:AOTCacheOutput="${FILE}.new" -Xlog:cds*=error,aot*=error)
   CHECK=(-XX:AOTMode=on -XX:+VerifySharedSpaces -XX:AOTCache="${FILE}.new")
 else
   FILE="${DIR}/backend-${KEY}.jsa"
   # -Xshare:auto is the default, said explicitly (JDK 25's AOT options refuse any -Xshare and default to auto)
   USE=(-Xshare:auto -XX:SharedArchiveFile="${FILE}")
-  RECORD=(-Xshare:auto -XX:ArchiveClassesAtExit="${FILE}.new")
+  RECORD=(-Xshare:auto -XX:ArchiveClassesAtExit="${FILE}.new" -Xlog:cds*=error)   # no aot log tag before JDK 24
   CHECK=(-Xshare:on -XX:+VerifySharedSpaces -XX:SharedArchiveFile="${FILE}.new")
 fi
 
@@ -55,6 +56,9 @@ if [[ -s "${FILE}" ]]; then
   printf '%s\n' "${USE[@]}"
 else
   find "${DIR}" -maxdepth 1 -name 'backend-*' ! -name "backend-${KEY}.*" -delete 2>/dev/null || true
-  printf '%s\n' "${RECORD[@]}"
-  echo "-Xlog:cds*=error,aot*=error"   # recording logs a WARN line per class it leaves out (over a thousand)
+  # the recording options, tried once on `java -version` (into a scratch file): options this JDK refuses give no options
+  if ( java "${RECORD[@]//${FILE}.new/${DIR}/probe.new}" -version ) > /dev/null 2>&1; then
+    printf '%s\n' "${RECORD[@]}"
+  fi
+  rm -f "${DIR}"/probe.new*
 fi
