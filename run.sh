@@ -19,8 +19,8 @@ else
 fi
 
 # A class-data archive of the backend's classes in data/jvm-archive, made by the first start of each build (the JVM
-# writes it when that backend exits) and used by the next ones: a warm start takes about a third less CPU
-# (docs/benchmarks.md "Class-data archive"). OPSBRIDGE_JVM_ARCHIVE=0 starts without it.
+# writes it when that backend exits) and used by the next ones: a warm start takes 10-25 % less CPU
+# (docs/benchmarks.md "Start-up with a class-data archive"). OPSBRIDGE_JVM_ARCHIVE=0 starts without it.
 mkdir -p data
 ARCHIVE=()
 while IFS= read -r OPT; do ARCHIVE+=("${OPT}"); done < <(backend/jvm-archive.sh "$(pwd)/${JAR}" data/jvm-archive || true)

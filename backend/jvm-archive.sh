@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints the JVM options that make a start of JAR (a quarkus-run.jar, by its ABSOLUTE path) use a class-data
-# archive kept in DIR, one option per line (docs/benchmarks.md "Class-data archive"). No archive yet: the options
+# archive kept in DIR, one option per line (docs/benchmarks.md "Start-up with a class-data archive"). No archive yet: the options
 # make this run record one, which the JVM writes when it exits; the next start checks it once and then uses it.
 #   JDK 25+:   -XX:AOTCacheOutput=FILE (record), then -XX:AOTCache=FILE (JEP 483/514/515);
 #   JDK 17-24: dynamic CDS, -XX:ArchiveClassesAtExit=FILE (record), then -XX:SharedArchiveFile=FILE.
