@@ -17,19 +17,27 @@ import java.util.Set;
 @ApplicationScoped
 public class AnonymousRoles implements SecurityIdentityAugmentor {
 
+    private static final Set<String> WITHOUT_TOKEN_NONE = Roles.implied(Roles.OPERATOR);
+    private static final Set<String> WITHOUT_TOKEN_WRITES = Roles.implied(Roles.VIEWER);
+
     private final SecurityConfig config;
 
     public AnonymousRoles(SecurityConfig config) {
         this.config = config;
     }
 
-    @Override
-    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        Set<String> roles = switch (config.requireAuthFor()) {
-            case NONE -> Roles.implied(Roles.OPERATOR);
-            case WRITES -> Roles.implied(Roles.VIEWER);
+    /** The roles of a caller without a token under the current {@code require-auth-for}; allocates nothing. */
+    public Set<String> withoutToken() {
+        return switch (config.requireAuthFor()) {
+            case NONE -> WITHOUT_TOKEN_NONE;
+            case WRITES -> WITHOUT_TOKEN_WRITES;
             case ALL -> Set.of();
         };
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        Set<String> roles = withoutToken();
         return Uni.createFrom().item(roles.isEmpty() || identity.getRoles().containsAll(roles) ? identity
                 : QuarkusSecurityIdentity.builder(identity).addRoles(roles).build());
     }

@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * {@code @RolesAllowed(viewer)} for the hottest read, {@code GET /api/v1/operations/{id}}, without building an
  * identity for a caller who shows no credentials while {@code require-auth-for} leaves reads open: such a caller
- * is a viewer ({@link AnonymousRoles}), so the answer is known before any authentication. A caller with an
- * {@code Authorization} header, or any caller under {@code require-auth-for=all}, is authenticated as before and
- * needs the viewer role (a bad token is still a 401). Resolving the anonymous identity (mechanism, provider, two
+ * is a viewer whenever {@link AnonymousRoles#withoutToken} includes it, so the answer is known before any
+ * authentication. A caller with an {@code Authorization} header, or any caller under {@code require-auth-for=all},
+ * is authenticated as before and needs the viewer role (a bad token is still a 401). Resolving the anonymous identity (mechanism, provider, two
  * augmentors, each a Mutiny step with its context snapshots) was about 15 % of that read's CPU.
  * <p>Used with {@code @AuthorizationPolicy(name = ViewerReadPolicy.NAME)}.
  */
@@ -23,17 +23,17 @@ public class ViewerReadPolicy implements HttpSecurityPolicy {
 
     private static final Uni<CheckResult> PERMIT = Uni.createFrom().item(CheckResult.PERMIT);
 
-    private final SecurityConfig config;
+    private final AnonymousRoles anonymous;
 
-    public ViewerReadPolicy(SecurityConfig config) {
-        this.config = config;
+    public ViewerReadPolicy(AnonymousRoles anonymous) {
+        this.anonymous = anonymous;
     }
 
     @Override
     public Uni<CheckResult> checkPermission(RoutingContext request, Uni<SecurityIdentity> identity,
             AuthorizationRequestContext requestContext) {
-        if (config.requireAuthFor() != SecurityConfig.Scope.ALL
-                && request.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
+        if (request.request().getHeader(HttpHeaders.AUTHORIZATION) == null
+                && anonymous.withoutToken().contains(Roles.VIEWER)) {
             return PERMIT;
         }
         return identity.map(caller -> caller.hasRole(Roles.VIEWER) ? CheckResult.PERMIT : CheckResult.DENY);
