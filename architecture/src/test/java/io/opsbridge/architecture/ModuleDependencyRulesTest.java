@@ -9,9 +9,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 
 /**
- * Which module may use which: the wire DTOs at the bottom, then the operations core, then the
- * workloads, then the apps (backend, training host, data host), which never use each other; the
- * CLI speaks HTTP and knows only the wire DTOs.
+ * Which module may use which, as {@code docs/architecture.md} draws it: the wire DTOs at the bottom,
+ * then the engine, then the server (the engine's HTTP face) and the workloads (which use the engine
+ * only), then the apps (backend, training host, data host), which never use each other; the CLI
+ * speaks HTTP and knows only the wire DTOs.
  */
 @AnalyzeClasses(packages = Modules.ALL, importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleDependencyRulesTest {
@@ -23,23 +24,31 @@ class ModuleDependencyRulesTest {
             .because("the wire DTOs are shared by servers and clients and carry nothing of either");
 
     @ArchTest
-    static final ArchRule operationsCoreDependsOnNeitherWorkloadsNorApps = noClasses()
-            .that().resideInAPackage(Modules.CORE)
-            .should().dependOnClassesThat().resideInAnyPackage(Modules.WORKLOADS, Modules.BACKEND, Modules.HOSTS)
-            .because("the core follows any operation and knows no workload and no app");
+    static final ArchRule theEngineDependsOnNoServerNoWorkloadAndNoApp = noClasses()
+            .that().resideInAPackage(Modules.ENGINE)
+            .should().dependOnClassesThat().resideInAnyPackage(Modules.SERVER, Modules.WORKLOADS, Modules.BACKEND,
+                    Modules.HOSTS)
+            .because("the engine follows any operation in any process, and knows no HTTP face, workload or app");
 
     @ArchTest
-    static final ArchRule workloadsDependOnNoApp = noClasses()
+    static final ArchRule theServerDependsOnNoWorkloadAndNoApp = noClasses()
+            .that().resideInAPackage(Modules.SERVER)
+            .should().dependOnClassesThat().resideInAnyPackage(Modules.WORKLOADS, Modules.BACKEND, Modules.HOSTS)
+            .because("every app serves the same operations API, whatever work it runs");
+
+    @ArchTest
+    static final ArchRule workloadsDependOnTheEngineOnly = noClasses()
             .that().resideInAPackage(Modules.WORKLOADS)
-            .should().dependOnClassesThat().resideInAnyPackage(Modules.BACKEND, Modules.HOSTS)
-            .because("the backend and the hosts run the same workloads");
+            .should().dependOnClassesThat().resideInAnyPackage(Modules.SERVER, Modules.BACKEND, Modules.HOSTS)
+            .because("the backend and the hosts run the same workloads, which report through the engine and"
+                    + " never answer HTTP themselves");
 
     @ArchTest
     static final ArchRule noAppDependsOnAnotherApp = CompositeArchRule
             .of(appUsesNoOther(Modules.BACKEND, Modules.TRAINING_HOST, Modules.DATA_HOST))
             .and(appUsesNoOther(Modules.TRAINING_HOST, Modules.BACKEND, Modules.DATA_HOST))
             .and(appUsesNoOther(Modules.DATA_HOST, Modules.BACKEND, Modules.TRAINING_HOST))
-            .because("apps talk over HTTP; shared code lives in operations-core or workloads");
+            .because("apps talk over HTTP; shared code lives in operations-engine, operations-server or workloads");
 
     @ArchTest
     static final ArchRule cliDependsOnlyOnTheWireDtos = noClasses()

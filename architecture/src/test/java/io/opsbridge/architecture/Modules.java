@@ -13,7 +13,10 @@ final class Modules {
     static final String ALL = "io.opsbridge";
 
     static final String API = "io.opsbridge.api..";
-    static final String CORE = "io.opsbridge.core..";
+    /** operations-engine: the pull engine, no server-side HTTP (its packages keep the name {@code core}). */
+    static final String ENGINE = "io.opsbridge.core..";
+    /** operations-server: the engine's shared HTTP face. */
+    static final String SERVER = "io.opsbridge.server..";
     static final String WORKLOADS = "io.opsbridge.workloads..";
     static final String BACKEND = "io.opsbridge.backend..";
     static final String TRAINING_HOST = "io.opsbridge.host.training..";

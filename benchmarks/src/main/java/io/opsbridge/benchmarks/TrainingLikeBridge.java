@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A stand-in for the training bridge of {@code workloads} with the same event shapes, so the
- * benchmarks measure operations-core alone: a batch updates the state, an epoch appends a metric.
+ * benchmarks measure operations-engine alone: a batch updates the state, an epoch appends a metric.
  */
 public class TrainingLikeBridge extends ProgressBridge {
 

@@ -1,6 +1,6 @@
 package io.opsbridge.backend.health;
 
-import io.opsbridge.core.health.DiskSpaceCheck;
+import io.opsbridge.server.health.DiskSpaceCheck;
 import io.opsbridge.workloads.data.DataConfig;
 import io.opsbridge.workloads.training.TrainingConfig;
 import io.quarkus.runtime.configuration.MemorySize;

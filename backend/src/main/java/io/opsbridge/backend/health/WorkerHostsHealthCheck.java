@@ -2,11 +2,11 @@ package io.opsbridge.backend.health;
 
 import io.opsbridge.backend.data.DataRoutingConfig;
 import io.opsbridge.backend.training.TrainingRoutingConfig;
-import io.opsbridge.core.health.HostProbe;
 import io.opsbridge.core.hosts.RoutingConfig;
 import io.opsbridge.core.monitoring.HostStates;
 import io.opsbridge.core.proxy.HostCalls;
 import io.opsbridge.core.settings.Settings;
+import io.opsbridge.server.health.HostProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,16 +1,16 @@
 package io.opsbridge.backend.operations;
 
 import io.agroal.api.AgroalDataSource;
-import io.opsbridge.core.audit.AuditLog;
-import io.opsbridge.core.audit.JdbcAuditLog;
-import io.opsbridge.core.security.ApiTokenStore;
-import io.opsbridge.core.security.JdbcApiTokenStore;
 import io.opsbridge.core.settings.StoreConfig;
 import io.opsbridge.core.store.IdempotencyKeyStore;
 import io.opsbridge.core.store.JdbcIdempotencyKeyStore;
 import io.opsbridge.core.store.JdbcOperationStore;
 import io.opsbridge.core.store.JdbcRemoteMappingStore;
 import io.opsbridge.core.store.RemoteMappingStore;
+import io.opsbridge.server.audit.AuditLog;
+import io.opsbridge.server.audit.JdbcAuditLog;
+import io.opsbridge.server.security.ApiTokenStore;
+import io.opsbridge.server.security.JdbcApiTokenStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;

@@ -1,8 +1,8 @@
 package io.opsbridge.backend.signals;
 
 import io.opsbridge.api.InvalidRequestException;
-import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.ModelsConfig;
+import io.opsbridge.backend.models.registry.ModelRegistry;
 import io.opsbridge.backend.models.serving.ModelLease;
 import io.opsbridge.core.monitoring.Monitoring;
 import io.opsbridge.workloads.training.DirectionPredictor;

@@ -1,7 +1,7 @@
 package io.opsbridge.backend.signals;
 
 import io.opsbridge.api.Problem;
-import io.opsbridge.core.security.Roles;
+import io.opsbridge.server.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

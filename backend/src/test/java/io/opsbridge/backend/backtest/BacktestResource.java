@@ -1,9 +1,9 @@
 package io.opsbridge.backend.backtest;
 
 import io.opsbridge.core.hosts.WorkRouter;
-import io.opsbridge.core.rest.StartResource;
 import io.opsbridge.core.run.IdempotencyKeys;
 import io.opsbridge.core.service.OperationsService;
+import io.opsbridge.server.operations.StartResource;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 

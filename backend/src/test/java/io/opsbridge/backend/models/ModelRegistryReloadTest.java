@@ -3,6 +3,7 @@ package io.opsbridge.backend.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.opsbridge.backend.models.registry.ModelRegistry;
 import io.opsbridge.backend.models.serving.LoadedModel;
 import io.opsbridge.backend.models.serving.ModelLease;
 import io.opsbridge.backend.models.serving.ModelLoader;

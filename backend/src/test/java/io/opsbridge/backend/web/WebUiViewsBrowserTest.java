@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.opsbridge.backend.TestTokens;
-import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.RegisteredModels;
+import io.opsbridge.backend.models.registry.ModelRegistry;
 import io.opsbridge.workloads.training.SampleDataGenerator;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,5 @@
 package io.opsbridge.cli.commands;
 
-import io.opsbridge.cli.OpsBridgeCli;
 import io.opsbridge.cli.client.OpsBridgeClient;
 import io.opsbridge.cli.output.OperationPrinter;
 import java.io.PrintWriter;

@@ -2,7 +2,6 @@ package io.opsbridge.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opsbridge.cli.ExitCodes;
-import io.opsbridge.cli.OpsBridgeCli;
 import io.opsbridge.cli.output.OutputFormat;
 import java.io.PrintWriter;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.opsbridge.host.data;
 
-import io.opsbridge.core.health.DiskSpaceCheck;
+import io.opsbridge.server.health.DiskSpaceCheck;
 import io.opsbridge.workloads.data.DataConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;

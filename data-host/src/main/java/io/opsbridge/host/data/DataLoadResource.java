@@ -1,7 +1,7 @@
 package io.opsbridge.host.data;
 
 import io.opsbridge.core.hosts.HostSessions;
-import io.opsbridge.core.rest.HostStartResource;
+import io.opsbridge.server.hosts.HostStartResource;
 import io.opsbridge.workloads.data.DataLoadRequest;
 import jakarta.ws.rs.Path;
 

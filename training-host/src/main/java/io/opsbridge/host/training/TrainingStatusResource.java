@@ -1,7 +1,7 @@
 package io.opsbridge.host.training;
 
 import io.opsbridge.core.hosts.HostSessions;
-import io.opsbridge.core.rest.HostStatusResource;
+import io.opsbridge.server.hosts.HostStatusResource;
 import io.opsbridge.workloads.training.TrainingRequest;
 import jakarta.ws.rs.Path;
 

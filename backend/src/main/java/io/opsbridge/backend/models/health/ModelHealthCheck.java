@@ -1,8 +1,8 @@
 package io.opsbridge.backend.models.health;
 
-import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.ModelVersion;
 import io.opsbridge.backend.models.ModelsConfig;
+import io.opsbridge.backend.models.registry.ModelRegistry;
 import io.opsbridge.backend.models.serving.LoadedModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.opsbridge.backend.models.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.opsbridge.backend.models.ModelRegistry;
+import io.opsbridge.backend.models.registry.ModelRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package io.opsbridge.backend.models.rest;
 
 import io.opsbridge.backend.models.ModelLoadException;
-import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.ModelsConfig;
 import io.opsbridge.backend.models.NoModelLoadedException;
 import io.opsbridge.backend.models.ReloadResult;
+import io.opsbridge.backend.models.registry.ModelRegistry;
 import io.opsbridge.backend.models.serving.LoadedModel;
-import io.opsbridge.core.security.RateLimited;
-import io.opsbridge.core.security.Roles;
+import io.opsbridge.server.security.RateLimited;
+import io.opsbridge.server.security.Roles;
 import io.opsbridge.workloads.training.ModelDescriptor;
 import io.opsbridge.workloads.training.Names;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,7 +1,7 @@
 package io.opsbridge.backend.models.rest;
 
-import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.ModelsConfig;
+import io.opsbridge.backend.models.registry.ModelRegistry;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

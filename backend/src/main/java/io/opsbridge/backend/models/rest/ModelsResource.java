@@ -2,10 +2,10 @@ package io.opsbridge.backend.models.rest;
 
 import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.backend.models.ModelNotFoundException;
-import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.ModelVersion;
-import io.opsbridge.core.security.RateLimited;
-import io.opsbridge.core.security.Roles;
+import io.opsbridge.backend.models.registry.ModelRegistry;
+import io.opsbridge.server.security.RateLimited;
+import io.opsbridge.server.security.Roles;
 import io.opsbridge.workloads.training.Names;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

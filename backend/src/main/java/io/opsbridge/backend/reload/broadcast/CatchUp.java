@@ -1,7 +1,7 @@
 package io.opsbridge.backend.reload.broadcast;
 
-import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.ReloadResult;
+import io.opsbridge.backend.models.registry.ModelRegistry;
 import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.settings.reload.ReloadEvent;
 import io.opsbridge.core.settings.reload.SettingsFile;

@@ -2,9 +2,9 @@ package io.opsbridge.backend.reload.broadcast;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.ModelVersion;
 import io.opsbridge.backend.models.ModelsConfig;
+import io.opsbridge.backend.models.registry.ModelRegistry;
 import io.opsbridge.backend.operations.StoreBeans;
 import io.opsbridge.backend.reload.PeriodicCheck;
 import io.opsbridge.core.settings.Settings;

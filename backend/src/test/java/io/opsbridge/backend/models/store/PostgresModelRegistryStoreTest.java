@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The registry rules on the real PostgreSQL (127.0.0.1:5432, database {@code test}); never skipped,
- * like operations-core's store contract: {@code .ci/run} starts PostgreSQL first.
+ * like operations-engine's store contract: {@code .ci/run} starts PostgreSQL first.
  */
 class PostgresModelRegistryStoreTest extends ModelRegistryStoreContract {
 

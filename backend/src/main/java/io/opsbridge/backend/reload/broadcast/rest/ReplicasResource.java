@@ -2,12 +2,12 @@ package io.opsbridge.backend.reload.broadcast.rest;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.opsbridge.backend.models.ModelRegistry;
 import io.opsbridge.backend.models.ModelVersion;
+import io.opsbridge.backend.models.registry.ModelRegistry;
 import io.opsbridge.backend.reload.broadcast.BroadcastStatus;
 import io.opsbridge.backend.reload.broadcast.ReloadBroadcast;
 import io.opsbridge.backend.reload.broadcast.ReplicaState;
-import io.opsbridge.core.security.Roles;
+import io.opsbridge.server.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,0 +1,52 @@
+package io.opsbridge.server.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opsbridge.core.OperationTypes;
+import io.opsbridge.core.longpoll.VersionWaiters;
+import io.opsbridge.core.monitoring.HostStates;
+import io.opsbridge.core.store.OperationStore;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The Micrometer side of the core's monitoring seam, as CDI beans: {@link OperationsMetrics}
+ * installed as the process's monitor at startup, the store and long-poll gauges, and the host
+ * states that readiness reads too.
+ */
+public class MetricsBeans {
+
+    @Produces
+    @Singleton
+    HostStates hostStates() {
+        return new HostStates(Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    OperationsMetrics metrics(MeterRegistry registry, HostStates hosts, OperationTypes types,
+            @ConfigProperty(name = "opsbridge.monitoring.slow-query", defaultValue = "100ms") Duration slowQuery) {
+        OperationsMetrics metrics = new OperationsMetrics(registry, hosts, new SlowReads(slowQuery, registry), types);
+        metrics.install();
+        return metrics;
+    }
+
+    @Produces
+    @Singleton
+    OperationGauges gauges(MeterRegistry registry, OperationStore store, VersionWaiters waiters, OperationTypes types) {
+        return new OperationGauges(registry, store, waiters::waiterCount, types);
+    }
+
+    void onStart(@Observes StartupEvent event, OperationsMetrics metrics, OperationGauges gauges) {
+        // injecting both builds them: the monitor is in place before the first request
+    }
+
+    void onStop(@Observes ShutdownEvent event, OperationsMetrics metrics) {
+        metrics.uninstall();
+    }
+}

@@ -1,0 +1,217 @@
+package io.opsbridge.server.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.opsbridge.api.InvalidRequestException;
+import io.opsbridge.api.Problem;
+import io.opsbridge.core.CapacityExceededException;
+import io.opsbridge.core.ConflictException;
+import io.opsbridge.core.IllegalTransitionException;
+import io.opsbridge.core.OperationGoneException;
+import io.opsbridge.core.OperationNotFoundException;
+import io.opsbridge.server.security.AuthChallenges;
+import io.opsbridge.server.security.RateLimitExceededException;
+import io.opsbridge.server.security.TokenNotFoundException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Collection;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where errors become {@code application/problem+json}. Resources throw domain
+ * exceptions; nothing else builds an error body. A client's mistake is never a 500 and no answer
+ * carries a stack trace.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final AuthChallenges challenges;
+
+    public ProblemMappers(AuthChallenges challenges) {
+        this.challenges = challenges;
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e) {
+        return problem(400, "invalid-request", "Invalid request", e.getMessage(), e.field());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(OperationNotFoundException e) {
+        return problem(404, "not-found", "Operation not found", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response tokenNotFound(TokenNotFoundException e) {
+        return problem(404, "token-not-found", "Token not found", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response gone(OperationGoneException e) {
+        return problem(410, "gone", "Operation expired", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response illegalTransition(IllegalTransitionException e) {
+        return problem(409, "illegal-transition", "Illegal status change", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return problem(409, "conflict", "Conflict", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response capacity(CapacityExceededException e) {
+        return Response.fromResponse(problem(503, "capacity-exceeded", "No worker available", e.getMessage(), null))
+                .header("Retry-After", 5).build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        String detail = e instanceof AuthenticationFailedException
+                ? (challenges.basicAccepted() ? "the bearer token or the user name and password are not valid"
+                        : "the bearer token is unknown or revoked")
+                : (challenges.basicAccepted() ? "this call needs a bearer token or a user name and password"
+                        : "this call needs a bearer token (Authorization: Bearer obt_...)");
+        Response.ResponseBuilder answer = Response.fromResponse(
+                problem(401, "unauthorized", "Authentication required", detail, null));
+        challenges.headerValues().forEach(challenge -> answer.header("WWW-Authenticate", challenge));
+        return answer.build();
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitExceededException e) {
+        return Response.fromResponse(problem(429, "rate-limited", "Too many requests", e.getMessage(), null))
+                .header("Retry-After", Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return problem(403, "forbidden", "Not allowed", "this call needs a token with a higher role", null);
+    }
+
+    @ServerExceptionMapper({JsonParseException.class, MismatchedInputException.class, JsonMappingException.class,
+            JsonProcessingException.class})
+    public Response malformedJson(JsonProcessingException e) {
+        InvalidRequestException invalid = causeOfType(e, InvalidRequestException.class);
+        if (invalid != null) {
+            return invalidRequest(invalid);
+        }
+        return problem(400, "malformed-json", "Malformed JSON", describeJsonError(e), fieldPath(e));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        JsonProcessingException json = causeOfType(e, JsonProcessingException.class);
+        if (json != null) {
+            return malformedJson(json);
+        }
+        InvalidRequestException invalid = causeOfType(e, InvalidRequestException.class);
+        if (invalid != null) {
+            return invalidRequest(invalid);
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return problem(status.getStatusCode(), "http-" + status.getStatusCode(), status.getReasonPhrase(),
+                e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        InvalidRequestException invalid = causeOfType(e, InvalidRequestException.class);
+        if (invalid != null) {
+            return invalidRequest(invalid);
+        }
+        LOG.error("unexpected error while answering a request", e);
+        return problem(500, "internal-error", "Internal error", "an unexpected error occurred; see the server log", null);
+    }
+
+    /** An {@code application/problem+json} answer; also what filters that answer before matching send. */
+    public static Response problem(int status, String type, String title, String detail, String field) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("urn:opsbridge:problem:" + type, title, status, withoutJavaTypes(detail), field))
+                .build();
+    }
+
+    // A safety net under every detail: a Java type name (java.util.ArrayList) tells a client nothing
+    // and an attacker which libraries we run.
+    private static final Pattern JAVA_TYPE = Pattern.compile("`?\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z][\\w$]*`?");
+
+    /** {@code detail} with every fully qualified Java type name replaced by "a value". */
+    public static String withoutJavaTypes(String detail) {
+        return detail == null ? null : JAVA_TYPE.matcher(detail).replaceAll("a value");
+    }
+
+    /** What was wrong, in the client's terms: JSON kinds and field names, never a Java type. */
+    private static String describeJsonError(JsonProcessingException e) {
+        String field = fieldPath(e);
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field '" + (field != null ? field : unknown.getPropertyName()) + "'";
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            String expected = jsonKind(mismatch.getTargetType());
+            return field == null ? "the request body must be " + expected : "field '" + field + "' must be " + expected;
+        }
+        if (e instanceof JsonParseException || e instanceof JsonEOFException) {
+            String message = e.getOriginalMessage();
+            return "the request body is not valid JSON" + (message == null ? "" : ": " + shorten(message));
+        }
+        return field == null ? "the request body does not fit this endpoint" : "field '" + field + "' has an invalid value";
+    }
+
+    private static String jsonKind(Class<?> type) {
+        if (type == null) {
+            return "of another JSON type";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+
+    private static String fieldPath(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference ref : mapping.getPath()) {
+                if (ref.getFieldName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+                }
+            }
+            return path.isEmpty() ? null : path.toString();
+        }
+        return null;
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}
