@@ -1,7 +1,7 @@
 package io.opsbridge.core.monitoring;
 
 /**
- * The process's one {@link OperationsMonitor}, like a logger: the core's call sites include
+ * The process's one {@link OperationsMonitor}, like a logger: the engine's call sites include
  * static helpers and objects built outside CDI (tests, embedders, {@code OperationsCore.builder}),
  * so they ask here instead of having a monitor passed down every constructor. Until an app
  * installs one, it is {@link OperationsMonitor#NONE}. One volatile read per call.

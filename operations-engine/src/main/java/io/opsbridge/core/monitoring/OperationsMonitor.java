@@ -3,8 +3,8 @@ package io.opsbridge.core.monitoring;
 import io.opsbridge.api.OperationInfo;
 
 /**
- * What the core tells its operator, called with one line where it happens (cache, sources, proxy,
- * long-poll, lifecycle, retention). Every method has a no-op default, so the core runs unchanged
+ * What the engine tells its operator, called with one line where it happens (cache, sources, proxy,
+ * long-poll, lifecycle, retention). Every method has a no-op default, so the engine runs unchanged
  * without metrics ({@link #NONE}); an app installs a real one with {@link Monitoring#install}.
  * Implementations must be quick and must not throw: they run on the read path.
  */

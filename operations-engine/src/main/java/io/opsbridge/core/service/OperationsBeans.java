@@ -15,7 +15,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
 
-/** The operations core as CDI beans, wired once by {@link OperationsCore}. */
+/** The operations engine as CDI beans, wired once by {@link OperationsCore}. */
 public class OperationsBeans {
 
     @Produces

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The operations core wired together: cache, sources, lifecycle and the read façade over one
+ * The operations engine wired together: cache, sources, lifecycle and the read façade over one
  * store. The CDI producers build it from the application's beans; tests and embedders build it
  * with a ticker and clock they can move.
  *

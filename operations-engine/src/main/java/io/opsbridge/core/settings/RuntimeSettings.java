@@ -13,7 +13,7 @@ import java.util.Map;
  * component reads the snapshot where it uses a setting ({@code settings.current().operations().cacheTtl()}),
  * never a copy taken at construction, so a swapped snapshot takes effect at the next use.
  *
- * <p>The core's own areas are typed accessors; an application's areas (models, routing) are
+ * <p>The engine's own areas are typed accessors; an application's areas (models, routing) are
  * {@link #section} lookups of their {@code @ConfigMapping} interfaces.
  *
  * <pre>{@code
@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class RuntimeSettings {
 
-    /** The core's mapping interfaces, always part of a snapshot. */
+    /** The engine's mapping interfaces, always part of a snapshot. */
     public static final List<Class<?>> CORE_SECTIONS = List.of(OperationsConfig.class, StallConfig.class,
             StoreConfig.class, ProxyConfig.class);
 
@@ -63,7 +63,7 @@ public final class RuntimeSettings {
     }
 
     /**
-     * A snapshot of {@code properties} over the built-in defaults, with the core's sections and
+     * A snapshot of {@code properties} over the built-in defaults, with the engine's sections and
      * {@code sections}; for tests, and for a candidate file before it is applied.
      *
      * @throws io.smallrye.config.ConfigValidationException listing every bad or unknown value

@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The application's {@link Settings}, starting from its own configuration. The core's mappings are
+ * The application's {@link Settings}, starting from its own configuration. The engine's mappings are
  * parameters so that Quarkus registers them (it registers the mappings something injects); an
  * application's own sections are registered the same way, by being injected somewhere.
  */

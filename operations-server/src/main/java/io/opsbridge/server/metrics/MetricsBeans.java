@@ -15,7 +15,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The Micrometer side of the core's monitoring seam, as CDI beans: {@link OperationsMetrics}
+ * The Micrometer side of the engine's monitoring seam, as CDI beans: {@link OperationsMetrics}
  * installed as the process's monitor at startup, the store and long-poll gauges, and the host
  * states that readiness reads too.
  */

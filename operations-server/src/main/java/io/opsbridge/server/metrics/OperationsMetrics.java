@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The core's {@link OperationsMonitor} over Micrometer: Prometheus names {@code opsbridge_*} at
+ * The engine's {@link OperationsMonitor} over Micrometer: Prometheus names {@code opsbridge_*} at
  * {@code /q/metrics} (README "Metrics"). Hot-path calls only add to a {@link LongAdder} or a
  * pre-registered meter; meters keyed by host are looked up in a map, on calls that take
  * milliseconds anyway. The gauges over the store and the waiters are computed when scraped.
@@ -80,7 +80,7 @@ public class OperationsMetrics implements OperationsMonitor {
                 .description("Rows per second of each completed data load, start to end").register(registry);
     }
 
-    /** Starts counting: from now on the core's call sites reach this object. */
+    /** Starts counting: from now on the engine's call sites reach this object. */
     public void install() {
         Monitoring.install(this);
     }

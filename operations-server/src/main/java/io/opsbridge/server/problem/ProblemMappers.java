@@ -27,9 +27,10 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The one place where errors become {@code application/problem+json}. Resources throw domain
- * exceptions; nothing else builds an error body. A client's mistake is never a 500 and no answer
- * carries a stack trace.
+ * Where the platform's errors become {@code application/problem+json}: resources throw domain
+ * exceptions and build no error body. (The HTTP layer's own errors are {@link HttpLayerProblems};
+ * the backend maps its models, broadcast and signals errors beside them.) A client's mistake is
+ * never a 500 and no answer carries a stack trace.
  */
 public class ProblemMappers {
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The core's reloadable settings: cache TTL, worker pool, stall limits, persist interval, proxy timeouts, retention. */
+/** The engine's reloadable settings: cache TTL, worker pool, stall limits, persist interval, proxy timeouts, retention. */
 public final class CoreSettingsSection implements SettingsSection {
 
     static final Duration MIN_TTL = Duration.ofMillis(10);
@@ -17,7 +17,7 @@ public final class CoreSettingsSection implements SettingsSection {
 
     @Override
     public List<Class<?>> mappings() {
-        return List.of(); // RuntimeSettings always has the core's mappings
+        return List.of(); // RuntimeSettings always has the engine's mappings
     }
 
     @Override

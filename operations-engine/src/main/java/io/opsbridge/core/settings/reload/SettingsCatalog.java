@@ -45,7 +45,7 @@ public final class SettingsCatalog {
         this.mappings = types.toArray(Class<?>[]::new);
     }
 
-    /** The core's section only. */
+    /** The engine's section only. */
     public static SettingsCatalog core() {
         return new SettingsCatalog(List.of(new CoreSettingsSection()));
     }

@@ -17,7 +17,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Wires the reload into an application: its sections (the core's and every {@link SettingsSection}
+ * Wires the reload into an application: its sections (the engine's and every {@link SettingsSection}
  * bean), the history (written to a {@link SettingsHistory.Store} bean if there is one), the
  * first read of the file at startup, the directory watch and SIGHUP.
  */

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public interface SettingsSection {
 
-    /** The {@code @ConfigMapping} interfaces this area adds to a snapshot (none for the core's own). */
+    /** The {@code @ConfigMapping} interfaces this area adds to a snapshot (none for the engine's own). */
     List<Class<?>> mappings();
 
     /** Keys a reload applies. */
