@@ -16,7 +16,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -89,8 +88,9 @@ class BackgroundWorkRulesTest {
                 .anyMatch(BackgroundWorkRulesTest::schedules)).as("%s still sets a timer", name).isTrue());
         BackgroundWork.THREADS.keySet().forEach(name -> assertThat(withNested(classes, name)
                 .anyMatch(BackgroundWorkRulesTest::starts)).as("%s still starts a thread", name).isTrue());
-        BackgroundWork.PERIODIC_CHECKS.keySet().forEach(name -> assertThat(classes.get(name).getConstructorCallsFromSelf()
-                .stream().anyMatch(call -> call.getTargetOwner().getName().equals(PERIODIC_CHECK)))
+        BackgroundWork.PERIODIC_CHECKS.keySet().forEach(name -> assertThat(classes.get(name)
+                .getConstructorCallsFromSelf().stream()
+                .anyMatch(call -> call.getTargetOwner().getName().equals(PERIODIC_CHECK)))
                 .as("%s still runs a PeriodicCheck", name).isTrue());
         BackgroundWork.PAUSES.keySet().forEach(method -> assertThat(classes.stream()
                 .flatMap(c -> c.getMethodCallsFromSelf().stream())
@@ -130,7 +130,8 @@ class BackgroundWorkRulesTest {
     /** A JDK thread or pool: building one of ours (a listed subclass) is using it, not starting another kind. */
     private static boolean buildsAThread(JavaConstructorCall call) {
         JavaClass built = call.getTargetOwner();
-        return !built.getPackageName().startsWith("io.opsbridge.") && List.of(Thread.class, ThreadPoolExecutor.class, ForkJoinPool.class, Timer.class).stream()
+        return !built.getPackageName().startsWith("io.opsbridge.")
+                && Stream.of(Thread.class, ThreadPoolExecutor.class, ForkJoinPool.class, Timer.class)
                 .anyMatch(built::isAssignableTo);
     }
 
@@ -145,7 +146,8 @@ class BackgroundWorkRulesTest {
         String owner = call.getTargetOwner().getName();
         return owner.equals(Executors.class.getName()) && call.getName().contains("Scheduled")
                 || owner.equals("java.util.concurrent.CompletableFuture") && call.getName().equals("delayedExecutor")
-                || call.getTargetOwner().getPackageName().startsWith("io.vertx.") && VERTX_TIMERS.contains(call.getName());
+                || call.getTargetOwner().getPackageName().startsWith("io.vertx.")
+                && VERTX_TIMERS.contains(call.getName());
     }
 
     private static boolean pauses(JavaAccess<?> call) {

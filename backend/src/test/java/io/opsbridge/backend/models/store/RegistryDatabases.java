@@ -11,8 +11,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Real databases migrated by ONE Flyway run over {@code db/migration}: operations-engine's,
- * operations-server's and this module's migrations together, as the application runs them. PostgreSQL: 127.0.0.1:5432, database
- * {@code test}, a fresh schema per test class (override with {@code OPSBRIDGE_TEST_PG_HOST/_PORT/_DB/_USER}).
+ * operations-server's and this module's migrations together, as the application runs them.
+ * PostgreSQL: 127.0.0.1:5432, database {@code test}, a fresh schema per test class (override with
+ * {@code OPSBRIDGE_TEST_PG_HOST/_PORT/_DB/_USER}).
  */
 public final class RegistryDatabases {
 
