@@ -8,11 +8,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * A class does one job, and one job fits in {@value #MAX_LINES} lines: no main source file of any
@@ -35,35 +32,47 @@ class SourceSizeRulesTest {
             "io/opsbridge/cli/client/OpsBridgeClient.java",
             "every HTTP call of the CLI in one client; the operating issue (29) splits it by area");
 
+    /** Every main source file by its path under {@code src/main/java}: where it is and its lines, read once. */
+    private static final Map<String, Counted> SOURCES = count();
+
+    private record Counted(Path file, long lines) {
+    }
+
     @ArchTest
     static void noMainSourceFileIsLongerThanTheBudget(JavaClasses classes) {
-        List<Path> sources = SourceFiles.mainSources();
-        Set<String> counted = sources.stream().map(SourceSizeRulesTest::underSourceRoot).collect(Collectors.toSet());
         assertThat(classes.stream().filter(JavaClass::isTopLevelClass).map(SourceSizeRulesTest::sourceFileOf))
                 .as("the source file of every class read, among the files counted under " + SourceFiles.ROOT)
-                .allMatch(counted::contains);
+                .allMatch(SOURCES::containsKey);
 
         Map<String, Long> tooLong = new TreeMap<>();
-        for (Path file : sources) {
-            long lines = SourceFiles.lines(file);
-            if (lines > MAX_LINES && !LONGER_FOR_NOW.containsKey(underSourceRoot(file))) {
-                tooLong.put(SourceFiles.ROOT.relativize(file).toString(), lines);
+        SOURCES.forEach((underSourceRoot, source) -> {
+            if (source.lines() > MAX_LINES && !LONGER_FOR_NOW.containsKey(underSourceRoot)) {
+                tooLong.put(SourceFiles.ROOT.relativize(source.file()).toString(), source.lines());
             }
-        }
+        });
 
         assertThat(tooLong).as("files over %d lines (split them by job)", MAX_LINES).isEmpty();
     }
 
     @ArchTest
     static void everyFileLongerForNowStillExistsAndIsStillLonger(JavaClasses classes) {
-        Map<String, Long> sizes = new TreeMap<>();
-        for (Path file : SourceFiles.mainSources()) {
-            sizes.put(underSourceRoot(file), SourceFiles.lines(file));
-        }
-
         assertThat(LONGER_FOR_NOW.keySet()).as("files allowed to be longer for now: remove an entry once its"
                 + " file is within %d lines", MAX_LINES)
-                .allSatisfy(file -> assertThat(sizes.get(file)).as(file).isNotNull().isGreaterThan(MAX_LINES));
+                .allSatisfy(file -> {
+                    assertThat(SOURCES).as("main source files").containsKey(file);
+                    assertThat(SOURCES.get(file).lines()).as(file).isGreaterThan(MAX_LINES);
+                });
+    }
+
+    private static Map<String, Counted> count() {
+        Map<String, Counted> sources = new TreeMap<>();
+        for (Path file : SourceFiles.mainSources()) {
+            Counted other = sources.put(underSourceRoot(file), new Counted(file, SourceFiles.lines(file)));
+            if (other != null) { // one package, one module: else a long file could hide behind its namesake
+                throw new IllegalStateException(file + " and " + other.file() + " are the same class file path");
+            }
+        }
+        return sources;
     }
 
     private static String sourceFileOf(JavaClass type) {
