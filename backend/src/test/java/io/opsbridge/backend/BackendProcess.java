@@ -74,6 +74,11 @@ final class BackendProcess implements AutoCloseable {
         return http().auth().oauth2(TestTokens.ADMIN);
     }
 
+    /** The backend's process id: the java process that listens on {@link #port}. */
+    long pid() {
+        return process.pid();
+    }
+
     /** kill -9: no shutdown hook, no flush, nothing graceful. */
     void killHard() throws InterruptedException {
         process.destroyForcibly();

@@ -2,6 +2,7 @@ package io.opsbridge.backend.security;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -49,6 +50,15 @@ class RequireAuthForAllTest {
         given().contentType("application/json").body("{\"symbols\":[\"AAPL\"]}").post("/api/v1/trainings")
                 .then().statusCode(401);
         given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void healthMetricsTheApiDocumentAndTheWebUiPagesStayOpen() {
+        // what docs/security.md says "all" leaves open to anyone who reaches the port
+        given().get("/q/health").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+        given().get("/").then().statusCode(200).contentType(containsString("text/html"));
     }
 
     @Test

@@ -48,7 +48,7 @@ public class AdminTokenBootstrap {
             return;
         }
         ApiTokens.Created admin = tokens.create("first-start admin", Roles.ADMIN);
-        Path file = config.adminTokenFile().toAbsolutePath();
+        Path file = config.adminTokenFile().toAbsolutePath().normalize();
         write(file, admin.secret());
         LOG.infof("security: created admin token %s and wrote it to %s (mode 0600); revoke it with"
                 + " 'opsbridge admin tokens revoke %s' once you have your own", admin.token().id(), file, admin.token().id());

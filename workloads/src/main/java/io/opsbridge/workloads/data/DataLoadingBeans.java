@@ -30,8 +30,8 @@ public class DataLoadingBeans {
      * it is not loaded yet, so a fresh install can train at once, offline. Existing datasets are kept.
      */
     void loadSampleData(@Observes StartupEvent event, DataConfig config, DataLoader loader) {
-        LOG.infof("dataset store: %s, csv source: %s", config.datasetsDir().toAbsolutePath(),
-                config.sourceDir().toAbsolutePath());
+        LOG.infof("dataset store: %s, csv source: %s", config.datasetsDir().toAbsolutePath().normalize(),
+                config.sourceDir().toAbsolutePath().normalize());
         if (!config.sampleAtStartup()) {
             return;
         }
