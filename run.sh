@@ -60,7 +60,7 @@ else
 fi
 
 # A class-data archive of the backend's classes in data/jvm-archive, made by the first start of each build (the JVM
-# writes it when that backend exits) and used by the next ones: a warm start takes 10-25 % less CPU
+# writes it when that backend exits) and used by the next ones: a warm start takes 5-25 % less CPU
 # (docs/benchmarks.md "Start-up with a class-data archive"). OPSBRIDGE_JVM_ARCHIVE=0 starts without it.
 mkdir -p data
 ARCHIVE=()

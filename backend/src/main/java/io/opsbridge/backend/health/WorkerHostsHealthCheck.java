@@ -23,7 +23,7 @@ import org.eclipse.microprofile.health.Readiness;
  * Readiness "worker hosts": every configured training and data host
  * ({@code opsbridge.{training,data}.routing.hosts}, as in force now), probed at once, as
  * {@code reachable} or {@code unreachable: why}, with the last error any call to it met. Always
- * UP (README "Health"): a backend with a host down still runs local work, answers every read
+ * UP (docs/monitoring.md "Health"): a backend with a host down still runs local work, answers every read
  * (host operations with {@code host_reachable=false}) and routes new host work to the hosts that
  * answer, so taking it out of rotation would turn one host's outage into a full one.
  */

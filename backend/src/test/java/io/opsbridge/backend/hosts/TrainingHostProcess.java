@@ -35,7 +35,7 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
 
     /**
      * The backend's dataset store in tests ({@code %test.opsbridge.training.data-dir}), which the host
-     * reads too: the shared-directory setup the README describes, so a backend data load reaches it.
+     * reads too: the shared-directory setup docs/hosts.md describes, so a backend data load reaches it.
      */
     public static final Path SHARED_DATASETS = Path.of("target", "test-data", "market");
 

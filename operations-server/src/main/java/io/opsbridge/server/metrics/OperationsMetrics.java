@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The engine's {@link OperationsMonitor} over Micrometer: Prometheus names {@code opsbridge_*} at
- * {@code /q/metrics} (README "Metrics"). Hot-path calls only add to a {@link LongAdder} or a
+ * {@code /q/metrics} (docs/monitoring.md). Hot-path calls only add to a {@link LongAdder} or a
  * pre-registered meter; meters keyed by host are looked up in a map, on calls that take
  * milliseconds anyway. The gauges over the store and the waiters are computed when scraped.
  */

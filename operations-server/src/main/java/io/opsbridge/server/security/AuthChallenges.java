@@ -6,7 +6,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The {@code WWW-Authenticate} challenges of a 401: always {@code Bearer}, and {@code Basic} too when HTTP Basic
- * for the users file is on ({@code quarkus.http.auth.basic}, README "Security"), so a client learns what it may send.
+ * for the users file is on ({@code quarkus.http.auth.basic}, docs/security.md), so a client learns what it may send.
  */
 @ApplicationScoped
 public class AuthChallenges {

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 
 /**
- * A user from the properties files (HTTP Basic, README "Security") gets what a token of the same role gets: every
+ * A user from the properties files (HTTP Basic, docs/security.md) gets what a token of the same role gets: every
  * role below its highest one ({@code admin} is also {@code operator} and {@code viewer}), that role as
  * {@link ApiTokenIdentityProvider#ROLE}, and the name {@code user:<name>}, which the audit trail shows.
  * Roles in the file other than ours are ignored; {@code quarkus.http.auth.roles-mapping} renames a site's own.

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The reload broadcast over Redis Pub/Sub (README "Run several replicas"). It runs only when
+ * The reload broadcast over Redis Pub/Sub (docs/replicas.md). It runs only when
  * {@code quarkus.redis.hosts} is set, and then only with a secret (or an explicit allow-unsigned).
  */
 @ConfigMapping(prefix = "opsbridge.broadcast")
