@@ -36,10 +36,25 @@ final class BackendProcess implements AutoCloseable {
      */
     static BackendProcess start(Path work, String name, Map<String, String> properties, Map<String, String> env)
             throws IOException {
+        return start(work, name, properties, env, List.of());
+    }
+
+    /**
+     * {@link #start} as {@code nohup} would: SIGHUP is ignored before the JVM starts
+     * ({@code trap '' HUP; exec java …}), and the JVM inherits that.
+     */
+    static BackendProcess startWithHangupIgnored(Path work, String name, Map<String, String> properties)
+            throws IOException {
+        return start(work, name, properties, Map.of(), List.of("sh", "-c", "trap '' HUP; exec \"$0\" \"$@\""));
+    }
+
+    private static BackendProcess start(Path work, String name, Map<String, String> properties,
+            Map<String, String> env, List<String> prefix) throws IOException {
         Files.createDirectories(work);
         int port = freePort();
         String jar = System.getProperty("opsbridge.it.jar", "target/quarkus-app/quarkus-run.jar");
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
                 "-Dquarkus.http.port=" + port,

@@ -45,6 +45,7 @@ class SettingsReloadIT {
         try (BackendProcess backend = BackendProcess.start(work, "signal", signalOnly, Map.of())) {
             JsonPath started = settings(backend);
             assertThat(started.getString("trigger")).isEqualTo("startup");
+            assertThat(started.getBoolean("sighup.reloads")).as("started without nohup").isTrue();
             assertThat(started.getString("values.'opsbridge.operations.cache-ttl'")).isEqualTo("300ms");
 
             Files.writeString(file, "opsbridge.operations.cache-ttl=750ms\nopsbridge.stall.training.stall-after=9m\n");

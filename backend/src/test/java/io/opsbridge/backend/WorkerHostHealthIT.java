@@ -51,10 +51,10 @@ class WorkerHostHealthIT {
                         .getInt("metrics_count") >= 1);
                 String metrics = backend.http().get("/q/metrics").asString();
                 assertThat(metrics)
-                        .contains("opsbridge_host_calls_seconds_count{host=\"" + host.url() + "\",outcome=\"ok\"}")
-                        .contains("opsbridge_host_reachable{host=\"" + host.url() + "\"} 1.0")
+                        .contains("opsbridge_host_calls_seconds_count{host=\"" + host.url() + "\",outcome=\"ok\",}")
+                        .contains("opsbridge_host_reachable{host=\"" + host.url() + "\",} 1.0")
                         .contains("opsbridge_refresh_seconds_bucket{source=\"host\"")
-                        .contains("opsbridge_operations{status=\"running\",type=\"training\"} 1.0");
+                        .contains("opsbridge_operations{status=\"running\",type=\"training\",} 1.0");
                 assertThat(backend.logText()).containsPattern("WARN .*slow read of " + id
                         + " \\(force_refresh\\): \\d+ ms \\(store \\d+ ms, bridge 0 ms, host \\d+ ms");
 
@@ -69,8 +69,8 @@ class WorkerHostHealthIT {
                 assertThat(down.getString("checks.find { it.name == 'worker hosts' }.data.'" + key + " last_error'"))
                         .contains("unreachable");
                 assertThat(backend.http().get("/q/metrics").asString())
-                        .contains("opsbridge_host_reachable{host=\"" + host.url() + "\"} 0.0")
-                        .contains("opsbridge_host_calls_seconds_count{host=\"" + host.url() + "\",outcome=\"unreachable\"}");
+                        .contains("opsbridge_host_reachable{host=\"" + host.url() + "\",} 0.0")
+                        .contains("opsbridge_host_calls_seconds_count{host=\"" + host.url() + "\",outcome=\"unreachable\",}");
 
                 backend.http().contentType("application/json")
                         .body("{\"symbols\":[\"AAPL\"],\"epochs\":1,\"mode\":\"local\"}").post("/api/v1/trainings")

@@ -72,14 +72,14 @@ class BacktestFlowTest {
 
     @Test
     void theMetricsHaveSeriesForTheNewTypeAndCountItsRuns() {
-        String completed = "opsbridge_operations_completed_total{type=\"backtest\"}";
+        String completed = "opsbridge_operations_completed_total{type=\"backtest\",}";
         double before = value(given().get("/q/metrics").asString(), completed);
 
         awaitEnd(start("{\"symbols\":[\"GOOG\"]}").extract().path("operation_id"));
 
         String after = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(value(after, completed)).isEqualTo(before + 1);
-        assertThat(after).contains("opsbridge_operations{status=\"running\",type=\"backtest\"}");
+        assertThat(after).contains("opsbridge_operations{status=\"running\",type=\"backtest\",}");
     }
 
     @Test

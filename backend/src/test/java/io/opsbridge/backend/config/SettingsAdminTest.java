@@ -125,7 +125,7 @@ class SettingsAdminTest {
         TestTokens.asAdmin().post("/api/v1/admin/settings/reload").then().body("outcome", equalTo("applied"));
 
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("opsbridge_settings_reloads_total{outcome=\"applied\",trigger=\"admin\"}"))
+                .body(containsString("opsbridge_settings_reloads_total{outcome=\"applied\",trigger=\"admin\",}"))
                 .body(containsString("opsbridge_settings_version " + settings.current().version() + ".0"));
     }
 

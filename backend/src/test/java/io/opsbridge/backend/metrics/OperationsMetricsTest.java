@@ -33,7 +33,7 @@ class OperationsMetricsTest {
                         .getInt("metrics_count") >= 1);
         // the store gauges reuse one grouped count for a second
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).until(() ->
-                value(scrape(), "opsbridge_operations{status=\"running\",type=\"training\"}") >= 1);
+                value(scrape(), "opsbridge_operations{status=\"running\",type=\"training\",}") >= 1);
 
         // a long-poll at the newest version waits until the training writes again; one that starts after a
         // newer write is answered at once (no wake-up), so ask again until one was woken
@@ -50,13 +50,13 @@ class OperationsMetricsTest {
         given().post("/api/v1/operations/{id}/cancel", id).then().statusCode(200);
 
         String after = scrape();
-        assertThat(delta(before, after, "opsbridge_operations_started_total{type=\"training\"}")).isGreaterThanOrEqualTo(1);
-        assertThat(delta(before, after, "opsbridge_operations_cancelled_total{type=\"training\"}")).isGreaterThanOrEqualTo(1);
-        assertThat(delta(before, after, "opsbridge_queries_total{outcome=\"forced\"}")).isGreaterThanOrEqualTo(1);
-        assertThat(delta(before, after, "opsbridge_queries_total{outcome=\"cache_hit\"}")).isGreaterThanOrEqualTo(1);
-        assertThat(delta(before, after, "opsbridge_queries_total{outcome=\"cache_miss\"}")).isGreaterThanOrEqualTo(0);
+        assertThat(delta(before, after, "opsbridge_operations_started_total{type=\"training\",}")).isGreaterThanOrEqualTo(1);
+        assertThat(delta(before, after, "opsbridge_operations_cancelled_total{type=\"training\",}")).isGreaterThanOrEqualTo(1);
+        assertThat(delta(before, after, "opsbridge_queries_total{outcome=\"forced\",}")).isGreaterThanOrEqualTo(1);
+        assertThat(delta(before, after, "opsbridge_queries_total{outcome=\"cache_hit\",}")).isGreaterThanOrEqualTo(1);
+        assertThat(delta(before, after, "opsbridge_queries_total{outcome=\"cache_miss\",}")).isGreaterThanOrEqualTo(0);
         assertThat(value(after, "opsbridge_cache_hit_ratio")).isBetween(0.0, 1.0);
-        assertThat(delta(before, after, "opsbridge_refresh_seconds_count{source=\"local\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(delta(before, after, "opsbridge_refresh_seconds_count{source=\"local\",}")).isGreaterThanOrEqualTo(1);
         assertThat(after).contains("opsbridge_refresh_seconds_bucket{source=\"local\",le=");
         assertThat(delta(before, after, "opsbridge_longpoll_wakeups_total")).isGreaterThanOrEqualTo(1);
         assertThat(delta(before, after, "opsbridge_metrics_read_items_count")).isEqualTo(1);
@@ -74,7 +74,7 @@ class OperationsMetricsTest {
         String after = scrape();
         assertThat(delta(before, after, "opsbridge_data_load_rows_per_second_count")).isEqualTo(1);
         assertThat(delta(before, after, "opsbridge_data_load_rows_per_second_sum")).isPositive();
-        assertThat(delta(before, after, "opsbridge_operations_completed_total{type=\"data_loading\"}")).isEqualTo(1);
+        assertThat(delta(before, after, "opsbridge_operations_completed_total{type=\"data_loading\",}")).isEqualTo(1);
     }
 
     @Test
@@ -92,8 +92,8 @@ class OperationsMetricsTest {
 
         String after = scrape();
         // hits or misses: the test profile's cache TTL is 200 ms
-        assertThat(delta(before, after, "opsbridge_queries_total{outcome=\"cache_hit\"}")
-                + delta(before, after, "opsbridge_queries_total{outcome=\"cache_miss\"}")).isGreaterThanOrEqualTo(3);
+        assertThat(delta(before, after, "opsbridge_queries_total{outcome=\"cache_hit\",}")
+                + delta(before, after, "opsbridge_queries_total{outcome=\"cache_miss\",}")).isGreaterThanOrEqualTo(3);
         assertThat(after).doesNotContain("uri=\"/api/v1/operations/{id}\"")
                 .contains("uri=\"/api/v1/operations/{id}/metrics\"").contains("uri=\"/api/v1/operations\"");
     }

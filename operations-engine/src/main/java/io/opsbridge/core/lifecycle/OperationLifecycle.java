@@ -58,6 +58,7 @@ public class OperationLifecycle {
     public OperationInfo create(String operationId, OperationType type, OperationMetadata metadata) {
         OperationInfo info = OperationInfo.pending(operationId, type, metadata, clock.instant());
         store.insert(info);
+        Monitoring.monitor().created(info);
         LOG.infof("operation %s created (%s)", info.operationId(), type.wireName());
         return info;
     }

@@ -30,6 +30,18 @@ public interface OperationsMonitor {
     default void hostCalled(String host, HostCallOutcome outcome, long nanos, String error) {
     }
 
+    /** A new operation was recorded as pending. */
+    default void created(OperationInfo info) {
+    }
+
+    /** A new operation was refused because every worker was busy and the queue full (it is forgotten). */
+    default void capacityRejected(OperationInfo info) {
+    }
+
+    /** A caller was refused by a rate limit of this {@code kind} ({@code start} or {@code admin}). */
+    default void rateLimited(String kind) {
+    }
+
     /** An operation moved to {@code info.status()} (running, completed, failed or cancelled). */
     default void statusChanged(OperationInfo info) {
     }

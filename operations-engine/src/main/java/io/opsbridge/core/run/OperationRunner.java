@@ -7,6 +7,7 @@ import io.opsbridge.core.bridge.OperationCancelledException;
 import io.opsbridge.core.bridge.ProgressBridge;
 import io.opsbridge.core.follow.ProgressSources;
 import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.monitoring.Monitoring;
 import io.opsbridge.core.settings.OperationsConfig;
 import io.opsbridge.core.settings.Settings;
 import jakarta.annotation.PreDestroy;
@@ -57,6 +58,7 @@ public class OperationRunner {
             workers.execute(() -> run(id, bridge, job));
         } catch (RejectedExecutionException e) {
             lifecycle.discard(id);
+            Monitoring.monitor().capacityRejected(created);
             throw new CapacityExceededException("all " + workers.getMaximumPoolSize() + " workers are busy and "
                     + workers.getQueue().size() + " jobs are waiting; try again later");
         }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.opsbridge.core.OperationTypes;
 import io.opsbridge.core.longpoll.VersionWaiters;
 import io.opsbridge.core.monitoring.HostStates;
+import io.opsbridge.core.run.OperationRunner;
 import io.opsbridge.core.store.OperationStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The Micrometer side of the engine's monitoring seam, as CDI beans: {@link OperationsMetrics}
- * installed as the process's monitor at startup, the store and long-poll gauges, and the host
+ * installed as the process's monitor at startup, the store, worker-pool and long-poll gauges, and the host
  * states that readiness reads too.
  */
 public class MetricsBeans {
@@ -42,8 +43,15 @@ public class MetricsBeans {
         return new OperationGauges(registry, store, waiters::waiterCount, types);
     }
 
-    void onStart(@Observes StartupEvent event, OperationsMetrics metrics, OperationGauges gauges) {
-        // injecting both builds them: the monitor is in place before the first request
+    @Produces
+    @Singleton
+    WorkerGauges workerGauges(MeterRegistry registry, OperationRunner runner) {
+        return new WorkerGauges(registry, runner);
+    }
+
+    void onStart(@Observes StartupEvent event, OperationsMetrics metrics, OperationGauges gauges,
+            WorkerGauges workers) {
+        // injecting them builds them: the monitor is in place before the first request
     }
 
     void onStop(@Observes ShutdownEvent event, OperationsMetrics metrics) {

@@ -37,7 +37,7 @@ public class OperationsMetrics implements OperationsMonitor {
     private final LongAdder forced = new LongAdder();
     private final Timer localRefresh;
     private final Timer hostRefresh;
-    private final Map<OperationStatus, Map<OperationType, Counter>> changes = new EnumMap<>(OperationStatus.class);
+    private final LifecycleCounters lifecycle;
     private final Counter wakeUps;
     private final DistributionSummary metricsItems;
     private final DistributionSummary metricsBytes;
@@ -60,14 +60,7 @@ public class OperationsMetrics implements OperationsMonitor {
                 .register(registry);
         localRefresh = refreshTimer("local");
         hostRefresh = refreshTimer("host");
-        for (OperationStatus status : new OperationStatus[] {OperationStatus.RUNNING, OperationStatus.COMPLETED,
-                OperationStatus.FAILED, OperationStatus.CANCELLED}) {
-            Map<OperationType, Counter> byType = new ConcurrentHashMap<>();
-            for (OperationType type : types.all()) {
-                byType.put(type, changeCounter(status, type));
-            }
-            changes.put(status, byType);
-        }
+        lifecycle = new LifecycleCounters(registry, types.all());
         wakeUps = Counter.builder("opsbridge.longpoll.wakeups")
                 .description("Long-polling clients answered because the operation's version moved").register(registry);
         metricsItems = DistributionSummary.builder("opsbridge.metrics.read.items")
@@ -112,11 +105,23 @@ public class OperationsMetrics implements OperationsMonitor {
     }
 
     @Override
+    public void created(OperationInfo info) {
+        lifecycle.created(info);
+    }
+
+    @Override
+    public void capacityRejected(OperationInfo info) {
+        lifecycle.capacityRejected(info);
+    }
+
+    @Override
+    public void rateLimited(String kind) {
+        lifecycle.rateLimited(kind);
+    }
+
+    @Override
     public void statusChanged(OperationInfo info) {
-        Map<OperationType, Counter> byType = changes.get(info.status());
-        if (byType != null) {
-            byType.computeIfAbsent(info.operationType(), type -> changeCounter(info.status(), type)).increment();
-        }
+        lifecycle.statusChanged(info);
         if (info.operationType().equals(OperationType.DATA_LOADING) && info.status() == OperationStatus.COMPLETED) {
             DataLoadRate.of(info).ifPresent(dataLoadRate::record);
         }
@@ -155,12 +160,6 @@ public class OperationsMetrics implements OperationsMonitor {
     private void queries(String outcome, java.util.function.ToDoubleFunction<OperationsMetrics> count) {
         FunctionCounter.builder("opsbridge.queries", this, count).tag("outcome", outcome)
                 .description("Reads of one operation by outcome").register(registry);
-    }
-
-    private Counter changeCounter(OperationStatus status, OperationType type) {
-        String event = status == OperationStatus.RUNNING ? "started" : status.wireName();
-        return Counter.builder("opsbridge.operations." + event).tag("type", type.wireName())
-                .description("Operations " + event + " by this process").register(registry);
     }
 
     private double hitRatio() {

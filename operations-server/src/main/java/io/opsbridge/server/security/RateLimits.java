@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.opsbridge.core.monitoring.Monitoring;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
@@ -32,7 +33,9 @@ public class RateLimits {
         Bucket bucket = buckets.get(kind + "|" + caller, key -> newBucket(kind));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            throw new RateLimitExceededException(kind == RateLimited.Kind.ADMIN ? "admin" : "start",
+            String name = kind == RateLimited.Kind.ADMIN ? "admin" : "start";
+            Monitoring.monitor().rateLimited(name);
+            throw new RateLimitExceededException(name,
                     Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.core.settings.RuntimeSettings;
 import io.opsbridge.core.settings.Settings;
+import io.opsbridge.core.settings.reload.HangupSignal;
 import io.opsbridge.core.settings.reload.ReloadEvent;
 import io.opsbridge.core.settings.reload.SettingsHistory;
 import io.opsbridge.core.settings.reload.SettingsReloader;
@@ -43,7 +44,7 @@ public class SettingsResource {
     /** What {@code GET /api/v1/admin/settings} answers. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record SettingsView(long version, String sha256, Instant appliedAt, String trigger, String file,
-            Map<String, String> values, List<String> reloadable, ReloadEvent lastRejected) {
+            Map<String, String> values, List<String> reloadable, ReloadEvent lastRejected, HangupSignal.Status sighup) {
     }
 
     /** What {@code GET /api/v1/admin/settings/history} answers, newest first. */
@@ -52,21 +53,23 @@ public class SettingsResource {
 
     private final Settings settings;
     private final SettingsReloader reloader;
+    private final HangupSignal.Status hangup;
 
-    public SettingsResource(Settings settings, SettingsReloader reloader) {
+    public SettingsResource(Settings settings, SettingsReloader reloader, HangupSignal.Status hangup) {
         this.settings = settings;
         this.reloader = reloader;
+        this.hangup = hangup;
     }
 
     @GET
     @Operation(summary = "Show the runtime settings in force")
-    @APIResponse(responseCode = "200", description = "Version, origin, values and the reloadable keys")
+    @APIResponse(responseCode = "200", description = "Version, origin, values, the reloadable keys and whether SIGHUP reloads")
     public SettingsView show() {
         RuntimeSettings current = settings.current();
         RuntimeSettings.Origin origin = current.origin();
         return new SettingsView(current.version(), origin.sha256(), origin.appliedAt(), origin.trigger(),
                 reloader.file().path().toAbsolutePath().toString(), reloader.catalog().values(current),
-                List.copyOf(reloader.catalog().reloadableKeys()), reloader.history().lastRejected().orElse(null));
+                List.copyOf(reloader.catalog().reloadableKeys()), reloader.history().lastRejected().orElse(null), hangup);
     }
 
     @POST

@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * Wires the reload into an application: its sections (the engine's and every {@link SettingsSection}
  * bean), the history (written to a {@link SettingsHistory.Store} bean if there is one), the
- * first read of the file at startup, the directory watch and SIGHUP.
+ * first read of the file at startup, the directory watch and SIGHUP (installed when the app starts;
+ * whether it works here is a bean, {@link HangupSignal.Status}, that the admin view shows).
  */
 @ApplicationScoped
 public class SettingsReloadBeans {
@@ -50,26 +51,28 @@ public class SettingsReloadBeans {
         return new SettingsReloader(settings, catalog, new SettingsFile(config.file()), history, listeners);
     }
 
-    void start(@Observes StartupEvent event, SettingsReloader reloader, SettingsReloadConfig config) {
+    @Produces
+    @Singleton
+    HangupSignal.Status hangup(SettingsReloader reloader, SettingsReloadConfig config) {
+        return config.signal() ? HangupSignal.install(reloader) : HangupSignal.off();
+    }
+
+    void start(@Observes StartupEvent event, SettingsReloader reloader, SettingsReloadConfig config,
+            HangupSignal.Status hangup) {
         Path file = config.file();
         if (Files.exists(file)) {
             reloader.reload("startup", false);
         } else {
             LOG.infof("no runtime settings file at %s: running on the startup configuration", file.toAbsolutePath());
         }
-        if (config.signal()) {
-            HangupSignal.install(reloader);
-        }
-        Path directory = file.toAbsolutePath().getParent();
-        if (config.watch() && directory != null && Files.isDirectory(directory)) {
+        if (config.watch()) {
             try {
                 watch = new SettingsFileWatch(file, reloader, config.debounce(), config.recheckInterval());
                 watch.start();
             } catch (IOException e) {
-                LOG.warnf("cannot watch %s (%s): reload by SIGHUP or the admin call", directory, e.getMessage());
+                LOG.warnf("cannot watch %s (%s): reload by SIGHUP or the admin call", file.toAbsolutePath().getParent(),
+                        e.getMessage());
             }
-        } else if (config.watch()) {
-            LOG.infof("settings directory %s does not exist: no file watch", directory);
         }
     }
 

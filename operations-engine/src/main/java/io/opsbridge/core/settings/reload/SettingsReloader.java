@@ -61,6 +61,11 @@ public final class SettingsReloader implements AutoCloseable {
         return catalog;
     }
 
+    /** Whether the settings in force came from the file (not only from the startup configuration). */
+    public boolean followsFile() {
+        return settings.current().origin().sha256() != null;
+    }
+
     /** Reloads in turn and answers what happened; a dry run validates and diffs, applies nothing, records nothing. */
     public ReloadEvent reload(String trigger, boolean dryRun) {
         return submit(trigger, dryRun, false).join();
