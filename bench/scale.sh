@@ -47,7 +47,9 @@ sql() { # store statement
 }
 
 # copies of the one real finished operation, op_bench_1..N, one second apart going back in time,
-# every third one a training (the filters have something to skip), counts kept as the store keeps them
+# every third one a training (the filters have something to skip), counts kept as the store keeps them;
+# the search columns as the store keeps them: one symbol each (every 4th AAPL, every 1000th RARE, else MSFT,
+# whatever the copied metadata says), the trainings' strategy mlp_direction (every 300th rare_strategy)
 seed() { # store total
   local range; [[ "$1" == h2 ]] && range="SYSTEM_RANGE(1, $2) r(x)" || range="generate_series(1, $2) r(x)"
   sql "$1" "INSERT INTO operations (operation_id, operation_type, status, mode, owner_node, created_at, started_at,
@@ -58,7 +60,14 @@ seed() { # store total
     FROM operations o, ${range} WHERE o.operation_id = '${REAL}' AND NOT EXISTS
       (SELECT 1 FROM operations e WHERE e.operation_id = 'op_bench_' || x);
     UPDATE operation_counts SET n = (SELECT COUNT(*) FROM operations o
-      WHERE o.status = operation_counts.status AND o.operation_type = operation_counts.operation_type);" > /dev/null
+      WHERE o.status = operation_counts.status AND o.operation_type = operation_counts.operation_type);
+    UPDATE operations SET strategy = CASE WHEN MOD(CAST(SUBSTRING(operation_id, 10) AS INT), 300) = 0 THEN 'rare_strategy'
+      ELSE 'mlp_direction' END WHERE operation_id LIKE 'op_bench_%' AND operation_type = 'training';
+    DELETE FROM operation_symbols WHERE operation_id LIKE 'op_bench_%';
+    INSERT INTO operation_symbols (symbol, created_at, operation_id)
+    SELECT CASE WHEN MOD(CAST(SUBSTRING(operation_id, 10) AS INT), 1000) = 0 THEN 'RARE'
+      WHEN MOD(CAST(SUBSTRING(operation_id, 10) AS INT), 4) = 0 THEN 'AAPL' ELSE 'MSFT' END, created_at, operation_id
+    FROM operations WHERE operation_id LIKE 'op_bench_%';" > /dev/null
 }
 
 LIST="SELECT operation_id FROM operations WHERE 1=1 ORDER BY created_at DESC, operation_id LIMIT 20 OFFSET 0"
@@ -67,6 +76,13 @@ FILTERED="SELECT operation_id FROM operations WHERE 1=1 AND status = 'completed'
   ORDER BY status, operation_type, created_at DESC, operation_id LIMIT 20 OFFSET 0"
 BY_TYPE="SELECT operation_id FROM operations WHERE 1=1 AND operation_type = 'training'
   ORDER BY operation_type, created_at DESC, operation_id LIMIT 20 OFFSET 0"
+# as OperationListing writes a search by symbol, its page and its counts per status
+BY_SYMBOL="SELECT o.operation_id FROM operations o JOIN operation_symbols s ON s.operation_id = o.operation_id
+  WHERE 1=1 AND s.symbol = 'AAPL' ORDER BY s.symbol, s.created_at DESC, s.operation_id LIMIT 20 OFFSET 0"
+SYMBOL_COUNTS="SELECT o.status, COUNT(*) FROM operations o JOIN operation_symbols s ON s.operation_id = o.operation_id
+  WHERE 1=1 AND s.symbol = 'AAPL' GROUP BY o.status"
+BY_PREFIX="SELECT o.operation_id FROM operations o WHERE 1=1 AND o.operation_id LIKE 'op\\_bench\\_99%' ESCAPE '\\'
+  ORDER BY o.created_at DESC, o.operation_id LIMIT 20 OFFSET 0"
 cat > "${WORK}/random-get.lua" <<'EOF'
 request = function()
   return wrk.format("GET", "/api/v1/operations/op_bench_" .. math.random(1, tonumber(os.getenv("BENCH_N"))))
@@ -107,12 +123,20 @@ for STORE in "${STORES[@]}"; do
     printf '    %-44s %s\n' "list ?limit=20&status=completed&type=training" \
         "$(measure "${BASE}/api/v1/operations?limit=20&status=completed&operation_type=training")"
     printf '    %-44s %s\n' "list ?limit=20&status=failed (none match)" "$(measure "${BASE}/api/v1/operations?limit=20&status=failed")"
+    printf '    %-44s %s\n' "list ?limit=20&symbol=AAPL (1 in 4)" "$(measure "${BASE}/api/v1/operations?limit=20&symbol=AAPL")"
+    printf '    %-44s %s\n' "list ?limit=20&symbol=RARE (1 in 1000)" "$(measure "${BASE}/api/v1/operations?limit=20&symbol=RARE")"
+    printf '    %-44s %s\n' "list ?limit=20&strategy=mlp_direction (1 in 3)" \
+        "$(measure "${BASE}/api/v1/operations?limit=20&strategy=mlp_direction")"
+    printf '    %-44s %s\n' "list ?limit=20&strategy=rare_strategy" "$(measure "${BASE}/api/v1/operations?limit=20&strategy=rare_strategy")"
+    printf '    %-44s %s\n' "list ?limit=20&id_prefix=op_bench_99" "$(measure "${BASE}/api/v1/operations?limit=20&id_prefix=op_bench_99")"
+    printf '    %-44s %s\n' "list ?limit=20&symbol=AAPL&created_after=-1h" \
+        "$(measure "${BASE}/api/v1/operations?limit=20&symbol=AAPL&created_after=$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)")"
     printf '    %-44s %s\n' "GET /{id}, random of ${N} ids" "$(BENCH_N=$((N - 1)) measure "${BASE}" "${WORK}/random-get.lua")"
   done
   jcmd "${PID}" GC.run > /dev/null
   echo "  heap after a full GC: $(jcmd "${PID}" GC.heap_info | grep -oE 'used [0-9]+K' | head -1) (-Xmx512m)"
   echo "  query plans at 100,000:"
-  for q in "${LIST}" "${FILTERED}" "${BY_TYPE}"; do
+  for q in "${LIST}" "${FILTERED}" "${BY_TYPE}" "${BY_SYMBOL}" "${SYMBOL_COUNTS}" "${BY_PREFIX}"; do
     if [[ "${STORE}" == h2 ]]; then sql h2 "EXPLAIN ${q}" | sed -n '2,$p' | tr -s ' \n' ' ' | sed 's/^/    /'; echo
     else sql postgresql "EXPLAIN ANALYZE ${q}" | sed 's/^/    /'; fi
   done

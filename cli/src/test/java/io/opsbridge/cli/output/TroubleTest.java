@@ -6,6 +6,7 @@ import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
 import io.opsbridge.api.OperationProgress;
 import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.StatusCounts;
 import io.opsbridge.cli.Operations;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,7 +33,7 @@ class TroubleTest {
 
         StringWriter list = new StringWriter();
         new OperationPrinter(new PrintWriter(list), OutputFormat.table)
-                .list(new OperationList(List.of(op), 1, 1));
+                .list(new OperationList(List.of(op), 1, 1, StatusCounts.NONE));
         assertThat(list.toString()).containsPattern("op_t\\s+running!\\s+10.0%")
                 .contains("! op_t: host unreachable since ");
     }

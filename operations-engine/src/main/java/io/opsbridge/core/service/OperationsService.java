@@ -142,7 +142,7 @@ public class OperationsService {
                 page.operations().stream()
                         .map(op -> op.status() == OperationStatus.RUNNING ? get(op.operationId(), false) : op)
                         .toList(),
-                page.total(), page.activeCount());
+                page.total(), page.activeCount(), page.counts());
     }
 
     /** The metrics after {@code cursor}; each metric is returned once to a client that follows {@code new_cursor}. */

@@ -3,6 +3,8 @@ package io.opsbridge.core.store;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
 import io.opsbridge.api.OperationQuery;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.StatusCounts;
 import io.opsbridge.core.bridge.MetricsPage;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /** The process-local store: records and metrics in maps, gone when the process stops. */
 @ApplicationScoped
@@ -53,10 +56,13 @@ public class InMemoryOperationStore implements OperationStore {
 
     @Override
     public OperationList list(OperationQuery query) {
-        List<OperationInfo> matching = operations.values().stream().filter(query::matches).sorted(NEWEST_FIRST).toList();
+        Comparator<OperationInfo> order = query.sort() == OperationQuery.Sort.OLDEST ? NEWEST_FIRST.reversed() : NEWEST_FIRST;
+        List<OperationInfo> matching = operations.values().stream().filter(query::matches).sorted(order).toList();
         long active = operations.values().stream().filter(op -> !op.status().isTerminal()).count();
         List<OperationInfo> page = matching.stream().skip(query.offset()).limit(query.limit()).toList();
-        return new OperationList(page, matching.size(), active);
+        Map<OperationStatus, Long> byStatus = operations.values().stream().filter(query.anyStatus()::matches)
+                .collect(Collectors.groupingBy(OperationInfo::status, Collectors.counting()));
+        return OperationList.of(page, query, active, StatusCounts.of(byStatus));
     }
 
     @Override

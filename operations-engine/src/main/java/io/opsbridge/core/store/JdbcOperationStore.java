@@ -44,6 +44,7 @@ public class JdbcOperationStore implements OperationStore {
         // retried only when a concurrent writer took a key first (the count row of a new status and type)
         jdbc.retryingOnConflict(3, c -> {
             OperationsTable.insert(c, OperationRows.normalize(operation), ownerNode);
+            OperationSymbolsTable.insert(c, OperationRows.normalize(operation));
             OperationCountsTable.add(c, operation.status(), operation.operationType(), 1);
             return null;
         });
@@ -83,12 +84,10 @@ public class JdbcOperationStore implements OperationStore {
     @Override
     public OperationList list(OperationQuery query) {
         return jdbc.inTransaction(c -> {
-            List<OperationInfo> page = OperationsTable.page(c, query);
-            // counted from operation_counts (kept with every change), never by counting operations
-            long total = OperationCountsTable.sum(c, OperationsTable.filter(query),
-                    count -> OperationsTable.bindFilter(count, query));
+            OperationListing listing = new OperationListing(query);
+            // active from operation_counts (kept with every change), never by counting operations
             long active = OperationCountsTable.sum(c, " WHERE status IN " + OperationsTable.UNFINISHED, count -> { });
-            return new OperationList(page, total, active);
+            return OperationList.of(listing.page(c), query, active, listing.counts(c));
         });
     }
 
@@ -150,6 +149,7 @@ public class JdbcOperationStore implements OperationStore {
     private static void deleteRows(Connection c, String operationId) throws SQLException {
         Optional<OperationInfo> deleted = OperationsTable.select(c, operationId, true);
         OperationMetricsTable.delete(c, operationId);
+        OperationSymbolsTable.delete(c, operationId);
         JdbcRemoteMappingStore.delete(c, operationId);
         OperationsTable.delete(c, operationId);
         if (deleted.isPresent()) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.api.OperationProgress;
+import io.opsbridge.api.OperationQuery;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationType;
 import java.io.UncheckedIOException;
@@ -23,7 +24,7 @@ final class OperationRows {
 
     static final String COLUMNS = "operation_id, operation_type, status, mode, owner_node, created_at, started_at, "
             + "updated_at, completed_at, progress_json, metadata_json, result_summary_json, error_message, "
-            + "metrics_count, version";
+            + "metrics_count, version, strategy";
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .findAndAddModules()
@@ -50,7 +51,18 @@ final class OperationRows {
         return info.metadata() == null || info.metadata().mode() == null ? "local" : info.metadata().mode();
     }
 
-    /** Binds the 15 {@link #COLUMNS} in order, starting at parameter 1. */
+    /** {@link #COLUMNS}, each with a table alias such as {@code o.}. */
+    static String columns(String alias) {
+        return alias + COLUMNS.replace(", ", ", " + alias);
+    }
+
+    /** The strategy column: the training's {@code metadata.parameters.strategy}, if it fits the column. */
+    static String strategy(OperationInfo info) {
+        String strategy = OperationQuery.strategyOf(info);
+        return strategy == null || strategy.length() > OperationQuery.MAX_STRATEGY ? null : strategy;
+    }
+
+    /** Binds the 16 {@link #COLUMNS} in order, starting at parameter 1. */
     static void bind(PreparedStatement statement, OperationInfo info, String ownerNode) throws SQLException {
         statement.setString(1, info.operationId());
         statement.setString(2, info.operationType().wireName());
@@ -67,6 +79,7 @@ final class OperationRows {
         JdbcColumns.setText(statement, 13, info.errorMessage());
         statement.setInt(14, info.metricsCount());
         statement.setLong(15, info.version());
+        JdbcColumns.setText(statement, 16, strategy(info));
     }
 
     static OperationInfo read(ResultSet row) throws SQLException {

@@ -1,7 +1,6 @@
 package io.opsbridge.core.store;
 
 import io.opsbridge.api.OperationInfo;
-import io.opsbridge.api.OperationQuery;
 import io.opsbridge.api.OperationStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +28,7 @@ final class OperationsTable {
 
     static void insert(Connection c, OperationInfo operation, String ownerNode) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO operations (" + OperationRows.COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                "INSERT INTO operations (" + OperationRows.COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             OperationRows.bind(insert, operation, ownerNode);
             insert.executeUpdate();
         }
@@ -72,23 +71,6 @@ final class OperationsTable {
         }
     }
 
-    /** The condition of a listing filter on status and operation_type, bound by {@link #bindFilter}. */
-    static String filter(OperationQuery query) {
-        return " WHERE 1=1" + (query.status() == null ? "" : " AND status = ?")
-                + (query.type() == null ? "" : " AND operation_type = ?");
-    }
-
-    /** One page of a listing, newest first. */
-    static List<OperationInfo> page(Connection c, OperationQuery query) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT " + OperationRows.COLUMNS + " FROM operations"
-                + filter(query) + " ORDER BY " + listOrder(query) + " LIMIT ? OFFSET ?")) {
-            int next = bindFilter(select, query);
-            select.setInt(next, query.limit());
-            select.setInt(next + 1, query.offset());
-            return readAll(select);
-        }
-    }
-
     /** The unfinished local operations this node created. */
     static List<OperationInfo> unfinishedLocal(Connection c, String ownerNode) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + OperationRows.COLUMNS + " FROM operations"
@@ -122,28 +104,6 @@ final class OperationsTable {
                 return rows.getInt(1);
             }
         }
-    }
-
-    static int bindFilter(PreparedStatement statement, OperationQuery query) throws SQLException {
-        int index = 1;
-        if (query.status() != null) {
-            statement.setString(index++, query.status().wireName());
-        }
-        if (query.type() != null) {
-            statement.setString(index++, query.type().wireName());
-        }
-        return index;
-    }
-
-    /**
-     * Newest first. A filtered column is constant among the rows, so leading with it changes nothing
-     * in the order, but it names the whole key of the matching list index (V51): H2 then reads the
-     * page in index order too, instead of sorting every row of that status or type (PostgreSQL needs
-     * no such hint).
-     */
-    private static String listOrder(OperationQuery query) {
-        return (query.status() == null ? "" : "status, ") + (query.type() == null ? "" : "operation_type, ")
-                + "created_at DESC, operation_id";
     }
 
     private static List<OperationInfo> readAll(PreparedStatement select) throws SQLException {

@@ -11,6 +11,7 @@ import io.opsbridge.api.OperationProgress;
 import io.opsbridge.api.OperationQuery;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationType;
+import io.opsbridge.api.StatusCounts;
 import io.opsbridge.core.bridge.MetricsPage;
 import java.time.Duration;
 import java.time.Instant;
@@ -241,6 +242,89 @@ abstract class OperationStoreContract {
         assertThat(pendingOnly.total()).isEqualTo(3);
         assertThat(noLoads.operations()).isEmpty();
         assertThat(noLoads.total()).isZero();
+    }
+
+    static OperationInfo training(String id, Instant createdAt, String strategy, String... symbols) {
+        return OperationInfo.pending(id, OperationType.TRAINING,
+                OperationMetadata.local(List.of(symbols), "1h", Map.of("strategy", strategy, "epochs", 3)), createdAt);
+    }
+
+    @Test
+    void searchNarrowsBySymbolStrategyIdPrefixAndCreatedRangeWithCountsPerStatus() {
+        store.insert(training("op_training_20261206_a", T0, "mlp_direction", "AAPL", "MSFT"));
+        store.insert(training("op_training_20261206_b", T0.plusSeconds(60), "trend", "MSFT"));
+        store.insert(training("op_training_20261207_c", DAY_LATER, "mlp_direction", "AAPL"));
+        store.insert(training("op_training_20261207_d", DAY_LATER.plusSeconds(60), "mlp_direction", "GOOG"));
+        store.update("op_training_20261207_c", op -> inStatus(op, OperationStatus.RUNNING, DAY_LATER));
+        store.update("op_training_20261206_a", op -> inStatus(inStatus(op, OperationStatus.RUNNING, T0),
+                OperationStatus.FAILED, T0.plusSeconds(5)));
+
+        OperationList aapl = store.list(search(null, null, "aapl", null, null, null));
+        OperationList aaplRunning = store.list(search(OperationStatus.RUNNING, null, "AAPL", null, null, null));
+        OperationList trend = store.list(search(null, null, null, "trend", null, null));
+        OperationList yesterday = store.list(search(null, "op_training_20261206", null, null, null, null));
+        OperationList today = store.list(search(null, null, null, null, DAY_LATER, null));
+        OperationList beforeToday = store.list(search(null, null, "MSFT", null, null, DAY_LATER));
+        OperationList oldestFirst = store.list(new OperationQuery(null, null, 2, 0, null, null, "mlp_direction", null,
+                null, OperationQuery.Sort.OLDEST));
+
+        assertThat(aapl.operations()).extracting(OperationInfo::operationId)
+                .containsExactly("op_training_20261207_c", "op_training_20261206_a");
+        assertThat(aapl.total()).isEqualTo(2);
+        assertThat(aapl.counts()).isEqualTo(new StatusCounts(0, 1, 0, 1, 0));
+        assertThat(aapl.activeCount()).as("every unfinished operation, not only the matches").isEqualTo(3);
+        assertThat(aaplRunning.operations()).extracting(OperationInfo::operationId).containsExactly("op_training_20261207_c");
+        assertThat(aaplRunning.total()).isEqualTo(1);
+        assertThat(aaplRunning.counts()).as("the counts leave the status filter out").isEqualTo(aapl.counts());
+        assertThat(trend.operations()).extracting(OperationInfo::operationId).containsExactly("op_training_20261206_b");
+        assertThat(yesterday.operations()).extracting(OperationInfo::operationId)
+                .containsExactly("op_training_20261206_b", "op_training_20261206_a");
+        assertThat(today.operations()).extracting(OperationInfo::operationId)
+                .containsExactly("op_training_20261207_d", "op_training_20261207_c");
+        assertThat(beforeToday.operations()).extracting(OperationInfo::operationId)
+                .containsExactly("op_training_20261206_b", "op_training_20261206_a");
+        assertThat(oldestFirst.operations()).extracting(OperationInfo::operationId)
+                .containsExactly("op_training_20261206_a", "op_training_20261207_c");
+        assertThat(oldestFirst.total()).isEqualTo(3);
+    }
+
+    @Test
+    void anIdPrefixMatchesLiterallyAndADeletedOperationLeavesEverySearch() {
+        store.insert(training("op_x1", T0, "mlp_direction", "AAPL"));
+        store.insert(training("opax1", T0.plusSeconds(1), "mlp_direction", "AAPL"));
+        store.insert(training("op%1", T0.plusSeconds(2), "mlp_direction", "AAPL"));
+
+        assertThat(store.list(search(null, "op_", null, null, null, null)).operations())
+                .extracting(OperationInfo::operationId).as("_ is not a wildcard").containsExactly("op_x1");
+        assertThat(store.list(search(null, "op%", null, null, null, null)).operations())
+                .extracting(OperationInfo::operationId).as("%% is not a wildcard").containsExactly("op%1");
+
+        store.delete("op_x1");
+        OperationList aapl = store.list(search(null, null, "AAPL", null, null, null));
+        assertThat(aapl.operations()).extracting(OperationInfo::operationId).containsExactly("op%1", "opax1");
+        assertThat(aapl.counts().pending()).isEqualTo(2);
+    }
+
+    @Test
+    void countsWithoutASearchAreTheTypesCountsPerStatus() {
+        store.insert(training("op_1", T0, "mlp_direction", "AAPL"));
+        store.insert(training("op_2", T0.plusSeconds(1), "mlp_direction", "AAPL"));
+        store.update("op_2", op -> inStatus(op, OperationStatus.RUNNING, T0));
+        store.insert(OperationInfo.pending("op_3", OperationType.DATA_LOADING,
+                OperationMetadata.local(List.of("AAPL"), "1h", Map.of()), T0));
+
+        OperationList trainings = store.list(new OperationQuery(OperationStatus.PENDING, OperationType.TRAINING, 10, 0));
+        OperationList all = store.list(new OperationQuery(null, null, 10, 0));
+
+        assertThat(trainings.counts()).isEqualTo(new StatusCounts(1, 1, 0, 0, 0));
+        assertThat(trainings.total()).isEqualTo(1);
+        assertThat(all.counts()).isEqualTo(new StatusCounts(2, 1, 0, 0, 0));
+        assertThat(all.total()).isEqualTo(3);
+    }
+
+    private static OperationQuery search(OperationStatus status, String idPrefix, String symbol, String strategy,
+            Instant after, Instant before) {
+        return new OperationQuery(status, null, 50, 0, idPrefix, symbol, strategy, after, before, null);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.opsbridge.server.operations;
 
-import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
@@ -34,9 +33,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -125,16 +126,48 @@ public class OperationsResource {
     }
 
     @GET
-    @Operation(summary = "List operations, newest first", description = "Filter by status and operation_type;"
-            + " total counts the matches, active_count the pending and running ones")
+    @Operation(summary = "List and search operations, newest first", description = "Filters combine (AND): status,"
+            + " operation_type, an id prefix, an exact symbol, an exact strategy and a created-at range; each is served"
+            + " by an index. total counts the matches, counts the matches per status as if no status were asked for"
+            + " (what a status filter would leave), active_count every pending and running operation.")
     @APIResponse(responseCode = "200", description = "One page of operations")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public OperationList list(@QueryParam("status") String status, @QueryParam("operation_type") String type,
-            @QueryParam("limit") @DefaultValue("50") String limit, @QueryParam("offset") @DefaultValue("0") String offset) {
+    public OperationList list(
+            @Parameter(description = "pending, running, completed, failed or cancelled")
+            @QueryParam("status") String status,
+            @Parameter(description = "training, data_loading or another registered type")
+            @QueryParam("operation_type") String type,
+            @Parameter(description = "page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "" + OperationQuery.MAX_LIMIT, defaultValue = "50"))
+            @QueryParam("limit") @DefaultValue("50") String limit,
+            @Parameter(description = "operations to skip", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    defaultValue = "0"))
+            @QueryParam("offset") @DefaultValue("0") String offset,
+            @Parameter(description = "operations whose id starts with it, e.g. op_training_20261206",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = OperationQuery.MAX_ID_PREFIX))
+            @QueryParam("id_prefix") String idPrefix,
+            @Parameter(description = "operations that name this symbol (case-insensitive), e.g. AAPL",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = OperationQuery.MAX_SYMBOL))
+            @QueryParam("symbol") String symbol,
+            @Parameter(description = "trainings of this strategy, e.g. mlp_direction",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = OperationQuery.MAX_STRATEGY))
+            @QueryParam("strategy") String strategy,
+            @Parameter(description = "created at or after this ISO-8601 time",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("created_after") String createdAfter,
+            @Parameter(description = "created before this ISO-8601 time",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("created_before") String createdBefore,
+            @Parameter(description = "newest (default) or oldest first, by creation time",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"newest", "oldest"}))
+            @QueryParam("sort") String sort) {
         return operations.list(new OperationQuery(
                 status == null || status.isBlank() ? null : OperationStatus.fromWire(status),
                 type == null || type.isBlank() ? null : types.parse("operation_type", type),
-                QueryParams.integer("limit", limit), QueryParams.integer("offset", offset)));
+                QueryParams.integer("limit", limit), QueryParams.integer("offset", offset),
+                idPrefix, symbol, strategy, QueryParams.time("created_after", createdAfter),
+                QueryParams.time("created_before", createdBefore),
+                sort == null || sort.isBlank() ? null : OperationQuery.Sort.fromWire(sort)));
     }
 
     @GET
@@ -181,27 +214,5 @@ public class OperationsResource {
     /** Runs {@code work} on a worker thread (it may block), answering on the request's context. */
     private <T> CompletionStage<T> onWorker(Callable<T> work) {
         return vertx.executeBlocking(work, false).toCompletionStage();
-    }
-
-    /** Query parameter parsing with 400s that name the parameter. */
-    static final class QueryParams {
-        private QueryParams() {
-        }
-
-        static int integer(String name, String value) {
-            try {
-                return Integer.parseInt(value.trim());
-            } catch (NumberFormatException e) {
-                throw new InvalidRequestException(name, "must be an integer, was '" + value + "'");
-            }
-        }
-
-        static boolean bool(String name, String value) {
-            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "true", "1" -> true;
-                case "false", "0", "" -> false;
-                default -> throw new InvalidRequestException(name, "must be true or false, was '" + value + "'");
-            };
-        }
     }
 }

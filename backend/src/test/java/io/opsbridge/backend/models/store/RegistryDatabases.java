@@ -21,20 +21,30 @@ public final class RegistryDatabases {
     }
 
     public static DataSource h2() {
+        return h2(null);
+    }
+
+    /** A fresh H2 database migrated up to {@code target} (a version; null: the latest). */
+    public static DataSource h2(String target) {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:registry_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
-        migrate(h2, null);
+        migrate(h2, null, target);
         return h2;
     }
 
     public static PGSimpleDataSource postgres(String schema) {
+        return postgres(schema, null);
+    }
+
+    /** A freshly created schema migrated up to {@code target} (null: the latest). */
+    public static PGSimpleDataSource postgres(String schema, String target) {
         PGSimpleDataSource pg = new PGSimpleDataSource();
         pg.setServerNames(new String[] {env("OPSBRIDGE_TEST_PG_HOST", "127.0.0.1")});
         pg.setPortNumbers(new int[] {Integer.parseInt(env("OPSBRIDGE_TEST_PG_PORT", "5432"))});
         pg.setDatabaseName(env("OPSBRIDGE_TEST_PG_DB", "test"));
         pg.setUser(env("OPSBRIDGE_TEST_PG_USER", "postgres"));
         pg.setCurrentSchema(schema);
-        migrate(pg, schema);
+        migrate(pg, schema, target);
         return pg;
     }
 
@@ -50,8 +60,12 @@ public final class RegistryDatabases {
         }
     }
 
-    private static void migrate(DataSource dataSource, String schema) {
+    /** One Flyway run over every module's migrations, up to {@code target} (null: all of them). */
+    public static void migrate(DataSource dataSource, String schema, String target) {
         var config = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        if (target != null) {
+            config.target(target);
+        }
         if (schema != null) {
             config.schemas(schema);
         }
