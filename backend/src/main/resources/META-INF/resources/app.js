@@ -8,10 +8,16 @@ const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 const STATUS_SYMBOL = {pending: '…', running: '▶', completed: '✓', failed: '✗', cancelled: '■'};
 const LIST_ACTIVE_MS = 2000;
 const LIST_IDLE_MS = 5000;
+const PAGE_SIZE = 50;
+const MAX_COMPARE = 5;
 const $ = (id) => document.getElementById(id);
 
 const detail = {op: null, id: null, cursor: 0, version: -1, keys: null, timer: null, abort: null, chart: null, terminal: false};
 let listTimer = null;
+/** The list's page (offset into the matches), the trainings ticked for comparing, and the answer being awaited. */
+const listing = {offset: 0, total: 0, picked: new Set(), request: 0};
+/** The model version a #/models/{strategy}/{version} link asked to show, highlighted once the models arrive. */
+let modelFocus = null;
 /** Trainings the list last saw completed: a new one means the registry has a new model to show. */
 let completedTrainings = null;
 
@@ -73,11 +79,46 @@ function networkFailed(e) {
 // ---------- formatting ----------
 
 const pct = (v) => `${Math.round((v || 0) * 10) / 10}%`;
-/** Local time; the date too unless it is today. */
-function time(iso) {
+/** Local date and time, e.g. "Dec 6, 2026, 09:30:12"; the short form (lists) drops the year and seconds. */
+function time(iso, short = false) {
   if (!iso) return '-';
   const d = new Date(iso);
-  return d.toDateString() === new Date().toDateString() ? d.toLocaleTimeString() : d.toLocaleString();
+  return d.toLocaleString(undefined, short
+    ? {month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit'}
+    : {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit'});
+}
+
+/** What people call a parameter or a result, instead of its API key; unknown keys lose their underscores. */
+const LABELS = {
+  strategy: 'Strategy', epochs: 'Epochs', batch_size: 'Batch size', learning_rate: 'Learning rate',
+  validation_split: 'Validation split', seed: 'Seed', auto_activate: 'Activate when done', source: 'Source',
+  start_date: 'From', end_date: 'To', symbols: 'Symbols', timeframe: 'Timeframe', mode: 'Runs on',
+  model_version: 'Artifact', model_path: 'Artifact folder', registry_version: 'Model version',
+  activated: 'Activated', activation_error: 'Activation error', epochs_completed: 'Epochs completed',
+  final_train_loss: 'Final train loss', final_val_loss: 'Final val loss', final_train_accuracy: 'Final train accuracy',
+  final_val_accuracy: 'Final val accuracy', samples_train: 'Training samples', samples_val: 'Validation samples',
+};
+function label(key) {
+  const text = LABELS[key] || key.replaceAll('_', ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Where the work ran, in words. */
+function modeText(mode) {
+  return {local: 'this backend (local)', host: 'a worker host', kubernetes: 'a Kubernetes Job'}[mode] || mode || '-';
+}
+
+/** The model version a completed training registered, as {strategy, version}, or null. */
+function modelOf(op) {
+  const r = op.result_summary || {};
+  return r.registry_version && r.strategy ? {strategy: r.strategy, version: r.registry_version} : null;
+}
+
+/** A link inside the page (a route of the hash). */
+function routeLink(href, text, ariaLabel) {
+  const a = Object.assign(document.createElement('a'), {href, textContent: text});
+  if (ariaLabel) a.setAttribute('aria-label', ariaLabel);
+  return a;
 }
 
 function duration(op) {
@@ -105,32 +146,56 @@ function statusBadge(status, el = document.createElement('span')) {
 
 // ---------- list ----------
 
+/** The list's query: its page and the filters and search the form holds. */
+function listQuery() {
+  const query = new URLSearchParams({limit: String(PAGE_SIZE), offset: String(listing.offset)});
+  if ($('f-status').value) query.set('status', $('f-status').value);
+  if ($('f-type').value) query.set('operation_type', $('f-type').value);
+  const text = $('f-text').value.trim();
+  if (text) query.set($('f-field').value, text);
+  return query;
+}
+
 async function refreshList() {
   clearTimeout(listTimer);
   let active = false;
+  const request = ++listing.request;
   try {
-    const answer = await api(`${API}/operations?limit=50`);
+    const answer = await api(`${API}/operations?${listQuery()}`);
+    if (request !== listing.request) return; // a newer query (a filter changed) answers instead
     if (answer.ok) {
       renderList(answer.body);
       active = answer.body.active_count > 0;
+    } else {
+      $('page-info').textContent = problemText(answer, 'The list');
     }
   } catch (e) {
     networkFailed(e);
   }
-  if (!document.hidden) {
+  if (!document.hidden && request === listing.request) {
     listTimer = setTimeout(refreshList, active ? LIST_ACTIVE_MS : LIST_IDLE_MS);
   }
 }
 
+/** A filter or the search changed: back to the first page of the new matches. */
+function filtersChanged() {
+  listing.offset = 0;
+  refreshList();
+}
+
 function renderList(list) {
-  $('list-counts').textContent = `(${list.total} total, ${list.active_count} active)`;
+  listing.total = list.total;
+  $('list-counts').textContent = `(${list.total} ${filtered() ? 'found' : 'total'}, ${list.active_count} active)`;
   $('list-empty').hidden = list.operations.length > 0;
+  $('list-empty').textContent = filtered() ? 'Nothing matches these filters.' : 'No operations yet: start one above.';
+  renderStateCounts(list.counts);
+  renderPager(list.operations.length);
   const tbody = $('operations').tBodies[0];
   const rows = new Map([...tbody.rows].map((r) => [r.dataset.id, r]));
   list.operations.forEach((op, index) => {
     let row = rows.get(op.operation_id);
     if (!row) {
-      row = newListRow(op.operation_id);
+      row = newListRow(op);
     }
     rows.delete(op.operation_id);
     if (tbody.rows[index] !== row) tbody.insertBefore(row, tbody.rows[index] || null);
@@ -143,32 +208,84 @@ function renderList(list) {
   completedTrainings = completed;
 }
 
-function newListRow(id) {
+function filtered() {
+  return Boolean($('f-status').value || $('f-type').value || $('f-text').value.trim());
+}
+
+/** One button per status with its count among the matches; pressing one shows only that status. */
+function renderStateCounts(counts) {
+  const box = $('state-counts');
+  const current = $('f-status').value;
+  box.replaceChildren(...Object.keys(STATUS_SYMBOL).map((status) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = `chip status-${status}`;
+    button.dataset.status = status;
+    button.textContent = `${STATUS_SYMBOL[status]} ${status} ${counts ? counts[status] : 0}`;
+    button.setAttribute('aria-pressed', String(current === status));
+    button.addEventListener('click', () => {
+      $('f-status').value = current === status ? '' : status;
+      filtersChanged();
+    });
+    return button;
+  }));
+}
+
+function renderPager(shown) {
+  const first = listing.total === 0 ? 0 : listing.offset + 1;
+  $('page-info').textContent = `${first}–${listing.offset + shown} of ${listing.total}`;
+  $('page-newer').disabled = listing.offset === 0;
+  $('page-older').disabled = listing.offset + PAGE_SIZE >= listing.total;
+}
+
+function turnPage(delta) {
+  listing.offset = Math.max(0, listing.offset + delta * PAGE_SIZE);
+  refreshList();
+}
+
+/** Ticking trainings for a comparison: 2 to 5 of them, remembered across pages and filters. */
+function pick(id, on) {
+  if (on) listing.picked.add(id); else listing.picked.delete(id);
+  const n = listing.picked.size;
+  const button = $('compare-button');
+  button.disabled = n < 2 || n > MAX_COMPARE;
+  button.textContent = n < 2 ? 'Compare ticked trainings' : n > MAX_COMPARE ? `Tick at most ${MAX_COMPARE} to compare`
+    : `Compare ${n} trainings`;
+}
+
+function newListRow(op) {
+  const id = op.operation_id;
   const row = document.createElement('tr');
   row.dataset.id = id;
-  row.innerHTML = '<td><button type="button" class="link"></button></td><td class="optional"></td><td><span></span></td>'
+  row.innerHTML = '<td class="pick"></td><td><a class="link"></a></td><td class="optional"></td><td><span></span></td>'
     + '<td><progress max="100"></progress> <span></span></td><td class="optional"></td><td class="optional"></td>';
-  const button = row.querySelector('button');
-  button.textContent = id;
-  button.setAttribute('aria-label', `Show details of ${id}`);
-  button.addEventListener('click', () => select(id, true));
+  if (op.operation_type === 'training') {
+    const box = Object.assign(document.createElement('input'), {type: 'checkbox', checked: listing.picked.has(id)});
+    box.setAttribute('aria-label', `Compare ${id}`);
+    box.addEventListener('change', () => pick(id, box.checked));
+    row.cells[0].append(box);
+  }
+  const link = row.querySelector('a');
+  link.textContent = id;
+  link.href = `#/operations/${encodeURIComponent(id)}`;
+  link.setAttribute('aria-label', `Show details of ${id}`);
   row.querySelector('progress').setAttribute('aria-label', `Progress of ${id}`);
   return row;
 }
 
 function updateListRow(row, op) {
   const cells = row.cells;
-  cells[1].textContent = op.operation_type;
-  statusBadge(op.status, cells[2].firstElementChild);
+  cells[2].textContent = op.operation_type === 'data_loading' ? 'data load' : op.operation_type;
+  statusBadge(op.status, cells[3].firstElementChild);
   const problem = trouble(op);
   if (problem) {
-    cells[2].firstElementChild.textContent += ' ⚠';
-    cells[2].firstElementChild.title = problem;
+    cells[3].firstElementChild.textContent += ' ⚠';
+    cells[3].firstElementChild.title = problem;
   }
-  cells[3].querySelector('progress').value = op.progress.percentage;
-  cells[3].querySelector('span').textContent = pct(op.progress.percentage);
-  cells[4].textContent = time(op.started_at);
-  cells[5].textContent = duration(op);
+  cells[4].querySelector('progress').value = op.progress.percentage;
+  cells[4].querySelector('span').textContent = pct(op.progress.percentage);
+  cells[5].textContent = time(op.created_at, true);
+  cells[6].textContent = duration(op);
   const selected = op.operation_id === detail.id;
   row.classList.toggle('selected', selected);
   if (selected) row.setAttribute('aria-current', 'true'); else row.removeAttribute('aria-current');
@@ -176,16 +293,16 @@ function updateListRow(row, op) {
 
 // ---------- detail ----------
 
+/** Shows one operation (the route #/operations/{id}); {@code reveal} scrolls it into view unless it sits beside the list. */
 function select(id, reveal = false) {
-  if (location.hash !== `#/operations/${id}`) history.replaceState(null, '', `#/operations/${id}`);
-  // on narrow screens the detail sits below the list: bring it into view when someone picks a row
+  $('compare').hidden = true;
+  $('detail').hidden = false;
   if (reveal && getComputedStyle($('detail')).position !== 'sticky') {
     requestAnimationFrame(() => $('detail').scrollIntoView({block: 'start'}));
   }
   if (detail.id === id) return;
   stopDetail();
   Object.assign(detail, {id, cursor: 0, version: -1, keys: null, terminal: false});
-  $('detail').hidden = false;
   $('detail-id').textContent = id;
   clearDetail();
   $('metrics-table').tHead.rows[0].replaceChildren();
@@ -208,7 +325,8 @@ function clearDetail() {
   progress.value = 0;
   progress.removeAttribute('aria-valuetext');
   $('detail-percent').textContent = '0%';
-  ['detail-step', 'detail-message', 'detail-started', 'detail-duration', 'detail-symbols', 'detail-mode']
+  ['detail-step', 'detail-message', 'detail-created', 'detail-started', 'detail-finished', 'detail-duration',
+    'detail-symbols', 'detail-mode', 'detail-model']
     .forEach((k) => { $(k).textContent = '-'; });
   $('detail-error').hidden = true;
   $('detail-error').textContent = '';
@@ -218,6 +336,8 @@ function clearDetail() {
   detail.op = null;
   $('detail-result').hidden = true;
   $('detail-result-list').replaceChildren();
+  $('detail-parameters').hidden = true;
+  $('detail-parameters-list').replaceChildren();
   const cancel = $('cancel-button');
   cancel.disabled = true;
   cancel.textContent = 'Cancel operation';
@@ -304,11 +424,15 @@ function renderDetail(op) {
   $('detail-percent').textContent = pct(op.progress.percentage);
   $('detail-step').textContent = op.progress.current_step || '-';
   $('detail-message').textContent = op.progress.message || '-';
+  $('detail-created').textContent = time(op.created_at);
   $('detail-started').textContent = time(op.started_at);
+  $('detail-finished').textContent = time(op.completed_at);
   $('detail-duration').textContent = duration(op);
   const meta = op.metadata || {};
   $('detail-symbols').textContent = (meta.symbols || []).join(', ') + (meta.timeframe ? ` · ${meta.timeframe}` : '');
-  $('detail-mode').textContent = meta.mode || '-';
+  $('detail-mode').textContent = modeText(meta.mode);
+  renderParameters(op);
+  renderModelLink(op);
   if (op.status === 'cancelled') $('detail-message').textContent = 'Cancelled by request';
   else if (op.status === 'failed') $('detail-message').textContent = 'Failed (the reason is shown above)';
   const cancel = $('cancel-button');
@@ -332,14 +456,44 @@ function renderDetail(op) {
   result.hidden = !summary;
   if (summary) {
     const items = Object.entries(summary).filter(([k, v]) => k !== 'warnings' && v !== null)
-      .flatMap(([k, v]) => [Object.assign(document.createElement('dt'), {textContent: k}),
-        Object.assign(document.createElement('dd'), {textContent: resultValue(v)})]);
+      .flatMap(([k, v]) => facts(label(k), resultValue(v)));
     $('detail-result-list').replaceChildren(...items);
   }
 }
 
+/** A dt/dd pair; the value a text or an element. */
+function facts(term, value) {
+  const dd = document.createElement('dd');
+  if (value instanceof Node) dd.append(value); else dd.textContent = value;
+  return [Object.assign(document.createElement('dt'), {textContent: term}), dd];
+}
+
+/** What the operation was started with beside its symbols and place (shown above): the request's parameters by name. */
+function renderParameters(op) {
+  const params = {...((op.metadata || {}).parameters || {})};
+  if (op.operation_type === 'training' && !('seed' in params)) params.seed = null;
+  const items = Object.entries(params).flatMap(([k, v]) => facts(label(k),
+    k === 'seed' && v === null ? 'none (not reproducible)' : resultValue(v)));
+  $('detail-parameters-list').replaceChildren(...items);
+  $('detail-parameters').hidden = items.length === 0;
+}
+
+/** The model version the training registered, linked to its row in the models view. */
+function renderModelLink(op) {
+  const model = modelOf(op);
+  const cell = $('detail-model');
+  if (!model) {
+    cell.textContent = op.operation_type !== 'training' ? '-' : op.status === 'completed' ? 'none registered' : 'none yet';
+    return;
+  }
+  const active = op.result_summary.activated === true ? ' (activated when trained)' : '';
+  cell.replaceChildren(routeLink(`#/models/${encodeURIComponent(model.strategy)}/${encodeURIComponent(model.version)}`,
+    `${model.strategy} ${model.version}`, `Model version ${model.strategy} ${model.version}`), active);
+}
+
 /** A result value as text; nested lists (e.g. a data load's per-symbol outcomes) one line per entry. */
 function resultValue(v) {
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (Array.isArray(v)) return v.map(resultValue).join('\n') || '-';
   if (v && typeof v === 'object') {
     return Object.entries(v).filter(([, x]) => x !== null && typeof x !== 'object')
@@ -470,7 +624,8 @@ async function submitStart(event, path, resultEl, what) {
       headers: {'Content-Type': 'application/json'}});
     if (answer.ok) {
       result.textContent = `Started ${answer.body.operation_id}`;
-      select(answer.body.operation_id);
+      listing.offset = 0;
+      location.hash = `#/operations/${encodeURIComponent(answer.body.operation_id)}`;
       refreshList();
     } else {
       result.classList.add('error');
@@ -528,7 +683,7 @@ function renderModels(models) {
     row.dataset.model = `${m.strategy_name}/${m.version}`;
     const metrics = m.performance_metrics || {};
     row.innerHTML = '<td></td><td></td><td><span class="status"></span></td><td class="optional"></td>'
-      + '<td class="optional"></td><td><button type="button"></button></td>';
+      + '<td class="optional"></td><td></td><td><button type="button"></button></td>';
     row.cells[0].textContent = m.strategy_name;
     row.cells[1].textContent = m.version;
     const badge = row.cells[2].firstElementChild;
@@ -536,14 +691,32 @@ function renderModels(models) {
     badge.textContent = `${m.status === 'active' ? '✓' : m.status === 'failed' ? '✗' : '○'} ${m.status}`;
     if (m.status_message) badge.title = m.status_message;
     row.cells[3].textContent = num(metrics.val_accuracy);
-    row.cells[4].textContent = time(m.created_at);
-    const button = row.cells[5].firstElementChild;
+    row.cells[4].textContent = time(m.created_at, true);
+    if (m.operation_id) {
+      row.cells[5].append(routeLink(`#/operations/${encodeURIComponent(m.operation_id)}`, 'run',
+        `The run that trained ${m.strategy_name} ${m.version}`));
+    }
+    const focused = modelFocus === row.dataset.model;
+    row.classList.toggle('selected', focused);
+    if (focused) row.setAttribute('aria-current', 'true');
+    const button = row.cells[6].firstElementChild;
     button.textContent = m.status === 'active' ? 'Serving' : 'Activate';
     button.disabled = m.status === 'active';
     button.setAttribute('aria-label', `Activate ${m.strategy_name} ${m.version}`);
     button.addEventListener('click', () => activateModel(m.strategy_name, m.version));
     return row;
   }));
+}
+
+/** The route #/models/{strategy}/{version}: that version's row, highlighted, in view. */
+function showModel(strategy, version) {
+  modelFocus = `${strategy}/${version}`;
+  document.querySelectorAll('#models-table tbody tr').forEach((r) => {
+    r.classList.toggle('selected', r.dataset.model === modelFocus);
+    if (r.dataset.model === modelFocus) r.setAttribute('aria-current', 'true'); else r.removeAttribute('aria-current');
+  });
+  requestAnimationFrame(() => $('models').scrollIntoView({block: 'start'}));
+  refreshModels();
 }
 
 async function activateModel(strategy, version) {
@@ -570,9 +743,23 @@ async function activateModel(strategy, version) {
 
 // ---------- start ----------
 
-function selectFromHash() {
-  const match = /^#\/operations\/(.+)$/.exec(location.hash);
-  if (match) select(decodeURIComponent(match[1]));
+/**
+ * The page's routes, kept in the URL's hash so a view can be shared, reloaded and left with the back button:
+ * #/operations/{id} (one run), #/compare/{id},{id}… (2–5 trainings), #/models/{strategy}/{version}.
+ */
+function route() {
+  const hash = location.hash;
+  let match;
+  if ((match = /^#\/operations\/(.+)$/.exec(hash))) {
+    select(decodeURIComponent(match[1]), true);
+  } else if ((match = /^#\/compare\/(.+)$/.exec(hash))) {
+    stopDetail();
+    detail.id = null;
+    $('detail').hidden = true;
+    Compare.show(match[1].split(',').map(decodeURIComponent).filter(Boolean));
+  } else if ((match = /^#\/models\/([^/]+)\/([^/]+)$/.exec(hash))) {
+    showModel(decodeURIComponent(match[1]), decodeURIComponent(match[2]));
+  }
 }
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -583,7 +770,22 @@ document.addEventListener('DOMContentLoaded', () => {
   ['training-form', 'data-form'].forEach((f) => $(f).addEventListener('input', (e) => {
     e.currentTarget.querySelector('.form-result').textContent = '';
   }));
-  window.addEventListener('hashchange', selectFromHash);
+  window.addEventListener('hashchange', route);
+  ['f-status', 'f-type', 'f-field'].forEach((f) => $(f).addEventListener('change', filtersChanged));
+  let typing = null;
+  $('f-text').addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(filtersChanged, 250);
+  });
+  $('list-filters').addEventListener('submit', (e) => {
+    e.preventDefault();
+    filtersChanged();
+  });
+  $('page-newer').addEventListener('click', () => turnPage(-1));
+  $('page-older').addEventListener('click', () => turnPage(1));
+  $('compare-button').addEventListener('click', () => {
+    location.hash = `#/compare/${[...listing.picked].map(encodeURIComponent).join(',')}`;
+  });
   document.addEventListener('visibilitychange', () => {
     if (document.hidden) return;
     refreshList();
@@ -594,7 +796,7 @@ document.addEventListener('DOMContentLoaded', () => {
   setInterval(() => {
     if (detail.op && !TERMINAL.has(detail.op.status)) $('detail-duration').textContent = duration(detail.op);
   }, 1000);
-  selectFromHash();
+  route();
   refreshList();
   loadSources();
   refreshModels();

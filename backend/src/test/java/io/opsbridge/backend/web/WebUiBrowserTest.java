@@ -81,7 +81,7 @@ class WebUiBrowserTest {
         saveScreenshot();
 
         // choose the long run in the live list and cancel it with the page's button
-        browser.findElement(By.cssSelector("#operations tr[data-id='" + longRun + "'] button")).click();
+        browser.findElement(By.cssSelector("#operations tr[data-id='" + longRun + "'] a")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> text("detail-id").equals(longRun)
                 && text("detail-status").contains("running"));
         WebElement cancel = browser.findElement(By.id("cancel-button"));

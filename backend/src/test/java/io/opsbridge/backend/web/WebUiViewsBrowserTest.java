@@ -107,7 +107,7 @@ class WebUiViewsBrowserTest {
         long width = (Long) browser.executeScript("return window.innerWidth");
         assertThat(width).isLessThanOrEqualTo(400);
         assertThat(right(browser.findElement(rowStatus(id)))).isLessThanOrEqualTo(width);
-        assertThat(right(browser.findElement(By.cssSelector("#operations tr[data-id='" + id + "'] button"))))
+        assertThat(right(browser.findElement(By.cssSelector("#operations tr[data-id='" + id + "'] a"))))
                 .isLessThanOrEqualTo(width);
 
         show(id);
