@@ -26,7 +26,8 @@ class RemoteLongPollTest {
     private final OperationsService operations = fixture.operations;
     private final OperationLifecycle lifecycle = fixture.lifecycle;
     private final ProgressSources sources = fixture.sources;
-    private final VersionWaiters waiters = new VersionWaiters(fixture.operations, fixture.sources, fixture.store, fixture.lifecycle);
+    private final VersionWaiters waiters = new VersionWaiters(fixture.operations, fixture.sources, fixture.store, fixture.lifecycle,
+            fixture.core.settings());
     private final FakeHost host = new FakeHost("host_training_s1");
 
     @AfterEach

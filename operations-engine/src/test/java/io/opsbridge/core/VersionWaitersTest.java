@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class VersionWaitersTest {
 
     private final ServiceFixture fixture = new ServiceFixture();
-    private final VersionWaiters waiters = new VersionWaiters(fixture.operations, fixture.sources, fixture.store, fixture.lifecycle);
+    private final VersionWaiters waiters = new VersionWaiters(fixture.operations, fixture.sources, fixture.store, fixture.lifecycle,
+            fixture.core.settings());
     private final TestBridge bridge = new TestBridge();
     private String id;
     private long version;

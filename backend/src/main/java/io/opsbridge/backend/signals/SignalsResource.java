@@ -1,6 +1,6 @@
 package io.opsbridge.backend.signals;
 
-import io.opsbridge.api.Problem;
+import io.opsbridge.server.problem.ProblemAnswer;
 import io.opsbridge.server.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -45,9 +45,7 @@ public class SignalsResource {
 
     @ServerExceptionMapper
     public Response missingData(MissingMarketDataException e) {
-        return Response.status(404).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("urn:opsbridge:problem:data-not-found", "Market data not found", 404,
-                        e.getMessage(), "symbols"))
-                .build();
+        return ProblemAnswer.of(404, "data-not-found", "Market data not found").detail(e.getMessage()).field("symbols")
+                .response();
     }
 }

@@ -2,12 +2,13 @@ package io.opsbridge.backend.metrics;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.opsbridge.backend.metrics.Scrapes.delta;
+import static io.opsbridge.backend.metrics.Scrapes.scrape;
+import static io.opsbridge.backend.metrics.Scrapes.value;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,29 +97,5 @@ class OperationsMetricsTest {
                 + delta(before, after, "opsbridge_queries_total{outcome=\"cache_miss\",}")).isGreaterThanOrEqualTo(3);
         assertThat(after).doesNotContain("uri=\"/api/v1/operations/{id}\"")
                 .contains("uri=\"/api/v1/operations/{id}/metrics\"").contains("uri=\"/api/v1/operations\"");
-    }
-
-    private static String scrape() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
-    }
-
-    private static double delta(String before, String after, String series) {
-        return value(after, series) - valueOrZero(before, series);
-    }
-
-    private static double valueOrZero(String scrape, String series) {
-        Matcher m = line(scrape, series);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
-    }
-
-    private static double value(String scrape, String series) {
-        Matcher m = line(scrape, series);
-        assertThat(m.find()).as("series " + series + " in\n" + scrape.lines()
-                .filter(l -> l.startsWith("opsbridge_")).reduce("", (a, b) -> a + b + "\n")).isTrue();
-        return Double.parseDouble(m.group(1));
-    }
-
-    private static Matcher line(String scrape, String series) {
-        return Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(scrape);
     }
 }

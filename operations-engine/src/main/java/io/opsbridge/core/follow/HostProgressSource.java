@@ -144,17 +144,18 @@ public final class HostProgressSource implements ProgressSource {
         return Optional.ofNullable(outcome.getAndSet(null));
     }
 
-    /** True once the host's operation moves past the version last seen here, false after {@code wait} or a failure. */
+    /** The host's long-poll answer (past the version last seen here, or the same after {@code wait}) applied as a pull. */
     @Override
-    public boolean awaitChange(Duration wait, Runnable changed, Runnable ended) {
-        CompletionStage<Boolean> change = proxy.changeAfter(hostOperationId, hostVersion, wait);
-        change.whenComplete((moved, error) -> {
-            ended.run();
-            if (Boolean.TRUE.equals(moved)) {
-                changed.run();
+    public CompletionStage<Optional<OperationInfo>> pullAfterChange(Duration wait, Executor apply) {
+        long started = System.nanoTime();
+        return proxy.changeAfter(hostOperationId, hostVersion, wait).handleAsync((host, error) -> {
+            try {
+                return locked(() -> error == null ? handled(() -> answered(host, true), true)
+                        : failed(HostCalls.failureOf(error), true));
+            } finally {
+                Monitoring.monitor().refreshed("host", System.nanoTime() - started);
             }
-        });
-        return true;
+        }, apply);
     }
 
     /**

@@ -32,7 +32,8 @@ public final class LocalProgressSource implements ProgressSource {
     private final Clock clock;
     private final Settings settings;
     private int metricsCursor;
-    private long seenVersion;
+    /** Volatile: the long-poll asks {@link #hasUnreadChange} without the pull's lock. */
+    private volatile long seenVersion;
     /** The newest record made from the bridge; the store may lag it by less than the persist interval. */
     private OperationInfo latest;
     private boolean dirty;
@@ -81,6 +82,11 @@ public final class LocalProgressSource implements ProgressSource {
     @Override
     public void abandon() {
         bridge.requestCancel();
+    }
+
+    @Override
+    public boolean hasUnreadChange() {
+        return bridge.version() != seenVersion;
     }
 
     @Override

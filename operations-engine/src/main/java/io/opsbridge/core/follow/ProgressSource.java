@@ -83,12 +83,21 @@ public interface ProgressSource {
     }
 
     /**
-     * Long-poll, host side: asks the host (asynchronously, bounded by {@code wait}) to answer when
-     * its operation moves on; then {@code changed} runs, and {@code ended} runs in any case.
-     *
-     * @return false if this source is not a host
+     * Long-poll, local side: whether the bridge has moved past what the last pull copied, as far
+     * as can be told without a call; never blocks.
      */
-    default boolean awaitChange(Duration wait, Runnable changed, Runnable ended) {
+    default boolean hasUnreadChange() {
         return false;
+    }
+
+    /**
+     * Long-poll, host side: asks the host (asynchronously, bounded by {@code wait}) to answer once
+     * its operation moves past the version last seen here, and applies that answer as a pull (on
+     * {@code apply}): the stage completes with the record, or fails as a pull would.
+     *
+     * @return null if this source is not a host
+     */
+    default CompletionStage<Optional<OperationInfo>> pullAfterChange(Duration wait, Executor apply) {
+        return null;
     }
 }

@@ -46,6 +46,10 @@ public interface OperationsMonitor {
     default void statusChanged(OperationInfo info) {
     }
 
+    /** One refresh made for an operation's long-poll waiters (one per wake-up, however many wait). */
+    default void longPollRefreshed() {
+    }
+
     /** Long-polling clients answered because the version moved (not those whose wait ran out). */
     default void waitersWoken(int count) {
     }

@@ -76,6 +76,19 @@ public final class HostCalls {
      * stage fails with the matching {@link HostException} (in a {@link CompletionException}).
      */
     public static <T> CompletionStage<T> callAsync(String hostUrl, String what, Supplier<CompletionStage<T>> call) {
+        return callAsync(hostUrl, what, call, true);
+    }
+
+    /**
+     * {@link #callAsync} for a long-poll: an answer is not recorded as a call, since it waits on
+     * purpose and would swamp the call latencies; a failure is recorded as any call's.
+     */
+    public static <T> CompletionStage<T> waitAsync(String hostUrl, String what, Supplier<CompletionStage<T>> call) {
+        return callAsync(hostUrl, what, call, false);
+    }
+
+    private static <T> CompletionStage<T> callAsync(String hostUrl, String what, Supplier<CompletionStage<T>> call,
+            boolean timed) {
         long started = System.nanoTime();
         CompletionStage<T> answer;
         try {
@@ -85,7 +98,9 @@ public final class HostCalls {
         }
         return answer.handle((value, error) -> {
             if (error == null) {
-                record(hostUrl, HostCallOutcome.OK, started, null);
+                if (timed) {
+                    record(hostUrl, HostCallOutcome.OK, started, null);
+                }
                 return value;
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;

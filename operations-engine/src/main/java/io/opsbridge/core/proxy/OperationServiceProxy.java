@@ -4,7 +4,6 @@ import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationResults;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -67,22 +66,15 @@ public class OperationServiceProxy {
     }
 
     /**
-     * Waits on the host's long-poll, without holding a thread: true once the host's version of the
-     * operation exceeds {@code sinceVersion} (or it ended), false after the wait (at most the read
-     * timeout less a margin) or on any failure. Only a hint to refresh; the refresh owns the errors.
+     * The host's long-poll, holding no thread: its record of the operation once its version exceeds
+     * {@code sinceVersion} (or it ended), else as it is after the wait (at most the read timeout
+     * less a margin, so the call itself never times out). Fails like {@link #getAsync}.
      */
-    public CompletionStage<Boolean> changeAfter(String hostOperationId, long sinceVersion, Duration wait) {
+    public CompletionStage<OperationInfo> changeAfter(String hostOperationId, long sinceVersion, Duration wait) {
         Duration bounded = wait.compareTo(longPollBound) > 0 ? longPollBound : wait;
-        if (bounded.isNegative() || bounded.isZero()) {
-            return CompletableFuture.completedFuture(false);
-        }
-        try {
-            return api.whenChanged(hostOperationId, bounded.toMillis() + "ms", sinceVersion)
-                    .handle((info, error) -> error == null && info != null
-                            && (info.version() > sinceVersion || info.status().isTerminal()));
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(false);
-        }
+        String waitParam = Math.max(0, bounded.toMillis()) + "ms";
+        return HostCalls.waitAsync(baseUrl, "long-poll of " + hostOperationId,
+                () -> api.whenChanged(hostOperationId, waitParam, sinceVersion));
     }
 
     /** The host's metrics after {@code cursor}. */

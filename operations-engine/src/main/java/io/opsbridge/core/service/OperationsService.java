@@ -69,6 +69,10 @@ public class OperationsService {
      */
     public OperationInfo get(String operationId, boolean forceRefresh) {
         Monitoring.monitor().queried(forceRefresh);
+        return read(operationId, forceRefresh);
+    }
+
+    private OperationInfo read(String operationId, boolean forceRefresh) {
         OperationInfo info = forceRefresh ? cache.refresh(operationId, id -> load(id, true))
                 : cache.get(operationId, loadOnMiss);
         if (info.status() != OperationStatus.RUNNING) {
@@ -76,6 +80,12 @@ public class OperationsService {
         }
         ProgressSource source = sources.registeredOrNull(operationId);
         return source == null ? info : settle(info, source);
+    }
+
+    /** One refresh on behalf of every long-poll waiter of the operation: counted as such, not as a client's read. */
+    public OperationInfo refreshForWaiters(String operationId) {
+        Monitoring.monitor().longPollRefreshed();
+        return read(operationId, true);
     }
 
     /**
@@ -101,16 +111,32 @@ public class OperationsService {
                 // nothing new since the cached copy: no worker to wake
                 return CompletableFuture.completedFuture(info);
             }
-            // a record another replica finished is not cached from here: the next read loads it
-            blocking.execute(() -> {
-                if (info.status() == OperationStatus.RUNNING) {
-                    cache.offer(operationId, info, () -> sources.registered(operationId).isPresent());
-                } else {
-                    cache.invalidate(operationId);
-                }
-            });
+            blocking.execute(() -> cacheRead(operationId, info));
             return CompletableFuture.completedFuture(info);
         });
+    }
+
+    /**
+     * What a pull outside this service found (a host's long-poll answer, applied by its source):
+     * settled like any read's, and cached. May block: not for the event loop.
+     */
+    public OperationInfo settle(String operationId, Optional<OperationInfo> pulled) {
+        OperationInfo info = pulled.orElseThrow(() -> new OperationNotFoundException(operationId));
+        ProgressSource source = sources.registeredOrNull(operationId);
+        if (info.status() == OperationStatus.RUNNING && source != null && needsSettling(info, source)) {
+            return settle(info, source);
+        }
+        cacheRead(operationId, info);
+        return info;
+    }
+
+    /** Caches a running record read outside the cache; a record another replica finished is not cached: the next read loads it. */
+    private void cacheRead(String operationId, OperationInfo info) {
+        if (info.status() == OperationStatus.RUNNING) {
+            cache.offer(operationId, info, () -> sources.registered(operationId).isPresent());
+        } else {
+            cache.invalidate(operationId);
+        }
     }
 
     /**

@@ -24,7 +24,7 @@ public final class RuntimeSettings {
 
     /** The engine's mapping interfaces, always part of a snapshot. */
     public static final List<Class<?>> CORE_SECTIONS = List.of(OperationsConfig.class, StallConfig.class,
-            StoreConfig.class, ProxyConfig.class);
+            StoreConfig.class, ProxyConfig.class, LongPollConfig.class);
 
     private final long version;
     private final Origin origin;
@@ -32,6 +32,7 @@ public final class RuntimeSettings {
     private final OperationsConfig operations;
     private final StoreConfig store;
     private final ProxyConfig proxy;
+    private final LongPollConfig longPoll;
     private final StallPolicy stalls;
 
     /**
@@ -54,6 +55,7 @@ public final class RuntimeSettings {
         this.operations = config.getConfigMapping(OperationsConfig.class);
         this.store = config.getConfigMapping(StoreConfig.class);
         this.proxy = config.getConfigMapping(ProxyConfig.class);
+        this.longPoll = config.getConfigMapping(LongPollConfig.class);
         this.stalls = StallPolicy.from(config.getConfigMapping(StallConfig.class));
     }
 
@@ -132,6 +134,10 @@ public final class RuntimeSettings {
 
     public ProxyConfig proxy() {
         return proxy;
+    }
+
+    public LongPollConfig longPoll() {
+        return longPoll;
     }
 
     /** Stall-after and fail-after per operation type, ready to ask. */

@@ -14,7 +14,8 @@ public class SettingsBeans {
 
     @Produces
     @Singleton
-    Settings settings(OperationsConfig operations, StallConfig stall, StoreConfig store, ProxyConfig proxy) {
+    Settings settings(OperationsConfig operations, StallConfig stall, StoreConfig store, ProxyConfig proxy,
+            LongPollConfig longPoll) {
         return new Settings(RuntimeSettings.from(ConfigProvider.getConfig().unwrap(SmallRyeConfig.class), 1));
     }
 }

@@ -1,6 +1,6 @@
 package io.opsbridge.server.hosts;
 
-import io.opsbridge.server.problem.ProblemMappers;
+import io.opsbridge.server.problem.ProblemAnswer;
 import io.opsbridge.server.security.HostToken;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -35,8 +35,8 @@ public class HostTokenFilter {
                 && hostToken.matches(given.substring(BEARER.length()))) {
             return Optional.empty();
         }
-        return Optional.of(Response.fromResponse(ProblemMappers.problem(401, "unauthorized", "Host token required",
-                "this host accepts changes only from its backend (Authorization: Bearer <opsbridge.host.token>)",
-                null)).header("WWW-Authenticate", "Bearer realm=\"opsbridge-host\"").build());
+        return Optional.of(ProblemAnswer.of(401, "unauthorized", "Host token required")
+                .detail("this host accepts changes only from its backend (Authorization: Bearer <opsbridge.host.token>)")
+                .header("WWW-Authenticate", "Bearer realm=\"opsbridge-host\"").response());
     }
 }

@@ -33,7 +33,8 @@ public final class OperationGauges {
                         .description("Operations in the store by type and status").register(registry);
             }
         }
-        Gauge.builder("opsbridge.longpoll.waiters", waiters, IntSupplier::getAsInt)
+        // held strongly: the method reference exists nowhere else, and a weakly held one is collected (NaN)
+        Gauge.builder("opsbridge.longpoll.waiters", waiters, IntSupplier::getAsInt).strongReference(true)
                 .description("Clients waiting on a long-poll now").register(registry);
     }
 

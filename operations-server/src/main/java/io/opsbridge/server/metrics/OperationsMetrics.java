@@ -35,6 +35,8 @@ public class OperationsMetrics implements OperationsMonitor {
     private final LongAdder lookups = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder forced = new LongAdder();
+    private final LongAdder waitersAnswered = new LongAdder();
+    private final LongAdder waiterRefreshes = new LongAdder();
     private final Timer localRefresh;
     private final Timer hostRefresh;
     private final LifecycleCounters lifecycle;
@@ -55,8 +57,12 @@ public class OperationsMetrics implements OperationsMonitor {
         queries("cache_hit", m -> m.lookups.sum() - m.misses.sum());
         queries("cache_miss", m -> m.misses.sum());
         queries("forced", m -> m.forced.sum());
+        queries("longpoll", m -> m.waitersAnswered.sum());
+        FunctionCounter.builder("opsbridge.longpoll.refreshes", this, m -> m.waiterRefreshes.sum())
+                .description("Source reads made for long-poll waiters: one per wake-up, however many wait")
+                .register(registry);
         Gauge.builder("opsbridge.cache.hit.ratio", this, OperationsMetrics::hitRatio)
-                .description("Share of reads answered from the cache since start (forced reads not counted)")
+                .description("Share of reads of one operation (every outcome) that needed no source read of their own")
                 .register(registry);
         localRefresh = refreshTimer("local");
         hostRefresh = refreshTimer("host");
@@ -128,8 +134,14 @@ public class OperationsMetrics implements OperationsMonitor {
     }
 
     @Override
+    public void longPollRefreshed() {
+        waiterRefreshes.increment();
+    }
+
+    @Override
     public void waitersWoken(int count) {
         wakeUps.increment(count);
+        waitersAnswered.add(count);
     }
 
     @Override
@@ -162,9 +174,15 @@ public class OperationsMetrics implements OperationsMonitor {
                 .description("Reads of one operation by outcome").register(registry);
     }
 
+    /**
+     * Reads answered without a source read of their own, over all reads: cache hits, and long-poll
+     * answers less the one refresh each wake-up shares among them; misses and forced reads read the source.
+     */
     private double hitRatio() {
-        double all = lookups.sum();
-        return all == 0 ? Double.NaN : (all - misses.sum()) / all;
+        double hits = lookups.sum() - misses.sum();
+        double answered = waitersAnswered.sum();
+        double all = lookups.sum() + forced.sum() + answered;
+        return all == 0 ? Double.NaN : Math.max(0, hits + answered - waiterRefreshes.sum()) / all;
     }
 
     private Timer refreshTimer(String source) {

@@ -14,17 +14,18 @@ public class HostProblemMappers {
 
     @ServerExceptionMapper
     public Response unreachable(HostUnreachableException e) {
-        return Response.fromResponse(ProblemMappers.problem(503, "host-unreachable", "Worker host unreachable",
-                e.getMessage(), null)).header("Retry-After", 5).build();
+        return ProblemAnswer.of(503, "host-unreachable", "Worker host unreachable").detail(e.getMessage()).retryAfter(5)
+                .response();
     }
 
     @ServerExceptionMapper
     public Response timeout(HostTimeoutException e) {
-        return ProblemMappers.problem(504, "host-timeout", "Worker host did not answer in time", e.getMessage(), null);
+        return ProblemAnswer.of(504, "host-timeout", "Worker host did not answer in time").detail(e.getMessage())
+                .response();
     }
 
     @ServerExceptionMapper
     public Response badAnswer(HostException e) {
-        return ProblemMappers.problem(502, "host-error", "Worker host failed", e.getMessage(), null);
+        return ProblemAnswer.of(502, "host-error", "Worker host failed").detail(e.getMessage()).response();
     }
 }

@@ -1,9 +1,7 @@
 package io.opsbridge.server.problem;
 
-import io.opsbridge.api.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -105,9 +103,7 @@ public class HttpLayerProblems {
     }
 
     private static void answer(HttpServerResponse response, int status, String detail) {
-        String title = TITLES.getOrDefault(status, "Client error");
-        response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(new JsonObject().put("type", "urn:opsbridge:problem:http-" + status).put("title", title)
-                        .put("status", status).put("detail", detail).encode());
+        ProblemAnswer.of(status, "http-" + status, TITLES.getOrDefault(status, "Client error")).detail(detail)
+                .send(response);
     }
 }

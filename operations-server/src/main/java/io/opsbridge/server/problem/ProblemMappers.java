@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.opsbridge.api.InvalidRequestException;
-import io.opsbridge.api.Problem;
 import io.opsbridge.core.CapacityExceededException;
 import io.opsbridge.core.ConflictException;
 import io.opsbridge.core.IllegalTransitionException;
@@ -22,15 +21,14 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Collection;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Where the platform's errors become {@code application/problem+json}: resources throw domain
- * exceptions and build no error body. (The HTTP layer's own errors are {@link HttpLayerProblems};
- * the backend maps its models, broadcast and signals errors beside them.) A client's mistake is
- * never a 500 and no answer carries a stack trace.
+ * The platform's exceptions mapped to their problem answers: resources throw domain exceptions and
+ * build no error body; every body is made by {@link ProblemAnswer} (the HTTP layer's own errors, in
+ * {@link HttpLayerProblems}, and the backend's models, broadcast and signals mappers too). A client's
+ * mistake is never a 500 and no answer carries a stack trace.
  */
 public class ProblemMappers {
 
@@ -44,38 +42,39 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {
-        return problem(400, "invalid-request", "Invalid request", e.getMessage(), e.field());
+        return ProblemAnswer.of(400, "invalid-request", "Invalid request").detail(e.getMessage()).field(e.field())
+                .response();
     }
 
     @ServerExceptionMapper
     public Response notFound(OperationNotFoundException e) {
-        return problem(404, "not-found", "Operation not found", e.getMessage(), null);
+        return ProblemAnswer.of(404, "not-found", "Operation not found").detail(e.getMessage()).response();
     }
 
     @ServerExceptionMapper
     public Response tokenNotFound(TokenNotFoundException e) {
-        return problem(404, "token-not-found", "Token not found", e.getMessage(), null);
+        return ProblemAnswer.of(404, "token-not-found", "Token not found").detail(e.getMessage()).response();
     }
 
     @ServerExceptionMapper
     public Response gone(OperationGoneException e) {
-        return problem(410, "gone", "Operation expired", e.getMessage(), null);
+        return ProblemAnswer.of(410, "gone", "Operation expired").detail(e.getMessage()).response();
     }
 
     @ServerExceptionMapper
     public Response illegalTransition(IllegalTransitionException e) {
-        return problem(409, "illegal-transition", "Illegal status change", e.getMessage(), null);
+        return ProblemAnswer.of(409, "illegal-transition", "Illegal status change").detail(e.getMessage()).response();
     }
 
     @ServerExceptionMapper
     public Response conflict(ConflictException e) {
-        return problem(409, "conflict", "Conflict", e.getMessage(), null);
+        return ProblemAnswer.of(409, "conflict", "Conflict").detail(e.getMessage()).response();
     }
 
     @ServerExceptionMapper
     public Response capacity(CapacityExceededException e) {
-        return Response.fromResponse(problem(503, "capacity-exceeded", "No worker available", e.getMessage(), null))
-                .header("Retry-After", 5).build();
+        return ProblemAnswer.of(503, "capacity-exceeded", "No worker available").detail(e.getMessage()).retryAfter(5)
+                .response();
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -85,21 +84,21 @@ public class ProblemMappers {
                         : "the bearer token is unknown or revoked")
                 : (challenges.basicAccepted() ? "this call needs a bearer token or a user name and password"
                         : "this call needs a bearer token (Authorization: Bearer obt_...)");
-        Response.ResponseBuilder answer = Response.fromResponse(
-                problem(401, "unauthorized", "Authentication required", detail, null));
+        ProblemAnswer answer = ProblemAnswer.of(401, "unauthorized", "Authentication required").detail(detail);
         challenges.headerValues().forEach(challenge -> answer.header("WWW-Authenticate", challenge));
-        return answer.build();
+        return answer.response();
     }
 
     @ServerExceptionMapper
     public Response rateLimited(RateLimitExceededException e) {
-        return Response.fromResponse(problem(429, "rate-limited", "Too many requests", e.getMessage(), null))
-                .header("Retry-After", Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)).build();
+        return ProblemAnswer.of(429, "rate-limited", "Too many requests").detail(e.getMessage())
+                .retryAfter((e.retryAfter().toMillis() + 999) / 1000).response();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return problem(403, "forbidden", "Not allowed", "this call needs a token with a higher role", null);
+        return ProblemAnswer.of(403, "forbidden", "Not allowed").detail("this call needs a token with a higher role")
+                .response();
     }
 
     @ServerExceptionMapper({JsonParseException.class, MismatchedInputException.class, JsonMappingException.class,
@@ -109,7 +108,8 @@ public class ProblemMappers {
         if (invalid != null) {
             return invalidRequest(invalid);
         }
-        return problem(400, "malformed-json", "Malformed JSON", describeJsonError(e), fieldPath(e));
+        return ProblemAnswer.of(400, "malformed-json", "Malformed JSON").detail(describeJsonError(e)).field(fieldPath(e))
+                .response();
     }
 
     @ServerExceptionMapper
@@ -123,8 +123,8 @@ public class ProblemMappers {
             return invalidRequest(invalid);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
-        return problem(status.getStatusCode(), "http-" + status.getStatusCode(), status.getReasonPhrase(),
-                e.getMessage(), null);
+        return ProblemAnswer.of(status.getStatusCode(), "http-" + status.getStatusCode(), status.getReasonPhrase())
+                .detail(e.getMessage()).response();
     }
 
     @ServerExceptionMapper
@@ -134,24 +134,8 @@ public class ProblemMappers {
             return invalidRequest(invalid);
         }
         LOG.error("unexpected error while answering a request", e);
-        return problem(500, "internal-error", "Internal error", "an unexpected error occurred; see the server log", null);
-    }
-
-    /** An {@code application/problem+json} answer; also what filters that answer before matching send. */
-    public static Response problem(int status, String type, String title, String detail, String field) {
-        return Response.status(status)
-                .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("urn:opsbridge:problem:" + type, title, status, withoutJavaTypes(detail), field))
-                .build();
-    }
-
-    // A safety net under every detail: a Java type name (java.util.ArrayList) tells a client nothing
-    // and an attacker which libraries we run.
-    private static final Pattern JAVA_TYPE = Pattern.compile("`?\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z][\\w$]*`?");
-
-    /** {@code detail} with every fully qualified Java type name replaced by "a value". */
-    public static String withoutJavaTypes(String detail) {
-        return detail == null ? null : JAVA_TYPE.matcher(detail).replaceAll("a value");
+        return ProblemAnswer.of(500, "internal-error", "Internal error")
+                .detail("an unexpected error occurred; see the server log").response();
     }
 
     /** What was wrong, in the client's terms: JSON kinds and field names, never a Java type. */

@@ -1,15 +1,15 @@
 package io.opsbridge.backend.models.rest;
 
-import io.opsbridge.api.Problem;
 import io.opsbridge.backend.models.ModelLoadException;
 import io.opsbridge.backend.models.ModelNotFoundException;
 import io.opsbridge.backend.models.NoModelLoadedException;
 import io.opsbridge.backend.models.store.RegistryStoreException;
+import io.opsbridge.server.problem.ProblemAnswer;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Model registry errors as {@code application/problem+json}, next to the platform's {@code ProblemMappers}. */
+/** Model registry errors as {@code application/problem+json}, made like every other by {@link ProblemAnswer}. */
 public class ModelProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ModelProblemMappers.class);
@@ -27,20 +27,19 @@ public class ModelProblemMappers {
 
     @ServerExceptionMapper
     public Response noModel(NoModelLoadedException e) {
-        return Response.fromResponse(problem(503, "no-model-loaded", "No model loaded", e.getMessage()))
-                .header("Retry-After", 5).build();
+        return ProblemAnswer.of(503, "no-model-loaded", "No model loaded").detail(e.getMessage()).retryAfter(5)
+                .response();
     }
 
     @ServerExceptionMapper
     public Response store(RegistryStoreException e) {
         LOG.error("model registry database error", e);
         // the database is down or refusing: transient for the client, so 503 with a retry hint
-        return Response.fromResponse(problem(503, "registry-unavailable", "Model registry unavailable",
-                "the model registry's database did not answer; retry later")).header("Retry-After", 5).build();
+        return ProblemAnswer.of(503, "registry-unavailable", "Model registry unavailable")
+                .detail("the model registry's database did not answer; retry later").retryAfter(5).response();
     }
 
-    static Response problem(int status, String type, String title, String detail) {
-        return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("urn:opsbridge:problem:" + type, title, status, detail, null)).build();
+    private static Response problem(int status, String type, String title, String detail) {
+        return ProblemAnswer.of(status, type, title).detail(detail).response();
     }
 }

@@ -9,11 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The engine's reloadable settings: cache TTL, worker pool, stall limits, persist interval, proxy timeouts, retention. */
+/**
+ * The engine's reloadable settings: cache TTL, worker pool, stall limits, persist interval, proxy timeouts,
+ * retention, long-poll interval.
+ */
 public final class CoreSettingsSection implements SettingsSection {
 
     static final Duration MIN_TTL = Duration.ofMillis(10);
     static final Duration MAX_TTL = Duration.ofHours(1);
+    /** Past this, a waiting client would see a bar that jumps rather than moves. */
+    static final Duration MAX_LONG_POLL_INTERVAL = Duration.ofSeconds(10);
 
     @Override
     public List<Class<?>> mappings() {
@@ -28,7 +33,8 @@ public final class CoreSettingsSection implements SettingsSection {
                 "opsbridge.stall.data-loading.stall-after", "opsbridge.stall.data-loading.fail-after",
                 "opsbridge.stall.default.stall-after", "opsbridge.stall.default.fail-after",
                 "opsbridge.store.progress-persist-interval", "opsbridge.store.retention.max-age",
-                "opsbridge.store.tombstone-ttl", "opsbridge.proxy.connect-timeout", "opsbridge.proxy.read-timeout");
+                "opsbridge.store.tombstone-ttl", "opsbridge.proxy.connect-timeout", "opsbridge.proxy.read-timeout",
+                "opsbridge.longpoll.min-interval");
     }
 
     @Override
@@ -60,6 +66,10 @@ public final class CoreSettingsSection implements SettingsSection {
         positive(errors, "opsbridge.proxy.read-timeout", proxy.readTimeout());
         positive(errors, "opsbridge.store.retention.max-age", candidate.store().retention().maxAge());
         positive(errors, "opsbridge.store.tombstone-ttl", candidate.store().tombstoneTtl());
+        Duration wakeEvery = candidate.longPoll().minInterval();
+        if (wakeEvery.isNegative() || wakeEvery.compareTo(MAX_LONG_POLL_INTERVAL) > 0) {
+            errors.add("opsbridge.longpoll.min-interval must be between 0ms and 10s, was " + wakeEvery);
+        }
         if (candidate.store().progressPersistInterval().isNegative()) {
             errors.add("opsbridge.store.progress-persist-interval must not be negative");
         }

@@ -1,7 +1,7 @@
 package io.opsbridge.backend.reload.broadcast.rest;
 
-import io.opsbridge.api.Problem;
 import io.opsbridge.backend.reload.broadcast.BroadcastUnavailableException;
+import io.opsbridge.server.problem.ProblemAnswer;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -10,11 +10,7 @@ public class BroadcastProblemMappers {
 
     @ServerExceptionMapper
     public Response unavailable(BroadcastUnavailableException e) {
-        return problem("broadcast-unavailable", "Reload broadcast not running", e.getMessage());
-    }
-
-    private static Response problem(String type, String title, String detail) {
-        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", 5)
-                .entity(new Problem("urn:opsbridge:problem:" + type, title, 503, detail, null)).build();
+        return ProblemAnswer.of(503, "broadcast-unavailable", "Reload broadcast not running").detail(e.getMessage())
+                .retryAfter(5).response();
     }
 }
