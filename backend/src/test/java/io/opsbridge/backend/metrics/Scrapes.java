@@ -32,7 +32,10 @@ public final class Scrapes {
         return Double.parseDouble(m.group(1));
     }
 
+    /** The line of {@code series}; the Prometheus text format may end a label set with a comma ({@code {a="b",}}). */
     private static Matcher line(String scrape, String series) {
-        return Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(scrape);
+        String labels = series.endsWith("}") ? Pattern.quote(series.substring(0, series.length() - 1)) + ",?\\}"
+                : Pattern.quote(series);
+        return Pattern.compile("(?m)^" + labels + " (\\S+)$").matcher(scrape);
     }
 }
