@@ -58,7 +58,8 @@ class FirstRunIT {
         String log = backend.logText();
         assertThat(log.lines().filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
                 .filter(line -> !line.contains(" [i.o."))).isEmpty();
-        assertThat(log).contains("wrote it to " + work.resolve("backend/data/admin-token") + " (mode 0600)");
+        assertThat(log).contains("wrote it to " + work.resolve("backend/data/admin-token") + " (mode 0600)")
+                .contains("written to " + work.resolve("backend/data/backend.pid"));
     }
 
     @Test

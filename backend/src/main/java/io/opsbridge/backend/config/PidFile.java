@@ -27,7 +27,7 @@ public class PidFile {
 
     public PidFile(@ConfigProperty(name = "opsbridge.pid-file", defaultValue = "${opsbridge.data-dir:data}/backend.pid")
             Path file) {
-        this.file = file.toAbsolutePath();
+        this.file = file.toAbsolutePath().normalize();
     }
 
     void write(@Observes StartupEvent event) {

@@ -78,6 +78,9 @@ public final class RunningBackend implements ExtensionContext.Store.CloseableRes
                 "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
                 "-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1",
                 "-Dopsbridge.operations.cache-ttl=200ms",
+                // the CLI's reloads are admin calls; a file watch would apply a test's file before its dry run
+                // (the watch itself is tested in the backend's SettingsWatchAndSignalIT)
+                "-Dopsbridge.settings.watch=false",
                 "-Dopsbridge.training.data-dir=" + workDir.resolve("market"),
                 "-Dopsbridge.training.models-dir=" + workDir.resolve("models"),
                 "-jar", app.toAbsolutePath().toString()))
