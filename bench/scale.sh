@@ -49,7 +49,7 @@ sql() { # store statement
 # copies of the one real finished operation, op_bench_1..N, one second apart going back in time,
 # every third one a training (the filters have something to skip), counts kept as the store keeps them;
 # the search columns as the store keeps them: one symbol each (every 4th AAPL, every 1000th RARE, else MSFT,
-# whatever the copied metadata says), the trainings' strategy mlp_direction (every 300th rare_strategy)
+# whatever the copied metadata says), the trainings' strategy mlp_direction (every 300th operation rare_strategy)
 seed() { # store total
   local range; [[ "$1" == h2 ]] && range="SYSTEM_RANGE(1, $2) r(x)" || range="generate_series(1, $2) r(x)"
   sql "$1" "INSERT INTO operations (operation_id, operation_type, status, mode, owner_node, created_at, started_at,
@@ -64,9 +64,10 @@ seed() { # store total
     UPDATE operations SET strategy = CASE WHEN MOD(CAST(SUBSTRING(operation_id, 10) AS INT), 300) = 0 THEN 'rare_strategy'
       ELSE 'mlp_direction' END WHERE operation_id LIKE 'op_bench_%' AND operation_type = 'training';
     DELETE FROM operation_symbols WHERE operation_id LIKE 'op_bench_%';
-    INSERT INTO operation_symbols (symbol, created_at, operation_id)
+    INSERT INTO operation_symbols (symbol, created_at, operation_id, operation_type, status)
     SELECT CASE WHEN MOD(CAST(SUBSTRING(operation_id, 10) AS INT), 1000) = 0 THEN 'RARE'
-      WHEN MOD(CAST(SUBSTRING(operation_id, 10) AS INT), 4) = 0 THEN 'AAPL' ELSE 'MSFT' END, created_at, operation_id
+      WHEN MOD(CAST(SUBSTRING(operation_id, 10) AS INT), 4) = 0 THEN 'AAPL' ELSE 'MSFT' END, created_at, operation_id,
+      operation_type, status
     FROM operations WHERE operation_id LIKE 'op_bench_%';" > /dev/null
 }
 
@@ -79,8 +80,8 @@ BY_TYPE="SELECT operation_id FROM operations WHERE 1=1 AND operation_type = 'tra
 # as OperationListing writes a search by symbol, its page and its counts per status
 BY_SYMBOL="SELECT o.operation_id FROM operations o JOIN operation_symbols s ON s.operation_id = o.operation_id
   WHERE 1=1 AND s.symbol = 'AAPL' ORDER BY s.symbol, s.created_at DESC, s.operation_id LIMIT 20 OFFSET 0"
-SYMBOL_COUNTS="SELECT o.status, COUNT(*) FROM operations o JOIN operation_symbols s ON s.operation_id = o.operation_id
-  WHERE 1=1 AND s.symbol = 'AAPL' GROUP BY o.status"
+SYMBOL_COUNTS="SELECT s.status, COUNT(*) FROM operation_symbols s WHERE 1=1 AND s.symbol = 'AAPL' GROUP BY s.status"
+STRATEGY_COUNTS="SELECT o.status, COUNT(*) FROM operations o WHERE 1=1 AND o.strategy = 'mlp_direction' GROUP BY o.status"
 BY_PREFIX="SELECT o.operation_id FROM operations o WHERE 1=1 AND o.operation_id LIKE 'op\\_bench\\_99%' ESCAPE '\\'
   ORDER BY o.created_at DESC, o.operation_id LIMIT 20 OFFSET 0"
 cat > "${WORK}/random-get.lua" <<'EOF'
@@ -136,7 +137,7 @@ for STORE in "${STORES[@]}"; do
   jcmd "${PID}" GC.run > /dev/null
   echo "  heap after a full GC: $(jcmd "${PID}" GC.heap_info | grep -oE 'used [0-9]+K' | head -1) (-Xmx512m)"
   echo "  query plans at 100,000:"
-  for q in "${LIST}" "${FILTERED}" "${BY_TYPE}" "${BY_SYMBOL}" "${SYMBOL_COUNTS}" "${BY_PREFIX}"; do
+  for q in "${LIST}" "${FILTERED}" "${BY_TYPE}" "${BY_SYMBOL}" "${SYMBOL_COUNTS}" "${STRATEGY_COUNTS}" "${BY_PREFIX}"; do
     if [[ "${STORE}" == h2 ]]; then sql h2 "EXPLAIN ${q}" | sed -n '2,$p' | tr -s ' \n' ' ' | sed 's/^/    /'; echo
     else sql postgresql "EXPLAIN ANALYZE ${q}" | sed 's/^/    /'; fi
   done

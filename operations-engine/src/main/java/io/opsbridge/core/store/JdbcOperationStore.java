@@ -67,6 +67,7 @@ public class JdbcOperationStore implements OperationStore {
                 OperationsTable.write(c, next);
                 if (next.status() != current.get().status()) {
                     OperationCountsTable.move(c, next.operationType(), current.get().status(), next.status());
+                    OperationSymbolsTable.moveStatus(c, operationId, next.status());
                 }
             }
             return Optional.of(next);

@@ -18,7 +18,9 @@ import java.util.Map;
  * The SQL of a listing: one page, and its counts per status. Every filter is served by an index: status
  * and type by V51's, strategy by {@code operations_strategy_list_idx}, a symbol by {@code operation_symbols}
  * (joined, read in its own index order), an id prefix by the primary key (H2) or V53's pattern index
- * (PostgreSQL), the created-at range by the created-at column of whichever index leads.
+ * (PostgreSQL), the created-at range by the created-at column of whichever index leads. The counts of a
+ * search read as little: a symbol's from {@code operation_symbols} alone, a strategy's from
+ * {@code operations_strategy_counts_idx} (V54).
  */
 final class OperationListing {
 
@@ -55,9 +57,11 @@ final class OperationListing {
      */
     StatusCounts counts(Connection c) throws SQLException {
         List<Object> params = new ArrayList<>();
-        String sql = query.searches()
-                ? "SELECT o.status, COUNT(*)" + from() + where(false, params) + " GROUP BY o.status"
-                : "SELECT status, SUM(n) FROM operation_counts" + typeOnly(params) + " GROUP BY status";
+        String sql = !query.searches()
+                ? "SELECT status, SUM(n) FROM operation_counts" + typeOnly(params) + " GROUP BY status"
+                : symbolsAlone() ? "SELECT s.status, COUNT(*) FROM operation_symbols s" + where(false, params)
+                        + " GROUP BY s.status"
+                : "SELECT o.status, COUNT(*)" + from() + where(false, params) + " GROUP BY o.status";
         Map<OperationStatus, Long> byStatus = new EnumMap<>(OperationStatus.class);
         try (PreparedStatement select = c.prepareStatement(sql)) {
             bind(select, params);
@@ -68,6 +72,14 @@ final class OperationListing {
             }
         }
         return StatusCounts.of(byStatus);
+    }
+
+    /**
+     * Whether {@code operation_symbols} answers the counts alone: a symbol with at most a type and a created-at
+     * range (its rows carry both and the status, V54), read from one index without visiting the operations.
+     */
+    private boolean symbolsAlone() {
+        return bySymbol && query.strategy() == null && query.idPrefix() == null;
     }
 
     private String from() {
@@ -88,7 +100,8 @@ final class OperationListing {
         condition(where, params, "o.strategy = ?", query.strategy());
         condition(where, params, withStatus ? "o.status = ?" : null,
                 query.status() == null ? null : query.status().wireName());
-        condition(where, params, "o.operation_type = ?", query.type() == null ? null : query.type().wireName());
+        condition(where, params, (bySymbol ? "s" : "o") + ".operation_type = ?",
+                query.type() == null ? null : query.type().wireName());
         condition(where, params, "o.operation_id LIKE ? ESCAPE '\\'",
                 query.idPrefix() == null ? null : likePrefix(query.idPrefix()));
         String created = bySymbol ? "s.created_at" : "o.created_at";
