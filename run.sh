@@ -88,6 +88,9 @@ for TRY in $(seq 1 360); do
   sleep 0.5
 done
 
+# later ./opsbridge calls use this login (a context in ~/.config/opsbridge, readable by you only)
+if [[ -f data/admin-token ]]; then ./opsbridge login --url "${BASE}" --token-file data/admin-token >/dev/null; fi
+
 echo "==> demo: load the SYNTHETIC sample data set, then a real training on it, each followed by pulling /api/v1/operations"
 echo "    (web UI: ${BASE}/ ; the same jobs from another terminal: ./opsbridge ops list --url ${BASE})"
 ./opsbridge --url "${BASE}" data load --symbols AAPL,MSFT,GOOG --timeframe 1h --source sample --watch

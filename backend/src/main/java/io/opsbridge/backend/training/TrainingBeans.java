@@ -1,6 +1,8 @@
 package io.opsbridge.backend.training;
 
 import io.opsbridge.api.OperationType;
+import io.opsbridge.backend.models.ModelsConfig;
+import io.opsbridge.backend.models.store.ModelRegistryStore;
 import io.opsbridge.core.hosts.LocalWork;
 import io.opsbridge.core.hosts.WorkRouter;
 import io.opsbridge.core.hosts.WorkRouters;
@@ -10,10 +12,13 @@ import io.opsbridge.workloads.training.TrainingOrchestrator;
 import io.opsbridge.workloads.training.TrainingRequest;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How the backend starts trainings: a local one checked against this process's data and queued on
- * its workers, a host one started on a training host at {@code POST /training/start}.
+ * its workers, a host one started on a training host at {@code POST /training/start}; either way
+ * only for a strategy the backend knows or one the request says it creates ({@link KnownStrategies}).
  */
 public class TrainingBeans {
 
@@ -22,8 +27,19 @@ public class TrainingBeans {
 
     @Produces
     @Singleton
-    WorkRouter<TrainingRequest> trainings(WorkRouters routers, TrainingOrchestrator orchestrator, TrainingJobs jobs) {
-        return routers.router(TRAINING, new LocalWork<>(orchestrator::validateParameters, orchestrator::validate,
-                jobs::submit));
+    KnownStrategies strategies(ModelRegistryStore registry, ModelsConfig models) {
+        return new KnownStrategies(() -> {
+            Set<String> known = new TreeSet<>(registry.strategies());
+            known.add(models.strategy());
+            return known;
+        });
+    }
+
+    @Produces
+    @Singleton
+    WorkRouter<TrainingRequest> trainings(WorkRouters routers, TrainingOrchestrator orchestrator, TrainingJobs jobs,
+            KnownStrategies strategies) {
+        return routers.router(TRAINING, new LocalWork<>(r -> strategies.check(orchestrator.validateParameters(r)),
+                orchestrator::validate, jobs::submit));
     }
 }

@@ -101,6 +101,23 @@ class ModelsApiTest {
     }
 
     @Test
+    void trainingAnUnknownStrategyIsRefusedListingTheKnownOnesUnlessTheRequestCreatesIt() {
+        String typo = RegisteredModels.strategy("mlp_directoin");
+        TestTokens.asAdmin().contentType("application/json")
+                .body(Map.of("symbols", List.of("AAPL"), "epochs", 1, "strategy", typo))
+                .post("/api/v1/trainings").then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("strategy"))
+                .body("detail", containsString("unknown strategy '" + typo + "'"))
+                .body("detail", containsString("mlp_direction"))
+                .body("detail", containsString("\"new_strategy\": true"));
+        assertThat(given().get("/api/v1/models?strategy={s}", typo).jsonPath().getList("models")).isEmpty();
+
+        TestTokens.asAdmin().contentType("application/json")
+                .body(Map.of("symbols", List.of("AAPL"), "epochs", 1, "strategy", typo, "new_strategy", true))
+                .post("/api/v1/trainings").then().statusCode(202);
+    }
+
+    @Test
     void strategiesThatCannotExistAre400NotRetryable() {
         for (String strategy : List.of("../../etc/passwd", "x".repeat(100_000), "A..")) {
             given().contentType("application/json").body(Map.of("symbols", List.of("AAPL"), "strategy", strategy))
@@ -235,7 +252,7 @@ class ModelsApiTest {
     private static JsonPath train(String strategy, boolean autoActivate) {
         String id = given().contentType("application/json")
                 .body(Map.of("strategy", strategy, "symbols", List.of("AAPL", "MSFT"), "epochs", 2, "seed", 7,
-                        "auto_activate", autoActivate))
+                        "auto_activate", autoActivate, "new_strategy", true))
                 .post("/api/v1/trainings").then().statusCode(202).extract().path("operation_id");
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).until(() ->
                 given().get("/api/v1/operations/{id}", id).jsonPath().getString("status").matches("completed|failed"));

@@ -24,7 +24,7 @@ public final class TestArtifacts {
     /** Trains one epoch on {@code dataDir} and returns the artifact directory. */
     public static Path train(Path dataDir, Path modelsDir, String strategy, String artifactVersion, long seed) {
         DjlDefaults.apply();
-        TrainingRequest request = new TrainingRequest(strategy, SYMBOLS, "1h", 1, 64, null, null, null, seed, null);
+        TrainingRequest request = new TrainingRequest(strategy, SYMBOLS, "1h", 1, 64, null, null, null, seed, null, true);
         return new TrainingOrchestrator(new TrainingSettings(dataDir, modelsDir))
                 .run(artifactVersion, request, new TrainingProgressBridge()).modelPath();
     }

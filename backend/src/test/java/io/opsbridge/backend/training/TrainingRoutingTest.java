@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +49,20 @@ class TrainingRoutingTest {
                 .hasMessageContaining("not configured");
     }
 
+    @Test
+    void anUnknownStrategyIsRefusedListingTheKnownOnesUnlessTheRequestCreatesIt() {
+        TrainingRequest typo = new TrainingRequest("mlp_directoin", List.of("zzzz"), "1h", 2, null, null, null,
+                "host", null, null, null);
+        assertThatThrownBy(() -> service("host", "http://gpu-1:8081").validate(typo))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("strategy"))
+                .hasMessageContaining("unknown strategy 'mlp_directoin'; known: mlp_direction, momentum")
+                .hasMessageContaining("\"new_strategy\": true");
+
+        TrainingRequest created = new TrainingRequest("mlp_directoin", List.of("zzzz"), "1h", 2, null, null, null,
+                "host", null, null, true);
+        assertThat(service("host", "http://gpu-1:8081").validate(created).strategy()).isEqualTo("mlp_directoin");
+    }
+
     private WorkRouter<TrainingRequest> service(String defaultMode, String... hosts) {
         Map<String, String> routing = new HashMap<>(Map.of("opsbridge.training.routing.default-mode", defaultMode));
         if (hosts.length > 0) {
@@ -57,10 +72,10 @@ class TrainingRoutingTest {
         TrainingOrchestrator orchestrator = new TrainingOrchestrator(new TrainingSettings(dir, dir));
         // nothing here reaches a host or a worker: validation only
         return new TrainingBeans().trainings(new WorkRouters(settings, null, null, null), orchestrator,
-                new TrainingJobs(orchestrator, null));
+                new TrainingJobs(orchestrator, null), new KnownStrategies(() -> Set.of("mlp_direction", "momentum")));
     }
 
     private static TrainingRequest request(String mode) {
-        return new TrainingRequest(null, List.of("zzzz"), "1h", 2, null, null, null, mode, null, null);
+        return new TrainingRequest(null, List.of("zzzz"), "1h", 2, null, null, null, mode, null, null, null);
     }
 }

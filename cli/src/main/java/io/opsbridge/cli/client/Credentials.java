@@ -1,40 +1,51 @@
 package io.opsbridge.cli.client;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Which bearer token the CLI sends: {@code OPSBRIDGE_TOKEN} if set; otherwise, for a backend on
- * this machine only, the admin token the backend wrote at first start ({@code OPSBRIDGE_TOKEN_FILE},
- * default {@code data/admin-token}). A remote URL never gets a local file's token.
+ * Which server and token a command uses, least privilege first: the token is {@code OPSBRIDGE_TOKEN},
+ * else the current saved login's ({@code opsbridge login}) when the command talks to that login's
+ * server. Nothing else: the CLI never picks up the admin token the backend writes to
+ * {@code data/admin-token} on its own, so without a login a command runs with no token at all and an
+ * admin command is refused until you log in with a token that may do it.
  */
 public final class Credentials {
 
-    private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+    /** The default address when neither {@code --url}, {@code OPSBRIDGE_URL} nor a login names one. */
+    public static final URI DEFAULT_URL = URI.create("http://localhost:8080");
 
     private Credentials() {
     }
 
+    /** The server: {@code --url}, else {@code OPSBRIDGE_URL}, else the current login's, else localhost:8080. */
+    public static URI server(URI option, Map<String, String> env, Contexts contexts, java.util.function.Function<String, URI> parse) {
+        if (option != null) {
+            return option;
+        }
+        String fromEnv = env.get("OPSBRIDGE_URL");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return parse.apply(fromEnv);
+        }
+        return contexts.current().map(c -> parse.apply(c.url())).orElse(DEFAULT_URL);
+    }
+
     /** The token to send to {@code base}, if any. */
-    public static Optional<String> forServer(URI base, Map<String, String> env) {
+    public static Optional<String> forServer(URI base, Map<String, String> env, Contexts contexts) {
         String token = env.get("OPSBRIDGE_TOKEN");
         if (token != null && !token.isBlank()) {
             return Optional.of(token.trim());
         }
-        if (base.getHost() == null || !LOCAL_HOSTS.contains(base.getHost())) {
-            return Optional.empty();
-        }
-        Path file = Path.of(env.getOrDefault("OPSBRIDGE_TOKEN_FILE", "data/admin-token"));
-        try {
-            return Files.isReadable(file) ? Optional.of(Files.readString(file).trim()).filter(t -> !t.isEmpty())
-                    : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return contexts.current().filter(c -> sameServer(c.url(), base)).map(Contexts.Context::token)
+                .filter(t -> !t.isBlank());
+    }
+
+    private static boolean sameServer(String saved, URI base) {
+        return strip(saved).equals(strip(base.toString()));
+    }
+
+    private static String strip(String url) {
+        return url.replaceAll("/+$", "");
     }
 }

@@ -3,7 +3,8 @@ package io.opsbridge.cli.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opsbridge.cli.ExitCodes;
 import io.opsbridge.cli.client.OpsBridgeClient;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,8 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code opsbridge admin tokens create|list|revoke} and {@code opsbridge admin audit}, subcommands of
- * {@link AdminCommand}: they need an admin token ({@code OPSBRIDGE_TOKEN}, or {@code data/admin-token}
- * for a localhost backend). Print the server's JSON.
+ * {@link AdminCommand}: they need a login with the admin role. Tables for people, the server's data
+ * with {@code -o json|yaml}; a new token's secret is printed once, on a line of its own.
  */
 public final class AdminAccessCommands {
 
@@ -27,21 +28,37 @@ public final class AdminAccessCommands {
     public static class Tokens {
     }
 
-    /** {@code admin tokens create --name ci --role operator}: prints the token once. */
-    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a token; it is shown this once.")
+    /** {@code admin tokens create --name ci --role operator}: prints the secret once, with "save it now". */
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = {"Create a token; its secret is shown this once (the server keeps only a hash).",
+                "Give it the least role it needs: viewer, operator or admin."})
     public static class Create implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--name", required = true, description = "What the token is for.")
+        @Option(names = "--name", required = true, description = "What the token is for, e.g. ci.")
         String name;
 
-        @Option(names = "--role", required = true, description = "viewer, operator or admin.")
+        @Option(names = "--role", required = true, description = "viewer (read), operator (start, cancel) or admin.")
         String role;
 
         @Override
         public Integer call() {
-            return print(spec, client -> client.postJson("/api/v1/admin/tokens", Map.of("name", name, "role", role)));
+            Context ctx = Context.of(spec);
+            JsonNode created = ctx.client().admin().createToken(name, role);
+            if (ctx.printer().machine()) {
+                ctx.printer().printData(created);
+                return ExitCodes.OK;
+            }
+            JsonNode token = created.path("token");
+            String secret = created.path("secret").asText();
+            ctx.out().printf("created token %s \"%s\" (%s)%n", token.path("id").asText(), token.path("name").asText(),
+                    token.path("role").asText());
+            ctx.out().println("secret, shown this once; save it now (the server cannot show it again):");
+            ctx.out().println("  " + secret);
+            ctx.out().printf("next: opsbridge login --url %s --token %s%n", ctx.client().baseUrl(), secret);
+            ctx.out().flush();
+            return ExitCodes.OK;
         }
     }
 
@@ -53,7 +70,19 @@ public final class AdminAccessCommands {
 
         @Override
         public Integer call() {
-            return print(spec, client -> client.getJson("/api/v1/admin/tokens"));
+            Context ctx = Context.of(spec);
+            JsonNode answer = ctx.client().admin().tokens();
+            if (ctx.printer().machine()) {
+                ctx.printer().printData(answer);
+                return ExitCodes.OK;
+            }
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"ID", "NAME", "ROLE", "CREATED", "REVOKED"});
+            answer.path("tokens").forEach(t -> rows.add(new String[] {t.path("id").asText(), t.path("name").asText(),
+                    t.path("role").asText(), t.path("created_at").asText("-"), text(t.path("revoked_at"))}));
+            ctx.printer().table(rows);
+            ctx.out().flush();
+            return ExitCodes.OK;
         }
     }
 
@@ -63,12 +92,21 @@ public final class AdminAccessCommands {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "ID", description = "Token id (the part after obt_).")
+        @Parameters(paramLabel = "ID", description = "Token id (the part after obt_, see admin tokens list).")
         String id;
 
         @Override
         public Integer call() {
-            return print(spec, client -> client.deleteJson("/api/v1/admin/tokens/" + OpsBridgeClient.encode(id)));
+            Context ctx = Context.of(spec);
+            JsonNode revoked = ctx.client().admin().revokeToken(id);
+            if (ctx.printer().machine()) {
+                ctx.printer().printData(revoked);
+            } else {
+                ctx.out().printf("token %s \"%s\" revoked at %s: refused from now on%n", revoked.path("id").asText(),
+                        revoked.path("name").asText(), revoked.path("revoked_at").asText());
+                ctx.out().flush();
+            }
+            return ExitCodes.OK;
         }
     }
 
@@ -96,7 +134,21 @@ public final class AdminAccessCommands {
             append(query, "since", since);
             append(query, "actor", actor);
             append(query, "action", action);
-            return print(spec, client -> client.getJson("/api/v1/admin/audit" + query));
+            Context ctx = Context.of(spec);
+            JsonNode answer = ctx.client().admin().audit(query.toString());
+            if (ctx.printer().machine()) {
+                ctx.printer().printData(answer);
+                return ExitCodes.OK;
+            }
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"AT", "ACTOR", "ROLE", "ACTION", "TARGET", "OUTCOME"});
+            answer.path("entries").forEach(e -> rows.add(new String[] {e.path("at").asText(), e.path("actor").asText(),
+                    text(e.path("role")), e.path("action").asText(), text(e.path("target")),
+                    e.path("outcome").asText() + " " + e.path("status").asText()}));
+            ctx.printer().table(rows);
+            ctx.out().printf("%d entries%n", rows.size() - 1);
+            ctx.out().flush();
+            return ExitCodes.OK;
         }
 
         private static void append(StringBuilder query, String name, String value) {
@@ -106,10 +158,7 @@ public final class AdminAccessCommands {
         }
     }
 
-    private static int print(CommandSpec spec, java.util.function.Function<OpsBridgeClient, JsonNode> call) {
-        Context ctx = Context.of(spec);
-        ctx.out().println(call.apply(ctx.client()).toPrettyString());
-        ctx.out().flush();
-        return ExitCodes.OK;
+    private static String text(JsonNode value) {
+        return value.isMissingNode() || value.isNull() || value.asText().isEmpty() ? "-" : value.asText();
     }
 }

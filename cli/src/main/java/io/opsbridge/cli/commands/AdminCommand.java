@@ -2,7 +2,6 @@ package io.opsbridge.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opsbridge.cli.ExitCodes;
-import io.opsbridge.cli.output.OutputFormat;
 import java.io.PrintWriter;
 import java.util.Iterator;
 import java.util.Map;
@@ -16,7 +15,9 @@ import picocli.CommandLine.Spec;
  * {@code opsbridge admin settings show | reload [--dry-run] | history}: the server's runtime settings;
  * {@code admin replicas}; {@code admin tokens ...} and {@code admin audit} are in {@link AdminAccessCommands}.
  */
-@Command(name = "admin", mixinStandardHelpOptions = true, description = "Administer a running server (needs an admin token).",
+@Command(name = "admin", mixinStandardHelpOptions = true,
+        description = {"Administer a running server; needs a login with the admin role.",
+            "Log in with: opsbridge login --url URL --token-file FILE (or set OPSBRIDGE_TOKEN)."},
         subcommands = {AdminCommand.SettingsCommand.class, ReplicasCommand.class, AdminAccessCommands.Tokens.class,
                 AdminAccessCommands.Audit.class})
 public class AdminCommand {
@@ -38,15 +39,16 @@ public class AdminCommand {
         @Override
         public Integer call() {
             Context ctx = Context.of(spec);
-            JsonNode s = ctx.client().settings();
-            if (json(spec)) {
-                ctx.out().println(s);
+            JsonNode s = ctx.client().admin().settings();
+            if (ctx.printer().machine()) {
+                ctx.printer().printData(s);
                 return ExitCodes.OK;
             }
             PrintWriter out = ctx.out();
             out.printf("settings version %s (%s, applied %s)%n", s.path("version").asText(),
                     s.path("trigger").asText(), s.path("applied_at").asText());
             out.printf("file %s  sha256 %s%n", s.path("file").asText(), s.path("sha256").asText("-"));
+            out.printf("sighup: %s%n", s.path("sighup").path("detail").asText("-"));
             for (Iterator<Map.Entry<String, JsonNode>> it = s.path("values").fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> value = it.next();
                 out.printf("  %s=%s%n", value.getKey(), value.getValue().asText());
@@ -74,9 +76,9 @@ public class AdminCommand {
         @Override
         public Integer call() {
             Context ctx = Context.of(spec);
-            JsonNode event = ctx.client().reloadSettings(dryRun);
-            if (json(spec)) {
-                ctx.out().println(event);
+            JsonNode event = ctx.client().admin().reloadSettings(dryRun);
+            if (ctx.printer().machine()) {
+                ctx.printer().printData(event);
             } else {
                 printEvent(ctx.out(), event);
             }
@@ -96,9 +98,9 @@ public class AdminCommand {
         @Override
         public Integer call() {
             Context ctx = Context.of(spec);
-            JsonNode history = ctx.client().settingsHistory(limit);
-            if (json(spec)) {
-                ctx.out().println(history);
+            JsonNode history = ctx.client().admin().settingsHistory(limit);
+            if (ctx.printer().machine()) {
+                ctx.printer().printData(history);
                 return ExitCodes.OK;
             }
             history.path("events").forEach(e -> printEvent(ctx.out(), e));
@@ -117,9 +119,5 @@ public class AdminCommand {
                 c.path("from").asText("(unset)"), c.path("to").asText("(unset)")));
         e.path("errors").forEach(error -> out.printf("  error: %s%n", error.asText()));
         e.path("observer_failures").forEach(f -> out.printf("  observer failed: %s%n", f.asText()));
-    }
-
-    private static boolean json(CommandSpec spec) {
-        return ((OpsBridgeCli) spec.root().userObject()).output() == OutputFormat.json;
     }
 }

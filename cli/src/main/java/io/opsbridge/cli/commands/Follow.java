@@ -44,8 +44,8 @@ final class Follow {
         } finally {
             removeHook(onCtrlC);
         }
-        if (ctx.printer().json()) {
-            ctx.printer().printJson(last);
+        if (ctx.printer().machine()) {
+            ctx.printer().printData(last);
         } else {
             Summary.print(ctx.out(), last);
         }
@@ -53,7 +53,7 @@ final class Follow {
     }
 
     private static ProgressView chooseView(Context ctx, boolean plain) {
-        if (ctx.printer().json()) {
+        if (ctx.printer().machine()) {
             return new SilentProgressView();
         }
         boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));

@@ -28,8 +28,8 @@ public class ModelsCommand {
         public Integer call() {
             Context ctx = Context.of(spec);
             JsonNode answer = ctx.client().models(strategy);
-            if (ctx.printer().json()) {
-                ctx.printer().printJson(answer);
+            if (ctx.printer().machine()) {
+                ctx.printer().printData(answer);
                 return ExitCodes.OK;
             }
             ctx.out().printf("%-20s %-8s %-9s %-8s %s%n", "STRATEGY", "VERSION", "STATUS", "VAL_ACC", "TRAINED BY");
@@ -47,8 +47,8 @@ public class ModelsCommand {
 
     /** {@code models activate STRATEGY VERSION}: the server loads and smoke-tests it, then serves signals with it. */
     @Command(name = "activate", mixinStandardHelpOptions = true,
-            description = {"Serve signals with this version (the server loads and smoke-tests it first;",
-                "if that fails the serving version stays)."})
+            description = {"Serve signals with this version, once the server loaded and smoke-tested it.",
+                "If that fails, the version serving now stays."})
     public static class Activate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -66,8 +66,8 @@ public class ModelsCommand {
 
         static int activate(Context ctx, String strategy, String version) {
             JsonNode answer = ctx.client().activateModel(strategy, version);
-            if (ctx.printer().json()) {
-                ctx.printer().printJson(answer);
+            if (ctx.printer().machine()) {
+                ctx.printer().printData(answer);
             } else {
                 ctx.out().printf("%s %s is %s: it serves signals now%n", strategy, version,
                         answer.path("status").asText("active"));

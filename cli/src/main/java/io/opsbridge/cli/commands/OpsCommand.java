@@ -14,10 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code opsbridge ops ...}: list, inspect, follow and cancel operations ({@code /api/v1/operations}). */
-@Command(name = "ops", mixinStandardHelpOptions = true, description = "List, inspect, follow and cancel operations.",
+/** {@code opsbridge ops ...}: list, inspect, follow, cancel and rerun operations ({@code /api/v1/operations}). */
+@Command(name = "ops", mixinStandardHelpOptions = true, description = "List, inspect, follow, cancel and rerun operations.",
         subcommands = {OpsCommand.ListOps.class, OpsCommand.Get.class, OpsCommand.Watch.class, WaitCommand.class,
-            OpsCommand.Metrics.class, OpsCommand.Cancel.class})
+            OpsCommand.Metrics.class, OpsCommand.Cancel.class, RerunCommand.class})
 public class OpsCommand {
 
     /** {@code ops list [--status running] [--type training]}. */
@@ -48,7 +48,7 @@ public class OpsCommand {
         public Integer call() throws InterruptedException {
             Context ctx = Context.of(spec);
             while (true) {
-                ctx.printer().list(ctx.client().list(status, type, limit, offset), !noHeaders);
+                ctx.printer().list(ctx.client().list(status, type, limit, offset), !noHeaders, type);
                 if (!watch) {
                     return ExitCodes.OK;
                 }
@@ -102,7 +102,7 @@ public class OpsCommand {
     /** {@code ops metrics ID [--follow]}: metrics by cursor, each printed once. */
     @Command(name = "metrics", mixinStandardHelpOptions = true,
             description = {"Print an operation's metrics (epochs, symbols), each once.",
-                "With -o json: one JSON object per line."})
+                "With -o json: one JSON object per line; with -o yaml: one YAML document each."})
     public static class Metrics implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -137,8 +137,8 @@ public class OpsCommand {
         private int print(Context ctx, int from) {
             MetricsResponse page = ctx.client().metrics(id, from);
             for (Map<String, Object> metric : page.metrics()) {
-                if (ctx.printer().json()) {
-                    ctx.printer().printJsonLine(metric);
+                if (ctx.printer().machine()) {
+                    ctx.printer().printRecord(metric);
                 } else {
                     ctx.out().println(Texts.metric(metric));
                 }
@@ -161,8 +161,8 @@ public class OpsCommand {
         public Integer call() {
             Context ctx = Context.of(spec);
             OperationInfo op = ctx.client().cancel(id);
-            if (ctx.printer().json()) {
-                ctx.printer().printJson(op);
+            if (ctx.printer().machine()) {
+                ctx.printer().printData(op);
             } else {
                 ctx.out().printf("%s is %s%n", op.operationId(), op.status().wireName());
                 ctx.out().flush();

@@ -2,7 +2,6 @@ package io.opsbridge.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opsbridge.cli.ExitCodes;
-import io.opsbridge.cli.output.OutputFormat;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -21,9 +20,9 @@ import picocli.CommandLine.Spec;
  * its broadcast subscription, laggards marked with the reason ({@code GET /api/v1/admin/replicas}).
  */
 @Command(name = "replicas", mixinStandardHelpOptions = true,
-        description = {"The backend replicas: the model versions and settings each serves, its reload subscription,",
-            "and LAGGING with the reason for one that serves something other than the registry's active version",
-            "or the newest settings."})
+        description = {"The backend replicas and what each serves, the lagging ones marked.",
+            "For each: the model versions and settings it serves, its reload subscription, and LAGGING",
+            "with the reason for one that serves other than the registry's active version or the newest settings."})
 public class ReplicasCommand implements Callable<Integer> {
 
     private static final String ROW = "%-12s %-20s %-20s %-12s %-21s %s%n";
@@ -34,9 +33,9 @@ public class ReplicasCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Context ctx = Context.of(spec);
-        JsonNode view = ctx.client().replicas();
-        if (((OpsBridgeCli) spec.root().userObject()).output() == OutputFormat.json) {
-            ctx.out().println(view);
+        JsonNode view = ctx.client().admin().replicas();
+        if (ctx.printer().machine()) {
+            ctx.printer().printData(view);
             return ExitCodes.OK;
         }
         PrintWriter out = ctx.out();

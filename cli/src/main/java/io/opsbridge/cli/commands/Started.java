@@ -14,8 +14,8 @@ final class Started {
         if (watch) {
             return Follow.follow(ctx, started.operationId(), plain);
         }
-        if (ctx.printer().json()) {
-            ctx.printer().printJson(started);
+        if (ctx.printer().machine()) {
+            ctx.printer().printData(started);
         } else {
             ctx.out().printf("follow it: opsbridge ops watch %s%n", started.operationId());
             ctx.out().flush();
@@ -25,7 +25,7 @@ final class Started {
 
     /** {@code started training op_training_… (running)}, for people only. */
     static void announce(Context ctx, OperationInfo started) {
-        if (!ctx.printer().json()) {
+        if (!ctx.printer().machine()) {
             ctx.out().printf("started %s %s (%s)%n", started.operationType().wireName(), started.operationId(),
                     started.status().wireName());
             ctx.out().flush();

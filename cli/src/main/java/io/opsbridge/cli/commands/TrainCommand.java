@@ -35,8 +35,12 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", description = "Learning rate (server default 0.001).")
     Double learningRate;
 
-    @Option(names = "--strategy", description = "Strategy name (server default mlp_direction).")
+    @Option(names = "--strategy", description = "Strategy name (server default mlp_direction); the server refuses"
+            + " one it does not know (see opsbridge models list) unless --new-strategy.")
     String strategy;
+
+    @Option(names = "--new-strategy", description = "Create the --strategy if the server does not know it yet.")
+    boolean newStrategy;
 
     @Option(names = "--seed", description = "Seed for reproducible runs.")
     Long seed;
@@ -53,8 +57,8 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--plain", description = "With --watch: plain lines instead of a live progress bar.")
     boolean plain;
 
-    @Option(names = "--auto-activate", description = {"Follow the training (as --watch) and, once it completed",
-        "and its model is registered, serve signals with it."})
+    @Option(names = "--auto-activate", description = "Follow the training (as --watch) and, once it completed"
+            + " and its model is registered, serve signals with it.")
     boolean autoActivate;
 
     @Override
@@ -69,6 +73,9 @@ public class TrainCommand implements Callable<Integer> {
         putIfSet(request, "strategy", strategy);
         putIfSet(request, "seed", seed);
         putIfSet(request, "mode", mode);
+        if (newStrategy) {
+            request.put("new_strategy", true);
+        }
         OperationInfo started = ctx.client().startTraining(request, idempotencyKey);
         if (!autoActivate) {
             return Started.report(ctx, started, watch, plain);

@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "wait", mixinStandardHelpOptions = true,
         description = {"Wait until an operation ends (or is running), without output.",
-            "Exit code: 0 completed, 1 failed, 3 cancelled, 6 completed with",
-            "warnings, 7 not there within --timeout."})
+            "Exit code: 0 completed, 1 failed, 3 cancelled, 6 completed with warnings,",
+            "7 not there within --timeout."})
 public class WaitCommand implements Callable<Integer> {
 
     /** What to wait for. */
@@ -76,8 +76,8 @@ public class WaitCommand implements Callable<Integer> {
     }
 
     private static void report(Context ctx, OperationInfo op) {
-        if (ctx.printer().json()) {
-            ctx.printer().printJson(op);
+        if (ctx.printer().machine()) {
+            ctx.printer().printData(op);
         }
     }
 }

@@ -1,16 +1,14 @@
 package io.opsbridge.cli.output;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
 import io.opsbridge.cli.ExitCodes;
-import io.opsbridge.cli.client.OpsBridgeClient;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Prints operations as tables and detail blocks (for people) or as the server's JSON (for scripts). */
+/** Prints operations as tables and detail blocks (for people) or as the server's data, JSON or YAML (for scripts). */
 public class OperationPrinter {
 
     private final PrintWriter out;
@@ -21,41 +19,35 @@ public class OperationPrinter {
         this.format = format;
     }
 
-    public boolean json() {
-        return format == OutputFormat.json;
+    /** Whether the output is data for scripts ({@code -o json} or {@code -o yaml}) rather than text for people. */
+    public boolean machine() {
+        return format == OutputFormat.json || format == OutputFormat.yaml;
     }
 
-    /** Any value as pretty JSON, whatever the format (used by JSON output paths). */
-    public void printJson(Object value) {
-        try {
-            out.println(OpsBridgeClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Any value as one document in the chosen data format (pretty JSON or YAML). */
+    public void printData(Object value) {
+        out.println(DataWriter.document(format == OutputFormat.yaml ? OutputFormat.yaml : OutputFormat.json, value));
         out.flush();
     }
 
-    /** Any value as one compact JSON line (JSON Lines, for streams such as {@code ops metrics --follow}). */
-    public void printJsonLine(Object value) {
-        try {
-            out.println(OpsBridgeClient.JSON.writeValueAsString(value));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Any value as one record of a stream: a JSON line, or a YAML document (for {@code ops metrics --follow}). */
+    public void printRecord(Object value) {
+        out.println(DataWriter.record(format == OutputFormat.yaml ? OutputFormat.yaml : OutputFormat.json, value));
         out.flush();
     }
 
     public void list(OperationList list) {
-        list(list, true);
+        list(list, true, null);
     }
 
     /**
      * The operations as a table: id, status, progress and duration, which fit 80 columns; with
      * {@code -o wide} also type, step and start. Without {@code headers} only the rows, for scripts.
+     * With a {@code type} filter the footer says that the server's active count covers every type.
      */
-    public void list(OperationList list, boolean headers) {
-        if (json()) {
-            printJson(list);
+    public void list(OperationList list, boolean headers, String type) {
+        if (machine()) {
+            printData(list);
             return;
         }
         boolean wide = format == OutputFormat.wide;
@@ -82,13 +74,14 @@ public class OperationPrinter {
                 out.printf("! %s: %s%n", op.operationId(), trouble);
             }
         }
-        out.printf("%d shown of %d, %d active%n", list.operations().size(), list.total(), list.activeCount());
+        out.printf("%d shown of %d, %d active%s%n", list.operations().size(), list.total(), list.activeCount(),
+                type == null ? "" : " (of every type)");
         out.flush();
     }
 
     public void details(OperationInfo op) {
-        if (json()) {
-            printJson(op);
+        if (machine()) {
+            printData(op);
             return;
         }
         line("operation", op.operationId());
@@ -132,7 +125,8 @@ public class OperationPrinter {
         out.printf("%-28s %s%n", key, value == null ? "-" : value);
     }
 
-    private void table(List<String[]> rows) {
+    /** Rows as columns padded to their widest cell; the first row is the header. */
+    public void table(List<String[]> rows) {
         if (rows.isEmpty()) {
             return;
         }

@@ -1,8 +1,9 @@
 package io.opsbridge.cli.output;
 
-/** {@code --output}: tables and lines for people (fitting 80 columns, or every column), JSON for scripts. */
+/** {@code --output}: tables and lines for people (fitting 80 columns, or every column), JSON or YAML for scripts. */
 public enum OutputFormat {
     table,
     wide,
-    json
+    json,
+    yaml
 }

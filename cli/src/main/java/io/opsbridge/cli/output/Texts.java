@@ -1,11 +1,14 @@
 package io.opsbridge.cli.output;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.cli.client.OpsBridgeClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.AbstractMap.SimpleEntry;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -49,8 +52,11 @@ public final class Texts {
         return String.format(Locale.ROOT, "%.1f%%", percentage);
     }
 
-    /** A value as a person reads it: numbers with at most 4 decimals. */
+    /** A value as a person reads it: numbers with at most 4 decimals, lists and objects as compact JSON. */
     public static String value(Object value) {
+        if (value instanceof Map || value instanceof Collection) {
+            return json(value);
+        }
         if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
             return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d)
@@ -81,6 +87,15 @@ public final class Texts {
 
     private static double number(Map<String, Object> m, String key) {
         return m.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /** Any value as compact JSON (never Java's {@code {key=value}}). */
+    public static String json(Object value) {
+        try {
+            return OpsBridgeClient.JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(value);
+        }
     }
 
     /** {@code s} cut to {@code max} characters, with an ellipsis when cut; {@code -} for null. */

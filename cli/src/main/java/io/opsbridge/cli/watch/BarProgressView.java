@@ -16,13 +16,15 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A live progress bar for a terminal, drawn by {@code me.tongfei:progressbar}: percentage, elapsed
- * time and ETA, and the current step with the latest loss/accuracy as the extra message.
+ * time and ETA, and the current step with the last finished epoch's loss and accuracy (the same
+ * numbers as the epoch line above the bar; until the first epoch ends, the last batch's loss, named
+ * so) as the extra message.
  * Metrics are printed as lines above the bar. The bar redraws on every refresh, not only when the
  * progress moves, so its elapsed clock keeps running while a dead host's training stands still; what
  * is wrong ({@link Trouble}: host unreachable since …, stalled) leads the extra message.
  *
  * <pre>
- * training  30% │███████▏          │ 30/100% (0:00:04 / 0:00:09) Epoch 3/10 loss 0.6931 val_acc 0.512
+ * training  30% │███████▏          │ 30/100% (0:00:04 / 0:00:09) Epoch 4/10 · epoch 3 loss 0.6931 val_acc 0.512
  * </pre>
  */
 public class BarProgressView implements ProgressView {
@@ -31,6 +33,7 @@ public class BarProgressView implements ProgressView {
     private final int width;
     private LineSafeConsumer consumer;
     private ProgressBar bar;
+    private Map<String, Object> lastEpoch;
 
     /** @param width the bar's line length, or 0 to use the terminal's width */
     public BarProgressView(PrintStream terminal, int width) {
@@ -63,6 +66,9 @@ public class BarProgressView implements ProgressView {
 
     @Override
     public synchronized void metric(Map<String, Object> metric) {
+        if (metric.containsKey("epoch") && metric.containsKey("train_loss")) {
+            lastEpoch = metric;
+        }
         if (consumer == null) {
             terminal.println("  " + Texts.metric(metric));
         } else {
@@ -84,14 +90,18 @@ public class BarProgressView implements ProgressView {
         return step == null || step.isBlank() ? op.status().wireName() : step;
     }
 
-    /** The latest loss and accuracy the operation reports in its progress context. */
-    private static String extra(OperationInfo op) {
+    /** What is wrong, the step, and the last epoch's loss and accuracy (or the last batch's loss). */
+    private String extra(OperationInfo op) {
         Map<String, Object> context = op.progress().context();
         String trouble = Trouble.brief(op);
         StringBuilder extra = new StringBuilder(trouble.isEmpty() ? "" : "⚠ " + trouble + " · ").append(step(op));
-        appendNumber(extra, "loss", context == null ? null : context.get("train_loss"), "%.4f");
-        appendNumber(extra, "val_acc", context == null ? null : context.get("val_accuracy"), "%.3f");
-        if (context == null || !context.containsKey("train_loss")) {
+        if (lastEpoch != null) {
+            extra.append(" · epoch ").append(lastEpoch.get("epoch"));
+            appendNumber(extra, "loss", lastEpoch.get("train_loss"), "%.4f");
+            appendNumber(extra, "val_acc", lastEpoch.get("val_accuracy"), "%.3f");
+        } else if (context != null && context.get("train_loss") instanceof Number) {
+            appendNumber(extra, "batch loss", context.get("train_loss"), "%.4f");
+        } else {
             extra.append(" ").append(Texts.cut(op.progress().message(), 40));
         }
         return extra.toString();

@@ -1,11 +1,14 @@
 package io.opsbridge.cli.watch;
 
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
 import io.opsbridge.cli.ExitCodes;
 import io.opsbridge.cli.output.Texts;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /** The lines printed when a watched operation ends. */
 public final class Summary {
@@ -53,6 +56,33 @@ public final class Summary {
             }
         }
         ExitCodes.warnings(op).forEach(w -> out.println("  warning: " + w));
+        nextStep(op).ifPresent(next -> out.println("next: " + next));
         out.flush();
+    }
+
+    /**
+     * The command a person most likely runs next: activate a model a training registered but did not
+     * activate; train on what a data load loaded; run a failed or cancelled job again.
+     */
+    public static Optional<String> nextStep(OperationInfo op) {
+        Map<String, Object> result = op.resultSummary() == null ? Map.of() : op.resultSummary();
+        if (op.status() == OperationStatus.COMPLETED && OperationType.TRAINING.equals(op.operationType())) {
+            Object version = result.get("registry_version");
+            if (version == null) {
+                return Optional.empty();
+            }
+            String model = result.getOrDefault("strategy", "mlp_direction") + " " + version;
+            return Optional.of(Boolean.TRUE.equals(result.get("activated"))
+                    ? "it serves signals now (opsbridge models list)" : "opsbridge models activate " + model);
+        }
+        if (op.status() == OperationStatus.COMPLETED && OperationType.DATA_LOADING.equals(op.operationType())
+                && op.metadata() != null && op.metadata().symbols() != null) {
+            return Optional.of("opsbridge train --symbols " + String.join(",", op.metadata().symbols())
+                    + (op.metadata().timeframe() == null ? "" : " --timeframe " + op.metadata().timeframe()));
+        }
+        if (op.status() == OperationStatus.FAILED || op.status() == OperationStatus.CANCELLED) {
+            return Optional.of("opsbridge ops rerun " + op.operationId());
+        }
+        return Optional.empty();
     }
 }

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,16 +70,29 @@ final class Cli {
         return start(env, args).await();
     }
 
-    static Running start(Map<String, String> env, String... args) throws IOException {
+    /** The command line that runs the packaged CLI with {@code args}. */
+    static List<String> command(String... args) {
         // the same JVM flags as the ./opsbridge launcher: a short-lived client starts faster with them
         List<String> command = new ArrayList<>(List.of(RunningBackend.javaBinary(), "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+                "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().remove("OPSBRIDGE_URL");
-        builder.environment().remove("OPSBRIDGE_TOKEN");
-        // the admin token the test backend wrote at first start, as a user beside it would have it
-        builder.environment().put("OPSBRIDGE_TOKEN_FILE", RunningBackend.adminTokenFile().toString());
+        return command;
+    }
+
+    /**
+     * The environment of every run: no address and no saved login from the machine's user; the admin
+     * token the test backend wrote at first start as {@code OPSBRIDGE_TOKEN}, as an admin would export it
+     * (a test of least privilege sets it empty).
+     */
+    static void environment(Map<String, String> environment) throws IOException {
+        environment.remove("OPSBRIDGE_URL");
+        environment.put("OPSBRIDGE_CONFIG", RunningBackend.adminTokenFile().resolveSibling("no-saved-login.json").toString());
+        environment.put("OPSBRIDGE_TOKEN", Files.readString(RunningBackend.adminTokenFile()).trim());
+    }
+
+    static Running start(Map<String, String> env, String... args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(args));
+        environment(builder.environment());
         builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close();

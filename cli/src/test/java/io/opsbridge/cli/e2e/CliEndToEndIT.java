@@ -59,7 +59,7 @@ class CliEndToEndIT {
         Cli.Result watch = Cli.run("--url", url, "ops", "watch", id, "--plain");
         assertThat(watch.exitCode()).isEqualTo(ExitCodes.COMPLETED_WITH_WARNINGS);
         assertThat(Cli.run("--help").stdout()).containsPattern("(?m)^  6 +the watched operation completed with warnings")
-                .containsPattern("--url=URL +Server address, default http://localhost:8080\\n");
+                .containsPattern("--url=URL +Server address \\(env OPSBRIDGE_URL\\); default: the");
     }
 
     @Test
@@ -168,7 +168,7 @@ class CliEndToEndIT {
         for (Cli.Result run : List.of(flag, env)) {
             assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
             assertThat(run.stderrLines()).containsExactly("error: cannot reach the OpsBridge server at " + nobody
-                    + " (connection refused); is it running? Set the address with --url or OPSBRIDGE_URL");
+                    + " (connection refused); is it running? Set the address with opsbridge login --url URL, --url or OPSBRIDGE_URL");
             assertThat(run.stdout()).isEmpty();
         }
     }

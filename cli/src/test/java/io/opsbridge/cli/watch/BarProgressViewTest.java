@@ -18,12 +18,14 @@ import org.junit.jupiter.api.Test;
 class BarProgressViewTest {
 
     @Test
-    void barShowsPercentStepAndLossAndMetricsPrintAboveIt() {
+    void barShowsPercentStepAndTheEpochsLossAndMetricsPrintAboveIt() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream terminal = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         BarProgressView view = new BarProgressView(terminal, 120);
 
-        view.update(Operations.training("op_1", OperationStatus.RUNNING, 40, 2, 3, 1, 5));
+        view.update(Operations.training("op_1", OperationStatus.RUNNING, 40, 1, 3, 0, 5));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> bytes.toString(StandardCharsets.UTF_8)
+                .contains("Epoch 1/3 batch loss 0.6931"));
         view.metric(Operations.epoch(1));
         view.update(Operations.training("op_1", OperationStatus.COMPLETED, 100, 3, 3, 3, 9));
         view.close();
@@ -31,7 +33,8 @@ class BarProgressViewTest {
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out).contains("\r  epoch 1: train_loss=0.7000 train_acc=0.500 val_loss=0.6900 val_acc=0.510 (12 ms)\n");
         String lastBar = out.substring(out.lastIndexOf('\r') + 1);
-        assertThat(lastBar).contains("training 100%").contains("Epoch 3/3 loss 0.6931 val_acc 0.512");
+        assertThat(lastBar).as("the epoch's loss, as on the epoch line; not the last batch's")
+                .contains("training 100%").contains("Epoch 3/3 · epoch 1 loss 0.7000 val_acc 0.510");
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.Objects;
  *
  * @param seed         seeds weight initialisation and shuffling; {@code null} means not reproducible
  * @param autoActivate whether the new model becomes active; {@code null} leaves it to the registry
+ * @param newStrategy  {@code true} to train a strategy the server does not know yet; without it an
+ *                     unknown {@code strategy} is refused (a typo must not register a new strategy)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TrainingRequest(
@@ -32,7 +34,8 @@ public record TrainingRequest(
         Double validationSplit,
         String mode,
         Long seed,
-        Boolean autoActivate) implements WorkRequest {
+        Boolean autoActivate,
+        Boolean newStrategy) implements WorkRequest {
 
     public static final String DEFAULT_STRATEGY = "mlp_direction";
     public static final String DEFAULT_TIMEFRAME = "1h";
@@ -43,7 +46,7 @@ public record TrainingRequest(
 
     /** A request for these symbols with every other field at its default. */
     public static TrainingRequest of(List<String> symbols, String timeframe, int epochs) {
-        return new TrainingRequest(null, symbols, timeframe, epochs, null, null, null, null, null, null)
+        return new TrainingRequest(null, symbols, timeframe, epochs, null, null, null, null, null, null, null)
                 .withDefaults();
     }
 
@@ -66,14 +69,15 @@ public record TrainingRequest(
                 Objects.requireNonNullElse(validationSplit, DEFAULT_VALIDATION_SPLIT),
                 orDefault(mode, MODE_LOCAL).toLowerCase(Locale.ROOT),
                 seed,
-                autoActivate);
+                autoActivate,
+                newStrategy);
     }
 
     /** A copy with another mode ({@code local} or {@code host}). */
     @Override
     public TrainingRequest withMode(String newMode) {
         return new TrainingRequest(strategy, symbols, timeframe, epochs, batchSize, learningRate,
-                validationSplit, newMode, seed, autoActivate);
+                validationSplit, newMode, seed, autoActivate, newStrategy);
     }
 
     /** The training parameters as an operation's {@code metadata.parameters} shows them (snake_case keys). */
@@ -97,7 +101,12 @@ public record TrainingRequest(
     /** A copy with another seed. */
     public TrainingRequest withSeed(Long newSeed) {
         return new TrainingRequest(strategy, symbols, timeframe, epochs, batchSize, learningRate,
-                validationSplit, mode, newSeed, autoActivate);
+                validationSplit, mode, newSeed, autoActivate, newStrategy);
+    }
+
+    /** Whether the request asks to train a strategy the server does not know yet. */
+    public boolean createsStrategy() {
+        return Boolean.TRUE.equals(newStrategy);
     }
 
     private static String orDefault(String value, String fallback) {

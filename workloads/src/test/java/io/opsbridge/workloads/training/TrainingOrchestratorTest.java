@@ -162,7 +162,7 @@ class TrainingOrchestratorTest {
     }
 
     private static TrainingRequest request(int epochs) {
-        return new TrainingRequest(null, SYMBOLS, "1h", epochs, 32, 0.005, 0.2, null, 7L, null);
+        return new TrainingRequest(null, SYMBOLS, "1h", epochs, 32, 0.005, 0.2, null, 7L, null, null);
     }
 
     /** Remembers what the orchestrator reported. */

@@ -19,14 +19,14 @@ class TrainingRequestTest {
                  "validation_split": 0.25, "mode": "host", "seed": 7, "auto_activate": true}
                 """, TrainingRequest.class);
 
-        assertThat(r).isEqualTo(new TrainingRequest(null, List.of("AAPL"), "4h", 3, 16, 0.01, 0.25, "host", 7L, true));
+        assertThat(r).isEqualTo(new TrainingRequest(null, List.of("AAPL"), "4h", 3, 16, 0.01, 0.25, "host", 7L, true, null));
         assertThat(json.writeValueAsString(r)).contains("\"batch_size\":16", "\"auto_activate\":true");
     }
 
     @Test
     void withDefaultsFillsMissingFieldsAndCleansSymbols() {
         TrainingRequest r = new TrainingRequest(null, Arrays.asList(" aapl", "MSFT", "AAPL"), null, null, null,
-                null, null, null, null, null).withDefaults();
+                null, null, null, null, null, null).withDefaults();
 
         assertThat(r.strategy()).isEqualTo("mlp_direction");
         assertThat(r.symbols()).containsExactly("AAPL", "MSFT");
@@ -42,7 +42,7 @@ class TrainingRequestTest {
 
     @Test
     void withDefaultsKeepsGivenValues() {
-        TrainingRequest given = new TrainingRequest("other", List.of("GOOG"), "1d", 5, 8, 0.5, 0.1, "host", 1L, false);
+        TrainingRequest given = new TrainingRequest("other", List.of("GOOG"), "1d", 5, 8, 0.5, 0.1, "host", 1L, false, null);
 
         assertThat(given.withDefaults()).isEqualTo(given);
     }

@@ -30,7 +30,7 @@ class TrainingRequestValidatorTest {
     @Test
     void acceptsAValidRequestAndAppliesDefaults() {
         TrainingRequest r = validator.validate(new TrainingRequest(null, List.of("aapl"), null, 2, null, null, null,
-                null, null, null));
+                null, null, null, null));
 
         assertThat(r.symbols()).containsExactly("AAPL");
         assertThat(r.batchSize()).isEqualTo(TrainingRequest.DEFAULT_BATCH_SIZE);
@@ -77,7 +77,7 @@ class TrainingRequestValidatorTest {
 
     @Test
     void rejectsAStrategyThatIsNotAPlainName() {
-        TrainingRequest r = new TrainingRequest("../evil", List.of("AAPL"), "1h", 1, 1, 0.1, 0.2, "local", null, null);
+        TrainingRequest r = new TrainingRequest("../evil", List.of("AAPL"), "1h", 1, 1, 0.1, 0.2, "local", null, null, null);
 
         assertThatThrownBy(() -> validator.validate(r))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("strategy"));
@@ -85,6 +85,6 @@ class TrainingRequestValidatorTest {
 
     private static TrainingRequest request(List<String> symbols, int epochs, int batchSize, double lr, double split,
             String mode, String timeframe) {
-        return new TrainingRequest(null, symbols, timeframe, epochs, batchSize, lr, split, mode, null, null);
+        return new TrainingRequest(null, symbols, timeframe, epochs, batchSize, lr, split, mode, null, null, null);
     }
 }

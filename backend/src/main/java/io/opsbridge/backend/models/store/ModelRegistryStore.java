@@ -75,6 +75,21 @@ public class ModelRegistryStore {
                 : select(c, "strategy_name = ? ORDER BY version_number", strategy));
     }
 
+    /** The names of every strategy with at least one version, sorted. */
+    public List<String> strategies() {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement query = c.prepareStatement(
+                    "SELECT DISTINCT strategy_name FROM model_registry ORDER BY strategy_name");
+                    ResultSet rows = query.executeQuery()) {
+                List<String> names = new ArrayList<>();
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+                return names;
+            }
+        });
+    }
+
     public Optional<ModelVersion> find(String strategy, String version) {
         return tx.inTransaction(c -> selectOne(c, "strategy_name = ? AND version = ?", strategy, version));
     }

@@ -58,8 +58,12 @@ public final class CandidateValidator {
         return null;
     }
 
-    /** The base with only those of the file's reloadable values that convert on their own. */
-    private Map<String, String> wellTyped(Map<String, String> properties, Map<String, String> file) {
+    /**
+     * The base with only those of the file's reloadable values that convert on their own; each that
+     * does not is an error in words ({@code `key`: `fast` is not a duration (e.g. 500ms, 2s)}), never
+     * the converter's Java text.
+     */
+    private Map<String, String> wellTyped(Map<String, String> properties, Map<String, String> file, List<String> errors) {
         Map<String, String> good = new HashMap<>(base);
         for (String key : file.keySet()) {
             if (catalog.isReloadable(key)) {
@@ -67,6 +71,8 @@ public final class CandidateValidator {
                 one.put(key, properties.get(key));
                 if (build(one, new ArrayList<>()) != null) {
                     good.put(key, properties.get(key));
+                } else {
+                    errors.add(ValueWords.notConvertible(key, properties.get(key), base.get(key)));
                 }
             }
         }
@@ -86,10 +92,14 @@ public final class CandidateValidator {
                 errors.add(key + " is not a known setting");
             }
         }
-        RuntimeSettings candidate = build(properties, errors);
+        List<String> conversion = new ArrayList<>();
+        RuntimeSettings candidate = build(properties, conversion);
         if (candidate == null) {
-            // the rules still run, on the values that are well typed, so that every error shows at once
-            candidate = build(wellTyped(properties, file), new ArrayList<>());
+            // every value that does not convert, in words; the rules still run on the values that are
+            // well typed, so that every error shows at once
+            List<String> inWords = new ArrayList<>();
+            candidate = build(wellTyped(properties, file, inWords), new ArrayList<>());
+            errors.addAll(inWords.isEmpty() ? conversion : inWords);
         }
         if (candidate != null) {
             errors.addAll(catalog.check(candidate));

@@ -73,8 +73,10 @@ class SettingsReloaderTest {
         assertThat(event.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(event.errors()).hasSize(3)
                 .anySatisfy(e -> assertThat(e).contains("opsbridge.operations.worker-thread").contains("not a known"))
-                .anySatisfy(e -> assertThat(e).contains("soon"))
-                .anySatisfy(e -> assertThat(e).contains("read-timeout must be positive"));
+                .anySatisfy(e -> assertThat(e).isEqualTo(
+                        "`opsbridge.operations.cache-ttl`: `soon` is not a duration (e.g. 500ms, 2s, 5m, 1h)"))
+                .anySatisfy(e -> assertThat(e).contains("read-timeout must be positive"))
+                .allSatisfy(e -> assertThat(e).doesNotContain("SRCFG", "java.", "Exception"));
         assertThat(settings.current().version()).isEqualTo(1);
         assertThat(settings.current().operations().cacheTtl()).isEqualTo(Duration.ofSeconds(2));
         assertThat(history.lastRejected()).contains(event);
