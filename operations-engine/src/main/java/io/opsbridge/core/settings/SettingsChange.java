@@ -9,6 +9,12 @@ import java.util.TreeSet;
 /** One key whose value differs between two snapshots ({@code null}: not set). */
 public record SettingsChange(String key, String from, String to) {
 
+    /** {@code key: from -> to} as people read it (the reload's log line), never the record's Java text. */
+    @Override
+    public String toString() {
+        return key + ": " + (from == null ? "(unset)" : from) + " -> " + (to == null ? "(unset)" : to);
+    }
+
     /** The changes from {@code before} to {@code after}, by key. */
     public static List<SettingsChange> between(Map<String, String> before, Map<String, String> after) {
         TreeSet<String> keys = new TreeSet<>(before.keySet());

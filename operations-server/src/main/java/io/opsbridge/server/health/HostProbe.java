@@ -1,11 +1,16 @@
 package io.opsbridge.server.health;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsbridge.core.monitoring.HostStates;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -16,9 +21,15 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class HostProbe {
 
-    /** What one probe found; {@code error} is null when the host answered 200. */
-    public record Result(String host, boolean reachable, int status, String error) {
+    /**
+     * What one probe found; {@code error} is null when the host answered 200; {@code capacity} is the
+     * data of the host's own "worker capacity" readiness check (running, threads, queued,
+     * queue_capacity, accepting_work), empty if it did not say.
+     */
+    public record Result(String host, boolean reachable, int status, String error, Map<String, Object> capacity) {
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client;
     private final HostStates states;
@@ -39,15 +50,31 @@ public final class HostProbe {
     /** Probes {@code host} (a base URL without trailing slash), answering within {@code timeout}. */
     public CompletableFuture<Result> probe(String host, Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(host + "/q/health/ready")).timeout(timeout).GET().build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .thenApply(answer -> answer.statusCode() == 200
-                        ? new Result(host, true, 200, null)
-                        : new Result(host, true, answer.statusCode(), "its readiness answered " + answer.statusCode()))
-                .exceptionally(e -> new Result(host, false, 0, describe(e)))
+                        ? new Result(host, true, 200, null, capacity(answer.body()))
+                        : new Result(host, true, answer.statusCode(), "its readiness answered " + answer.statusCode(),
+                                capacity(answer.body())))
+                .exceptionally(e -> new Result(host, false, 0, describe(e), Map.of()))
                 .thenApply(result -> {
                     states.record(host, result.reachable(), null);
                     return result;
                 });
+    }
+
+    /** The "worker capacity" check's data in a readiness answer ({@code {"checks": [{"name", "data"}]}}). */
+    private static Map<String, Object> capacity(String body) {
+        try {
+            JsonNode checks = JSON.readTree(body).path("checks");
+            for (JsonNode check : checks) {
+                if ("worker capacity".equals(check.path("name").asText())) {
+                    return JSON.convertValue(check.path("data"), new TypeReference<Map<String, Object>>() { });
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not a health answer: nothing known of its capacity
+        }
+        return Map.of();
     }
 
     private static String describe(Throwable e) {
