@@ -30,7 +30,8 @@ class HostProgressPersistenceTest {
     private final MutableClock clock = new MutableClock(ServiceFixture.START);
     private final FakeTicker ticker = new FakeTicker();
     private final CountingStore store = new CountingStore();
-    private final OperationsCore core = TestCores.core(store, persistEvery(), ticker, clock).build();
+    private final OperationsCore core = TestCores.core(store, persistEvery(), ticker, clock)
+            .proxies(url -> this.host.proxy()).build();
     private final OperationsService operations = core.operations();
     private final FakeHost host = new FakeHost("host_training_s1");
     /** Runs what a forced refresh hands to a worker, counting it. */
@@ -45,7 +46,7 @@ class HostProgressPersistenceTest {
     void hostOperationReadOnce() {
         id = core.lifecycle().create(OperationType.TRAINING, new OperationMetadata(List.of("AAPL"), "1h", "host",
                 "host_training_s1", FakeHost.URL, "s1", Map.of())).operationId();
-        core.sources().registerHost(id, host.proxy(), "host_training_s1");
+        core.sources().registerHost(id, FakeHost.URL, "host_training_s1");
         core.lifecycle().start(id);
         operations.get(id, true);
     }
@@ -137,9 +138,9 @@ class HostProgressPersistenceTest {
         host.progress(70, "batch 70");
         refresh();
         assertThat(store.find(id).orElseThrow().progress().percentage()).isZero();
-        OperationsCore restarted = TestCores.core(store, persistEvery(), ticker, clock).build();
+        OperationsCore restarted = TestCores.core(store, persistEvery(), ticker, clock).proxies(url -> host.proxy()).build();
 
-        new RemoteOperationsRecovery(store, restarted.sources(), url -> host.proxy()).reattach();
+        new RemoteOperationsRecovery(store, restarted.sources()).reattach();
 
         assertThat(restarted.operations().get(id, false).progress().percentage()).isEqualTo(70.0);
     }

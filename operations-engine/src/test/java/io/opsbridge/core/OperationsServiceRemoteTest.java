@@ -42,7 +42,8 @@ class OperationsServiceRemoteTest {
     void remoteOperation() {
         id = lifecycle.create(OperationType.TRAINING, new OperationMetadata(List.of("AAPL"), "1h", "host",
                 "host_training_s1", FakeHost.URL, "s1", Map.of())).operationId();
-        sources.registerHost(id, host.proxy(), "host_training_s1");
+        fixture.hosts.put(FakeHost.URL, host.proxy());
+        sources.registerHost(id, FakeHost.URL, "host_training_s1");
         lifecycle.start(id);
     }
 
@@ -213,9 +214,10 @@ class OperationsServiceRemoteTest {
 
     @Test
     void hostThatForgotTheOperationFailsIt() {
-        FakeHost restarted = new FakeHost("host_training_other");
+        FakeHost restarted = new FakeHost("host_training_other", "http://restarted-host:8081");
+        fixture.hosts.put(restarted.url(), restarted.proxy());
         String lost = lifecycle.create(OperationType.TRAINING, ServiceFixture.metadata()).operationId();
-        sources.registerHost(lost, restarted.proxy(), "host_training_s1");
+        sources.registerHost(lost, restarted.url(), "host_training_s1");
         lifecycle.start(lost);
 
         OperationInfo info = operations.get(lost, false);
@@ -229,15 +231,15 @@ class OperationsServiceRemoteTest {
         host.epoch(1, 3);
         operations.get(id, false);
         host.epoch(2, 3);
-        OperationsCore restartedCore = TestCores.core(fixture.store, TestCores.quiet(ServiceFixture.TTL), fixture.ticker,
-                fixture.clock).build();
-        OperationsService restarted = restartedCore.operations();
         Function<String, OperationServiceProxy> proxies = baseUrl -> {
             assertThat(baseUrl).isEqualTo(FakeHost.URL);
             return host.proxy();
         };
+        OperationsCore restartedCore = TestCores.core(fixture.store, TestCores.quiet(ServiceFixture.TTL), fixture.ticker,
+                fixture.clock).proxies(proxies).build();
+        OperationsService restarted = restartedCore.operations();
 
-        assertThat(new RemoteOperationsRecovery(fixture.store, restartedCore.sources(), proxies).reattach()).isEqualTo(1);
+        assertThat(new RemoteOperationsRecovery(fixture.store, restartedCore.sources()).reattach()).isEqualTo(1);
 
         assertThat(restarted.get(id, false).metricsCount()).isEqualTo(2);
         assertThat(restarted.metrics(id, 0).metrics()).extracting(m -> m.get("epoch")).containsExactly(1, 2);

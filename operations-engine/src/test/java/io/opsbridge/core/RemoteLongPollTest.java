@@ -39,7 +39,8 @@ class RemoteLongPollTest {
     void waitingClientsAreAnsweredWhenTheHostMovesNotAtTheEndOfTheirWait() throws Exception {
         String id = lifecycle.create(OperationType.TRAINING, new OperationMetadata(List.of("AAPL"), "1h", "host",
                 "host_training_s1", FakeHost.URL, "s1", Map.of())).operationId();
-        sources.registerHost(id, host.proxy(), "host_training_s1");
+        fixture.hosts.put(FakeHost.URL, host.proxy());
+        sources.registerHost(id, FakeHost.URL, "host_training_s1");
         lifecycle.start(id);
         host.epoch(1, 3);
         long seen = operations.get(id, true).version();

@@ -27,7 +27,8 @@ class RemoteStallTest {
     private final MutableClock clock = new MutableClock(ServiceFixture.START);
     private final FakeTicker ticker = new FakeTicker();
     private final OperationsCore core = TestCores.core(new InMemoryOperationStore(),
-            TestCores.trainingStalls(ServiceFixture.TTL, STALL_AFTER, FAIL_AFTER), ticker, clock).build();
+            TestCores.trainingStalls(ServiceFixture.TTL, STALL_AFTER, FAIL_AFTER), ticker, clock)
+            .proxies(url -> this.host.proxy()).build();
     private final OperationsService operations = core.operations();
     private final OperationLifecycle lifecycle = core.lifecycle();
     private final ProgressSources sources = core.sources();
@@ -38,7 +39,7 @@ class RemoteStallTest {
     void runningOnHost() {
         id = lifecycle.create(OperationType.TRAINING, new OperationMetadata(List.of("AAPL"), "1h", "host",
                 "host_training_s1", FakeHost.URL, "s1", Map.of())).operationId();
-        sources.registerHost(id, host.proxy(), "host_training_s1");
+        sources.registerHost(id, FakeHost.URL, "host_training_s1");
         lifecycle.start(id);
         host.epoch(1, 3);
         operations.get(id, true);

@@ -7,6 +7,7 @@ import io.opsbridge.core.bridge.TestBridge;
 import io.opsbridge.core.follow.ProgressSources;
 import io.opsbridge.core.lifecycle.CompletionHook;
 import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.proxy.OperationServiceProxy;
 import io.opsbridge.core.service.OperationsCore;
 import io.opsbridge.core.service.OperationsService;
 import io.opsbridge.core.store.InMemoryOperationStore;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /** An OperationsService on an in-memory store, with a clock and a cache ticker that only tests move. */
@@ -27,7 +30,10 @@ final class ServiceFixture {
     final InMemoryOperationStore store = new InMemoryOperationStore();
     /** What completing a training does to its result; a test may set it before the completion. */
     volatile BiFunction<OperationInfo, Map<String, Object>, Map<String, Object>> trainingHook = (record, result) -> result;
+    /** The fake hosts by URL, for host operations this service follows. */
+    final Map<String, OperationServiceProxy> hosts = new ConcurrentHashMap<>();
     final OperationsCore core = TestCores.core(store, TestCores.quiet(TTL), ticker, clock)
+            .proxies(url -> Objects.requireNonNull(hosts.get(url), () -> "no fake host at " + url))
             .hooks(List.of(new CompletionHook() {
                 @Override
                 public OperationType type() {

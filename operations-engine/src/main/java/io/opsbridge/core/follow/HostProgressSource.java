@@ -2,6 +2,7 @@ package io.opsbridge.core.follow;
 
 import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationProgress;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.monitoring.Monitoring;
 import io.opsbridge.core.proxy.HostCalls;
@@ -33,7 +34,7 @@ import org.jboss.logging.Logger;
  * then the metrics after the mapping's host cursor when the host counts more than were copied
  * ({@link HostMetricsCopy}, exactly once across
  * replicas), and once the host is done its outcome, handed to the lifecycle by {@link #takeOutcome}.
- * Pulls are serialized, like {@link LocalProgressSource}. The record lives in a {@link HostRecord}:
+ * Pulls are serialized, like {@link LocalProgressSource}. The record lives in a {@link WriteBehindRecord}:
  * progress alone is stored at most once per persist interval, so a forced read whose answer only
  * moves the progress is served from memory without a thread waiting for the host ({@link #pullAsync}).
  *
@@ -47,11 +48,12 @@ public final class HostProgressSource implements ProgressSource {
     private static final Logger LOG = Logger.getLogger(HostProgressSource.class);
 
     private final String operationId;
-    private final OperationServiceProxy proxy;
+    private final String hostUrl;
+    /** The proxy of a host URL with the timeouts in force: asked at each call, so a reload reaches a running operation. */
+    private final Function<String, OperationServiceProxy> proxies;
     private final String hostOperationId;
-    private final HostRecord record;
+    private final WriteBehindRecord record;
     private final Clock clock;
-    private final Settings settings;
     private final HostMetricsCopy metrics;
     private final AtomicReference<HostOutcome> outcome = new AtomicReference<>();
     /** Serializes pulls; a forced read's answer arriving on an event loop only tries it. */
@@ -61,15 +63,15 @@ public final class HostProgressSource implements ProgressSource {
     /** The host's version of the operation at the last answer, for the host's long-poll. */
     private volatile long hostVersion;
 
-    /** Follows {@code mapping} (already saved in {@code mappings}) through {@code proxy}. */
-    public HostProgressSource(RemoteMapping mapping, OperationServiceProxy proxy, RemoteMappingStore mappings,
-            OperationStore store, Clock clock, Settings settings) {
+    /** Follows {@code mapping} (already saved in {@code mappings}) through the proxy {@code proxies} gives for its host. */
+    public HostProgressSource(RemoteMapping mapping, Function<String, OperationServiceProxy> proxies,
+            RemoteMappingStore mappings, OperationStore store, Clock clock, Settings settings) {
         this.operationId = mapping.operationId();
-        this.proxy = proxy;
+        this.hostUrl = mapping.hostServiceUrl();
+        this.proxies = proxies;
         this.hostOperationId = mapping.hostOperationId();
-        this.record = new HostRecord(operationId, store, settings);
+        this.record = new WriteBehindRecord(operationId, store, settings);
         this.clock = clock;
-        this.settings = settings;
         this.metrics = new HostMetricsCopy(operationId, mapping.hostMetricsCursor(), mappings);
         this.contact = new HostContact(mapping, mappings);
     }
@@ -98,7 +100,7 @@ public final class HostProgressSource implements ProgressSource {
             return null;
         }
         long started = System.nanoTime();
-        return proxy.getAsync(hostOperationId, true).handle((host, error) -> {
+        return proxy().getAsync(hostOperationId, true).handle((host, error) -> {
             long hostNanos = System.nanoTime() - started;
             Optional<OperationInfo> quick = error == null ? inMemory(host) : null;
             if (quick != null) {
@@ -130,7 +132,7 @@ public final class HostProgressSource implements ProgressSource {
 
     @Override
     public String lostReason(Duration quiet, Duration failAfter) {
-        return "host unreachable: " + proxy.baseUrl() + " has not answered for " + quiet.toSeconds()
+        return "host unreachable: " + hostUrl + " has not answered for " + quiet.toSeconds()
                 + "s (fail-after " + failAfter.toSeconds() + "s)";
     }
 
@@ -148,7 +150,7 @@ public final class HostProgressSource implements ProgressSource {
     @Override
     public CompletionStage<Optional<OperationInfo>> pullAfterChange(Duration wait, Executor apply) {
         long started = System.nanoTime();
-        return proxy.changeAfter(hostOperationId, hostVersion, wait).handleAsync((host, error) -> {
+        return proxy().changeAfter(hostOperationId, hostVersion, wait).handleAsync((host, error) -> {
             try {
                 return locked(() -> error == null ? handled(() -> answered(host, true), true)
                         : failed(HostCalls.failureOf(error), true));
@@ -169,7 +171,7 @@ public final class HostProgressSource implements ProgressSource {
         try {
             // from now on the lifecycle, not a concurrent pull, ends the record
             cancelling = true;
-            proxy.cancel(hostOperationId);
+            proxy().cancel(hostOperationId);
             refresh(true, false);
         } catch (HostRejectedException e) {
             if (e.status() != 409) {
@@ -178,10 +180,10 @@ public final class HostProgressSource implements ProgressSource {
             refresh(true, true);
         } catch (HostNotFoundException e) {
             LOG.warnf("operation %s: host %s no longer knows %s; cancelling here only", operationId,
-                    proxy.baseUrl(), hostOperationId);
+                    hostUrl, hostOperationId);
         } catch (HostException e) {
             LOG.warnf("operation %s: cancel not propagated to %s (%s); cancelling here only", operationId,
-                    proxy.baseUrl(), e.getMessage());
+                    hostUrl, e.getMessage());
             markUnreachable(e);
         } finally {
             lock.unlock();
@@ -189,7 +191,7 @@ public final class HostProgressSource implements ProgressSource {
     }
 
     private Optional<OperationInfo> refresh(boolean forceRefresh, boolean takeTerminal) {
-        return handled(() -> answered(proxy.get(hostOperationId, forceRefresh), takeTerminal), takeTerminal);
+        return handled(() -> answered(proxy().get(hostOperationId, forceRefresh), takeTerminal), takeTerminal);
     }
 
     /**
@@ -209,7 +211,7 @@ public final class HostProgressSource implements ProgressSource {
             }
             if (host.version() >= hostVersion) {
                 hostVersion = host.version();
-                record.follow(host, Math.max(metrics.cursor(), current.metricsCount()), now);
+                record.follow(reachable(host), Math.max(metrics.cursor(), current.metricsCount()), now);
             }
             return record.persistDue(now) ? null : Optional.of(record.latest());
         } finally {
@@ -232,7 +234,7 @@ public final class HostProgressSource implements ProgressSource {
             return markUnreachable(e);
         }
         if (takeTerminal) {
-            String error = "host " + proxy.baseUrl() + " no longer knows operation " + hostOperationId
+            String error = "host " + hostUrl + " no longer knows operation " + hostOperationId
                     + " (did it restart?)";
             outcome.set(HostOutcome.lost(error));
         }
@@ -248,14 +250,14 @@ public final class HostProgressSource implements ProgressSource {
             return known;
         }
         // the host's record counts its metrics: a second call only when it has some not copied yet
-        MetricsResponse page = host.metricsCount() > metrics.cursor() ? proxy.metrics(hostOperationId, metrics.cursor()) : null;
+        MetricsResponse page = host.metricsCount() > metrics.cursor() ? proxy().metrics(hostOperationId, metrics.cursor()) : null;
         Map<String, Object> result = takeTerminal && host.status() == OperationStatus.COMPLETED
-                ? proxy.results(hostOperationId).resultSummary() : null;
+                ? proxy().results(hostOperationId).resultSummary() : null;
         hostVersion = host.version();
         boolean regained = contact.answered(now);
         int copied = metrics.cursor();
         int metricsCount = page == null ? copied : metrics.store(page.metrics());
-        record.follow(host, Math.max(metricsCount, known.get().metricsCount()), now);
+        record.follow(reachable(host), Math.max(metricsCount, known.get().metricsCount()), now);
         OperationStatus hostStatus = host.status();
         // progress alone may wait; what a reader elsewhere or the lifecycle needs is stored now
         Optional<OperationInfo> updated = record.save(regained || metricsCount != copied || hostStatus.isTerminal(), now);
@@ -277,11 +279,19 @@ public final class HostProgressSource implements ProgressSource {
         }
         Map<String, Object> marks = new HashMap<>(Map.of(ProgressContext.HOST_REACHABLE, false,
                 ProgressContext.LAST_HOST_ERROR, e.getMessage(), ProgressContext.UNREACHABLE_SINCE, since.toString()));
-        if (settings.current().stalls().isStalled(known.get().operationType(), quietFor(now))) {
-            marks.put(ProgressContext.STALLED, true);
-        }
+        marks.putAll(record.stallMarks(since, now));
         record.mark(marks, now);
         return record.save(true, now);
+    }
+
+    private OperationServiceProxy proxy() {
+        return proxies.apply(hostUrl);
+    }
+
+    /** The host's progress, marked as reached (its earlier unreachability marks dropped). */
+    private static OperationProgress reachable(OperationInfo host) {
+        return ProgressContext.with(host.progress(), Map.of(ProgressContext.HOST_REACHABLE, true),
+                ProgressContext.LAST_HOST_ERROR, ProgressContext.UNREACHABLE_SINCE);
     }
 
     private <T> T locked(Supplier<T> work) {

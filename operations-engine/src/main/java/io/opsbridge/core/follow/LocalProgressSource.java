@@ -1,13 +1,11 @@
 package io.opsbridge.core.follow;
 
 import io.opsbridge.api.OperationInfo;
-import io.opsbridge.api.OperationProgress;
 import io.opsbridge.core.bridge.MetricsPage;
 import io.opsbridge.core.bridge.ProgressBridge;
 import io.opsbridge.core.bridge.ProgressSnapshot;
 import io.opsbridge.core.monitoring.Monitoring;
 import io.opsbridge.core.monitoring.ReadTimes;
-import io.opsbridge.core.settings.RuntimeSettings;
 import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.store.OperationStore;
 import java.time.Clock;
@@ -19,10 +17,10 @@ import java.util.Optional;
  * Copies what a local bridge has into the store: the latest state and the metrics after its own
  * cursor. Pulls are serialized so two readers can never copy the same metric twice.
  *
- * <p>New metrics are stored at the pull that finds them; a progress-only change is kept in memory
- * and stored at most once per {@code opsbridge.store.progress-persist-interval} (and always before
- * a status change, see {@link #flush}), so a busy operation followed by many clients does not write
- * on every query. The bridge itself never touches the store.
+ * <p>New metrics are stored at the pull that finds them; a progress-only change waits in the
+ * {@link WriteBehindRecord} (stored at most once per {@code opsbridge.store.progress-persist-interval},
+ * and always before a status change, see {@link #flush}), so a busy operation followed by many
+ * clients does not write on every query. The bridge itself never touches the store.
  */
 public final class LocalProgressSource implements ProgressSource {
 
@@ -30,14 +28,10 @@ public final class LocalProgressSource implements ProgressSource {
     private final ProgressBridge bridge;
     private final OperationStore store;
     private final Clock clock;
-    private final Settings settings;
+    private final WriteBehindRecord record;
     private int metricsCursor;
     /** Volatile: the long-poll asks {@link #hasUnreadChange} without the pull's lock. */
     private volatile long seenVersion;
-    /** The newest record made from the bridge; the store may lag it by less than the persist interval. */
-    private OperationInfo latest;
-    private boolean dirty;
-    private Instant persistedAt;
     /** Volatile, so {@link #quietFor} never waits for a pull (it runs on the event loop for cached reads). */
     private volatile Instant lastProgressAt;
 
@@ -47,20 +41,20 @@ public final class LocalProgressSource implements ProgressSource {
         this.bridge = bridge;
         this.store = store;
         this.clock = clock;
-        this.settings = settings;
+        this.record = new WriteBehindRecord(operationId, store, settings);
     }
 
     @Override
     public synchronized Optional<OperationInfo> pull(boolean forceRefresh) {
         long started = System.nanoTime();
-        Optional<OperationInfo> pulled = pull(settings.current(), false);
+        Optional<OperationInfo> pulled = read(false);
         Monitoring.monitor().refreshed("local", System.nanoTime() - started);
         return pulled;
     }
 
     @Override
     public synchronized void flush() {
-        pull(settings.current(), true);
+        read(true);
     }
 
     /** When the bridge last changed, as seen by pulls; null before the first pull. */
@@ -95,19 +89,18 @@ public final class LocalProgressSource implements ProgressSource {
         return true;
     }
 
-    private Optional<OperationInfo> pull(RuntimeSettings limits, boolean force) {
+    /** Reads the bridge; {@code flushing} stores what waits now (before a status change). */
+    private Optional<OperationInfo> read(boolean flushing) {
         Instant now = clock.instant();
         long bridgeStarted = System.nanoTime();
         ProgressSnapshot snapshot = bridge.snapshot();
         ReadTimes.addBridge(System.nanoTime() - bridgeStarted);
-        if (latest == null) {
-            Optional<OperationInfo> stored = store.find(operationId);
-            if (stored.isEmpty()) {
-                return stored;
-            }
-            latest = stored.get();
-            persistedAt = now;
-            lastProgressAt = latest.startedAt() != null ? latest.startedAt() : now;
+        Optional<OperationInfo> known = record.load(now);
+        if (known.isEmpty()) {
+            return known;
+        }
+        if (lastProgressAt == null) {
+            lastProgressAt = known.get().startedAt() != null ? known.get().startedAt() : now;
         }
         boolean newMetrics = false;
         if (snapshot.version() != seenVersion) {
@@ -121,18 +114,11 @@ public final class LocalProgressSource implements ProgressSource {
             metricsCursor = page.newCursor();
             seenVersion = snapshot.version();
             lastProgressAt = lastWrite(snapshot, now);
-            latest = latest.withProgress(snapshot.toProgress(), metricsCursor, now);
-            dirty = true;
-        } else if (!force && limits.stalls().isStalled(latest.operationType(), Duration.between(lastProgressAt, now))
-                && !Boolean.TRUE.equals(latest.progress().context().get(ProgressContext.STALLED))) {
-            latest = latest.withProgress(stalled(latest.progress(), lastProgressAt), metricsCursor, now);
-            dirty = true;
+            record.follow(snapshot.toProgress(), metricsCursor, now);
+        } else if (!flushing) {
+            record.mark(record.stallMarks(lastProgressAt, now), now);
         }
-        Duration persistEvery = limits.store().progressPersistInterval();
-        if (dirty && (force || newMetrics || !now.isBefore(persistedAt.plus(persistEvery)))) {
-            return persist(now);
-        }
-        return Optional.of(latest);
+        return record.save(flushing || newMetrics, now);
     }
 
     /**
@@ -144,19 +130,5 @@ public final class LocalProgressSource implements ProgressSource {
         Instant written = snapshot.updatedAt();
         boolean plausible = written != null && !written.isAfter(now) && !written.isBefore(lastProgressAt);
         return plausible ? written : now;
-    }
-
-    private Optional<OperationInfo> persist(Instant now) {
-        OperationInfo mine = latest;
-        Optional<OperationInfo> stored = store.update(operationId, current -> current.status().isTerminal() ? current : mine);
-        stored.ifPresent(info -> latest = info);
-        dirty = false;
-        persistedAt = now;
-        return stored;
-    }
-
-    private static OperationProgress stalled(OperationProgress progress, Instant since) {
-        return ProgressContext.with(progress, java.util.Map.of(ProgressContext.STALLED, true,
-                ProgressContext.LAST_PROGRESS_AT, since.toString()));
     }
 }

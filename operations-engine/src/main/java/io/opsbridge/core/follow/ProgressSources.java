@@ -4,6 +4,7 @@ import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.bridge.ProgressBridge;
+import io.opsbridge.core.proxy.HostCalls;
 import io.opsbridge.core.proxy.OperationServiceProxy;
 import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.store.OperationStore;
@@ -52,15 +53,15 @@ public class ProgressSources {
     }
 
     /**
-     * Makes the host behind {@code proxy} the source of {@code operationId}, which runs there as
+     * Makes the host at {@code hostUrl} the source of {@code operationId}, which runs there as
      * {@code hostOperationId}; the mapping is stored first (once, whichever replica gets there first).
      */
-    public void registerHost(String operationId, OperationServiceProxy proxy, String hostOperationId) {
-        sources.put(operationId, host(operationId, proxy, hostOperationId));
-        LOG.infof("operation %s -> %s on %s", operationId, hostOperationId, proxy.baseUrl());
+    public void registerHost(String operationId, String hostUrl, String hostOperationId) {
+        sources.put(operationId, host(operationId, hostUrl, hostOperationId));
+        LOG.infof("operation %s -> %s on %s", operationId, hostOperationId, hostUrl);
     }
 
-    /** The source of {@code info}: the registered one, or a host source attached now if it is a running host operation. */
+    /** The source of {@code info}: the registered one, or one attached now from its metadata if it runs elsewhere. */
     public Optional<ProgressSource> of(OperationInfo info) {
         ProgressSource source = sources.get(info.operationId());
         OperationMetadata m = info.metadata();
@@ -69,9 +70,8 @@ public class ProgressSources {
             return Optional.ofNullable(source);
         }
         return Optional.of(sources.computeIfAbsent(info.operationId(), id -> {
-            OperationServiceProxy proxy = proxies.apply(m.hostServiceUrl());
-            LOG.infof("operation %s -> %s on %s (attached on query)", id, m.hostOperationId(), proxy.baseUrl());
-            return host(id, proxy, m.hostOperationId());
+            LOG.infof("operation %s -> %s on %s (attached on query)", id, m.hostOperationId(), m.hostServiceUrl());
+            return host(id, m.hostServiceUrl(), m.hostOperationId());
         }));
     }
 
@@ -90,9 +90,9 @@ public class ProgressSources {
         sources.remove(operationId);
     }
 
-    private HostProgressSource host(String operationId, OperationServiceProxy proxy, String hostOperationId) {
-        return new HostProgressSource(mapping(operationId, proxy.baseUrl(), hostOperationId), proxy, mappings, store,
-                clock, settings);
+    private HostProgressSource host(String operationId, String hostUrl, String hostOperationId) {
+        String url = HostCalls.normalize(hostUrl);
+        return new HostProgressSource(mapping(operationId, url, hostOperationId), proxies, mappings, store, clock, settings);
     }
 
     /** The stored mapping, or a new one starting after the metrics the record already holds. */

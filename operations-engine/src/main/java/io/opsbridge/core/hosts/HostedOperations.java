@@ -5,7 +5,6 @@ import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.api.OperationType;
 import io.opsbridge.core.follow.ProgressSources;
 import io.opsbridge.core.lifecycle.OperationLifecycle;
-import io.opsbridge.core.proxy.OperationServiceProxies;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +25,10 @@ public class HostedOperations {
 
     private final OperationLifecycle lifecycle;
     private final ProgressSources sources;
-    private final OperationServiceProxies proxies;
 
-    public HostedOperations(OperationLifecycle lifecycle, ProgressSources sources, OperationServiceProxies proxies) {
+    public HostedOperations(OperationLifecycle lifecycle, ProgressSources sources) {
         this.lifecycle = lifecycle;
         this.sources = sources;
-        this.proxies = proxies;
     }
 
     /** Creates the record for an operation running on {@code hostUrl} as {@code hostOperationId}; returns it running. */
@@ -39,7 +36,7 @@ public class HostedOperations {
             Map<String, Object> parameters, String hostUrl, String hostOperationId, String sessionId) {
         OperationInfo created = lifecycle.create(type, new OperationMetadata(symbols, timeframe, "host",
                 hostOperationId, hostUrl, sessionId, parameters));
-        sources.registerHost(created.operationId(), proxies.forHost(hostUrl), hostOperationId);
+        sources.registerHost(created.operationId(), hostUrl, hostOperationId);
         return lifecycle.start(created.operationId());
     }
 }

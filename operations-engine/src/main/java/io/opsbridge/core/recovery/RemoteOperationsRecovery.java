@@ -6,14 +6,10 @@ import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.api.OperationQuery;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.follow.ProgressSources;
-import io.opsbridge.core.proxy.OperationServiceProxies;
-import io.opsbridge.core.proxy.OperationServiceProxy;
 import io.opsbridge.core.store.OperationStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,19 +26,10 @@ public class RemoteOperationsRecovery {
 
     private final OperationStore store;
     private final ProgressSources sources;
-    private final Function<String, OperationServiceProxy> proxies;
 
-    /** @param proxies the proxy of a host URL */
-    public RemoteOperationsRecovery(OperationStore store, ProgressSources sources,
-            Function<String, OperationServiceProxy> proxies) {
+    public RemoteOperationsRecovery(OperationStore store, ProgressSources sources) {
         this.store = store;
         this.sources = sources;
-        this.proxies = proxies;
-    }
-
-    @Inject
-    RemoteOperationsRecovery(OperationStore store, ProgressSources sources, OperationServiceProxies proxies) {
-        this(store, sources, proxies::forHost);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -52,7 +39,7 @@ public class RemoteOperationsRecovery {
         }
     }
 
-    /** Registers a proxy for every running host operation in the store; returns how many. */
+    /** Follows again every running host operation in the store; returns how many. */
     public int reattach() {
         int count = 0;
         int offset = 0;
@@ -62,7 +49,7 @@ public class RemoteOperationsRecovery {
             for (OperationInfo op : page.operations()) {
                 OperationMetadata m = op.metadata();
                 if (m != null && "host".equals(m.mode()) && m.hostServiceUrl() != null && m.hostOperationId() != null) {
-                    sources.registerHost(op.operationId(), proxies.apply(m.hostServiceUrl()), m.hostOperationId());
+                    sources.registerHost(op.operationId(), m.hostServiceUrl(), m.hostOperationId());
                     count++;
                 }
             }

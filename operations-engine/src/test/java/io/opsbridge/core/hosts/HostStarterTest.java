@@ -81,10 +81,10 @@ class HostStarterTest {
         a.start();
         b.start();
         settings = new Settings(settings(Map.of()));
-        core = OperationsCore.builder(new InMemoryOperationStore()).settings(settings).build();
         RestClients clients = new RestClients(settings);
-        HostedOperations hosted = new HostedOperations(core.lifecycle(), core.sources(),
-                new OperationServiceProxies(clients));
+        core = OperationsCore.builder(new InMemoryOperationStore()).settings(settings)
+                .proxies(new OperationServiceProxies(clients)::forHost).build();
+        HostedOperations hosted = new HostedOperations(core.lifecycle(), core.sources());
         LocalWork<TestLoad> nothingLocal = new LocalWork<>(r -> r, r -> r, (created, valid) -> created);
         router = new WorkRouters(settings, clients, hosted, core.lifecycle()).router(DATA, nothingLocal);
     }

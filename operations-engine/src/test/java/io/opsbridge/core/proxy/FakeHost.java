@@ -25,6 +25,7 @@ public final class FakeHost {
     public static final String URL = "http://fake-host:8081";
 
     private final String hostId;
+    private final String url;
     private volatile OperationInfo operation;
     private final List<Map<String, Object>> metrics = new ArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
@@ -33,16 +34,26 @@ public final class FakeHost {
     private volatile Runnable onGet = () -> { };
 
     public FakeHost(String hostId) {
+        this(hostId, URL);
+    }
+
+    /** A host at another address, e.g. one that never knew the operation. */
+    public FakeHost(String hostId, String url) {
         this.hostId = hostId;
+        this.url = url;
         Instant now = Instant.parse("2026-11-24T09:00:00Z");
         this.operation = OperationInfo.pending(hostId, OperationType.TRAINING,
                 new OperationMetadata(List.of("AAPL"), "1h", "local", null, null, "s1", Map.of()), now);
         operation = Records.inStatus(operation, OperationStatus.RUNNING, now);
     }
 
+    public String url() {
+        return url;
+    }
+
     public OperationServiceProxy proxy() {
         // an adapter, not FakeHost itself: a class implementing the client interface would become a bean
-        return new OperationServiceProxy(URL, new OperationsApi() {
+        return new OperationServiceProxy(url, new OperationsApi() {
             @Override
             public OperationInfo get(String id, boolean forceRefresh) {
                 return FakeHost.this.get(id, forceRefresh);

@@ -10,14 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A host operation's record as the host's last answer made it, kept in memory between persists,
- * as {@link LocalProgressSource} does for local work: a change of progress alone is stored at most
- * once per {@code opsbridge.store.progress-persist-interval}; the caller stores at once what must
- * not wait (new metrics, a change of reachability, a terminal host status, before a status change).
- * A restart loses no more than progress the host still holds: the first pull reads it again.
- * Used under its {@link HostProgressSource}'s lock; {@link #latest} is read without it.
+ * A running operation's record as its source last made it, kept in memory between saves: the one
+ * write-behind every progress source shares. A change of progress alone is stored at most once per
+ * {@code opsbridge.store.progress-persist-interval}; the caller stores at once what must not wait
+ * (new metrics, a change of reachability, a terminal host status, before a status change). A save
+ * stores only what is newer than the stored record (two replicas may follow one operation). A
+ * restart loses no more than progress the source still holds: the first pull reads it again. Also
+ * the one place that marks a quiet operation stalled. Used under its source's lock; {@link #latest}
+ * is read without it.
  */
-final class HostRecord {
+final class WriteBehindRecord {
 
     private final String operationId;
     private final OperationStore store;
@@ -27,7 +29,7 @@ final class HostRecord {
     private boolean dirty;
     private Instant persistedAt;
 
-    HostRecord(String operationId, OperationStore store, Settings settings) {
+    WriteBehindRecord(String operationId, OperationStore store, Settings settings) {
         this.operationId = operationId;
         this.store = store;
         this.settings = settings;
@@ -59,21 +61,34 @@ final class HostRecord {
         }
     }
 
-    /** Moves a running record to the host's progress; nothing changes (same version) when nothing is new. */
-    void follow(OperationInfo host, int metricsCount, Instant now) {
+    /** Moves a running record to {@code progress}; nothing changes (same version) when nothing is new. */
+    void follow(OperationProgress progress, int metricsCount, Instant now) {
         OperationInfo current = latest;
-        OperationProgress progress = ProgressContext.with(host.progress(), Map.of(ProgressContext.HOST_REACHABLE, true),
-                ProgressContext.LAST_HOST_ERROR, ProgressContext.UNREACHABLE_SINCE);
-        // nothing new on the host: same record, same version (long-poll waiters must not wake for it)
+        // nothing new: same record, same version (long-poll waiters must not wake for it)
         if (!current.status().isTerminal()
                 && !(progress.equals(current.progress()) && metricsCount == current.metricsCount())) {
             change(current.withProgress(progress, metricsCount, now));
         }
     }
 
+    /**
+     * The marks of a record quiet since {@code quietSince} past its type's stall-after
+     * ({@code stalled}, {@code last_progress_at}); none before that, or while it is not quiet.
+     */
+    Map<String, Object> stallMarks(Instant quietSince, Instant now) {
+        if (quietSince == null || !settings.current().stalls().isStalled(latest.operationType(),
+                Duration.between(quietSince, now))) {
+            return Map.of();
+        }
+        return Map.of(ProgressContext.STALLED, true, ProgressContext.LAST_PROGRESS_AT, quietSince.toString());
+    }
+
     /** Adds {@code marks} to a running record's progress context, unless it carries them already. */
     void mark(Map<String, Object> marks, Instant now) {
         OperationInfo current = latest;
+        if (marks.isEmpty()) {
+            return;
+        }
         Map<String, Object> context = current.progress().context();
         if (!current.status().isTerminal() && (context == null
                 || !marks.entrySet().stream().allMatch(m -> m.getValue().equals(context.get(m.getKey()))))) {
