@@ -24,9 +24,6 @@ class SourceSizeRulesTest {
 
     /** Longer for now: the file (under its module's {@code src/main/java}), why, and the issue that ends it. */
     static final Map<String, String> LONGER_FOR_NOW = Map.of(
-            "io/opsbridge/core/follow/HostProgressSource.java",
-            "reads, forces, stall-marks and saves a host operation in one class;"
-                    + " the read-path issue (22) splits it along the one read path",
             "io/opsbridge/backend/reload/broadcast/ReloadBroadcast.java",
             "publishes, applies and reports replicas' state; the ownership issue (23) moves replica state out");
 
