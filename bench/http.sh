@@ -4,7 +4,10 @@
 #      the very same bytes as a static file: wrk -t1 -c64, 10 s each after a warm-up; prints the ratio;
 #   2. a forced refresh of a running host training through the backend against the host's own forced
 #      read of the same operation: wrk -t1 -c1 (one client, sequential), 10 s each; prints the ratio;
-#   3. the cached read of that host operation through the backend (wrk -t1 -c64).
+#   3. the cached read of that host operation through the backend (wrk -t1 -c64);
+#   4. the same forced host read through the backend, through nginx as a reverse proxy with a keep-alive
+#      upstream, and from the host itself: one client, request by request in turn (bench/interleaved.py),
+#      p10 and p50 per round and their ratios (BENCH_ROUNDS=3 BENCH_REQUESTS=2000).
 # Builds nothing: it needs backend/ and training-host/target/quarkus-app (./mvnw -B -o package -DskipTests),
 # and wrk + nginx (Debian: apt-get install -y wrk nginx-light). Every process runs on a free port in a
 # temporary directory and is stopped at the end.
@@ -119,9 +122,12 @@ http {
   access_log off;
   client_body_temp_path ${WORK}/nginx/tmp; proxy_temp_path ${WORK}/nginx/tmp; fastcgi_temp_path ${WORK}/nginx/tmp;
   uwsgi_temp_path ${WORK}/nginx/tmp; scgi_temp_path ${WORK}/nginx/tmp;
+  # the reference hop for a forced host read: a reverse proxy with a keep-alive upstream
+  upstream training_host { server 127.0.0.1:${HOST_PORT}; keepalive 8; }
   server {
     listen 127.0.0.1:${NGINX_PORT};
     location = /operation.json { root ${WORK}/nginx; default_type application/json; }
+    location /host/ { proxy_pass http://training_host/; proxy_http_version 1.1; proxy_set_header Connection ""; }
   }
 }
 EOF
@@ -189,6 +195,13 @@ if server[1] and host[1]:
           " calls (%.0f %%)" % (1e3 * server[0] / server[1], 1e3 * host[0] / server[1], host[1] / server[1],
                                100 * host[0] / server[0]))
 PY
+echo "==> 4. the same forced host read through the backend, through nginx (keep-alive upstream) and from the host"
+echo "    itself, one client, request by request in turn, ${BENCH_ROUNDS:-3} rounds of ${BENCH_REQUESTS:-2000}"
+python3 "$(dirname "$0")/interleaved.py" "${BENCH_ROUNDS:-3}" "${BENCH_REQUESTS:-2000}" \
+    "backend=${BACKEND}/api/v1/operations/${HOP}?force_refresh=true" \
+    "nginx=${NGINX}/host/api/v1/operations/${HOST_OP}?force_refresh=true" \
+    "host=${HOST}/api/v1/operations/${HOST_OP}?force_refresh=true"
+echo "    (goal: backend <= 1.5 x nginx at p10 and p50)"
 curl -fs -X POST "${BACKEND}/api/v1/operations/${HOP}/cancel" > /dev/null || true
 fi
 echo "==> load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
