@@ -20,6 +20,11 @@ final class NoBackgroundWork {
     private static final String LONG_POLL_THREAD = "opsbridge-long-poll";
     /** The audit trail's writer (issue 13): writes the rows of calls that were made, waits on its queue otherwise. */
     private static final String AUDIT_THREAD = "opsbridge-audit";
+    /**
+     * The settings file watch (issues 12 and 29): blocked on the settings folder's WatchService (the nearest
+     * existing parent when the folder does not exist yet), it reads settings files, never an operation.
+     */
+    private static final String SETTINGS_WATCH_THREAD = "opsbridge-settings-watch";
 
     static void assertNoOperationsTimersOrPollers() {
         assertThat(onClasspath("io.quarkus.scheduler.Scheduler")).as("no Quarkus scheduler").isFalse();
@@ -27,9 +32,11 @@ final class NoBackgroundWork {
         Thread me = Thread.currentThread();
         assertThat(threads.keySet()).as("no worker, timer or poller thread of ours in host mode")
                 .noneMatch(t -> t.getName().startsWith("opsbridge") && !t.getName().equals(MODEL_RELOAD_THREAD)
-                        && !t.getName().equals(LONG_POLL_THREAD) && !t.getName().equals(AUDIT_THREAD));
+                        && !t.getName().equals(LONG_POLL_THREAD) && !t.getName().equals(AUDIT_THREAD)
+                        && !t.getName().equals(SETTINGS_WATCH_THREAD));
         assertThat(threads.entrySet()).as("no other thread is running opsbridge code while nobody asks")
-                .noneMatch(e -> e.getKey() != me && Arrays.stream(e.getValue())
+                .noneMatch(e -> e.getKey() != me && !e.getKey().getName().equals(SETTINGS_WATCH_THREAD)
+                        && Arrays.stream(e.getValue())
                         .anyMatch(frame -> frame.getClassName().startsWith("io.opsbridge")));
     }
 
