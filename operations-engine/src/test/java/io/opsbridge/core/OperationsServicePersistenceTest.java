@@ -43,9 +43,9 @@ class OperationsServicePersistenceTest {
         }
 
         @Override
-        public void appendMetrics(String operationId, List<Map<String, Object>> metrics) {
+        public void appendMetrics(String operationId, int firstSeq, List<Map<String, Object>> metrics) {
             calls.incrementAndGet();
-            super.appendMetrics(operationId, metrics);
+            super.appendMetrics(operationId, firstSeq, metrics);
         }
     }
 

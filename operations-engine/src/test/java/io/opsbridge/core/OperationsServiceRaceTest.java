@@ -162,8 +162,8 @@ class OperationsServiceRaceTest {
         }
 
         @Override
-        public void appendMetrics(String operationId, List<Map<String, Object>> metrics) {
-            delegate.appendMetrics(operationId, metrics);
+        public void appendMetrics(String operationId, int firstSeq, List<Map<String, Object>> metrics) {
+            delegate.appendMetrics(operationId, firstSeq, metrics);
         }
 
         @Override

@@ -51,7 +51,7 @@ public final class SeededHistory {
             metric.put("val_accuracy", 0.34 + 0.03 * e - shift);
             metrics.add(metric);
         }
-        store.appendMetrics(id, metrics);
+        store.appendMetrics(id, 0, metrics);
         Map<String, Object> last = metrics.get(metrics.size() - 1);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("strategy", parameters.get("strategy"));

@@ -108,7 +108,7 @@ public final class LocalProgressSource implements ProgressSource {
             MetricsPage page = bridge.metrics(metricsCursor);
             ReadTimes.addBridge(System.nanoTime() - metricsStarted);
             if (!page.metrics().isEmpty()) {
-                store.appendMetrics(operationId, page.metrics());
+                store.appendMetrics(operationId, metricsCursor, page.metrics());
                 newMetrics = true;
             }
             metricsCursor = page.newCursor();

@@ -66,10 +66,15 @@ public class InMemoryOperationStore implements OperationStore {
     }
 
     @Override
-    public void appendMetrics(String operationId, List<Map<String, Object>> newMetrics) {
+    public void appendMetrics(String operationId, int firstSeq, List<Map<String, Object>> newMetrics) {
         List<Map<String, Object>> list = metrics.get(operationId);
         if (list != null) {
             synchronized (list) {
+                if (firstSeq < list.size()) {
+                    // what the database's primary key refuses
+                    throw new StoreException(new IllegalStateException("metric position " + firstSeq + " of "
+                            + operationId + " is taken"));
+                }
                 list.addAll(newMetrics);
             }
         }

@@ -46,7 +46,7 @@ public class InMemoryRemoteMappingStore implements RemoteMappingStore {
         mappings.put(operationId, new RemoteMapping(m.operationId(), m.hostServiceUrl(), m.hostOperationId(), newCursor,
                 m.createdAt(), m.lastContactAt(), m.unreachableSince()));
         if (!metrics.isEmpty()) {
-            operations.appendMetrics(operationId, metrics);
+            operations.appendMetrics(operationId, expectedCursor, metrics);
         }
         return true;
     }

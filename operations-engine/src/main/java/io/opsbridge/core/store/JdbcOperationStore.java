@@ -93,12 +93,12 @@ public class JdbcOperationStore implements OperationStore {
     }
 
     @Override
-    public void appendMetrics(String operationId, List<Map<String, Object>> metrics) {
+    public void appendMetrics(String operationId, int firstSeq, List<Map<String, Object>> metrics) {
         if (metrics.isEmpty()) {
             return;
         }
         jdbc.inTransaction(c -> {
-            OperationMetricsTable.append(c, operationId, metrics);
+            OperationMetricsTable.append(c, operationId, firstSeq, metrics);
             return null;
         });
     }

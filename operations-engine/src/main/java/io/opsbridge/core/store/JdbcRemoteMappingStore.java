@@ -71,7 +71,8 @@ public class JdbcRemoteMappingStore implements RemoteMappingStore {
                 }
             }
             if (!metrics.isEmpty()) {
-                OperationMetricsTable.append(c, operationId, metrics);
+                // the host cursor is the number of the operation's metrics stored: the next position
+                OperationMetricsTable.append(c, operationId, expectedCursor, metrics);
             }
             return true;
         });

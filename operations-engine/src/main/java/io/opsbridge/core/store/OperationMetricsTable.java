@@ -19,14 +19,10 @@ final class OperationMetricsTable {
     private OperationMetricsTable() {
     }
 
-    /** Appends on an open transaction; positions continue from the ones already stored. */
-    static void append(Connection c, String operationId, List<Map<String, Object>> metrics) throws SQLException {
-        int next;
-        try (PreparedStatement max = c.prepareStatement(
-                "SELECT COALESCE(MAX(seq) + 1, 0) FROM operation_metrics WHERE operation_id = ?")) {
-            max.setString(1, operationId);
-            next = (int) single(max);
-        }
+    /** Appends on an open transaction at positions {@code firstSeq}...; a position already taken fails (primary key). */
+    static void append(Connection c, String operationId, int firstSeq, List<Map<String, Object>> metrics)
+            throws SQLException {
+        int next = firstSeq;
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO operation_metrics (operation_id, seq, metric_json) VALUES (?, ?, ?)")) {
             for (Map<String, Object> metric : metrics) {

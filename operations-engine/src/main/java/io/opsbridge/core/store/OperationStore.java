@@ -50,8 +50,11 @@ public interface OperationStore {
 
     OperationList list(OperationQuery query);
 
-    /** Appends metrics in order; their cursor positions continue from the ones already stored. */
-    void appendMetrics(String operationId, List<Map<String, Object>> metrics);
+    /**
+     * Stores metrics in order at positions {@code firstSeq}, {@code firstSeq + 1}...: the caller's
+     * cursor (how many it has stored), so no append looks for the highest stored position.
+     */
+    void appendMetrics(String operationId, int firstSeq, List<Map<String, Object>> metrics);
 
     /** The stored metrics after {@code cursor}, see {@link io.opsbridge.core.bridge.ProgressBridge#metrics}. */
     MetricsPage metrics(String operationId, int cursor);

@@ -192,8 +192,8 @@ abstract class OperationStoreContract {
     @Test
     void metricsAreReadByCursorInTheOrderTheyWereAppended() {
         store.insert(pending("op_1", T0));
-        store.appendMetrics("op_1", List.of(Map.of("epoch", 1, "loss", 0.9), Map.of("epoch", 2, "loss", 0.8)));
-        store.appendMetrics("op_1", List.of(Map.of("epoch", 3, "loss", 0.7)));
+        store.appendMetrics("op_1", 0, List.of(Map.of("epoch", 1, "loss", 0.9), Map.of("epoch", 2, "loss", 0.8)));
+        store.appendMetrics("op_1", 2, List.of(Map.of("epoch", 3, "loss", 0.7)));
 
         MetricsPage all = store.metrics("op_1", 0);
         MetricsPage afterTwo = store.metrics("op_1", 2);
@@ -213,8 +213,8 @@ abstract class OperationStoreContract {
     void metricsOfOperationsDoNotMix() {
         store.insert(pending("op_1", T0));
         store.insert(pending("op_2", T0));
-        store.appendMetrics("op_1", List.of(Map.of("epoch", 1)));
-        store.appendMetrics("op_2", List.of(Map.of("epoch", 10), Map.of("epoch", 11)));
+        store.appendMetrics("op_1", 0, List.of(Map.of("epoch", 1)));
+        store.appendMetrics("op_2", 0, List.of(Map.of("epoch", 10), Map.of("epoch", 11)));
 
         assertThat(store.metrics("op_1", 0).metrics()).extracting(m -> m.get("epoch")).containsExactly(1);
         assertThat(store.metrics("op_2", 1).metrics()).extracting(m -> m.get("epoch")).containsExactly(11);
@@ -330,7 +330,7 @@ abstract class OperationStoreContract {
     @Test
     void deleteForgetsTheOperationAndItsMetricsWithoutATombstone() {
         store.insert(pending("op_1", T0));
-        store.appendMetrics("op_1", List.of(Map.of("epoch", 1)));
+        store.appendMetrics("op_1", 0, List.of(Map.of("epoch", 1)));
 
         store.delete("op_1");
 
@@ -355,7 +355,7 @@ abstract class OperationStoreContract {
     void retentionDeletesOnlyFinishedOperationsOlderThanTheCutoffAndLeavesTombstones() {
         Instant cutoff = T0.plus(Duration.ofDays(30));
         store.insert(completed("op_old", T0, T0.plusSeconds(10)));
-        store.appendMetrics("op_old", List.of(Map.of("epoch", 1)));
+        store.appendMetrics("op_old", 0, List.of(Map.of("epoch", 1)));
         store.insert(completed("op_recent", T0, cutoff.plusSeconds(1)));
         store.insert(pending("op_old_but_running", T0));
         store.update("op_old_but_running", op -> inStatus(op, OperationStatus.RUNNING, T0));
