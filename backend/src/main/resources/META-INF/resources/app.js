@@ -455,7 +455,7 @@ function renderDetail(op) {
   const result = $('detail-result');
   result.hidden = !summary;
   if (summary) {
-    const items = Object.entries(summary).filter(([k, v]) => k !== 'warnings' && v !== null)
+    const items = Object.entries(summary).filter(([k, v]) => k !== 'warnings' && v != null)
       .flatMap(([k, v]) => facts(label(k), resultValue(v)));
     $('detail-result-list').replaceChildren(...items);
   }
@@ -496,7 +496,7 @@ function resultValue(v) {
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (Array.isArray(v)) return v.map(resultValue).join('\n') || '-';
   if (v && typeof v === 'object') {
-    return Object.entries(v).filter(([, x]) => x !== null && typeof x !== 'object')
+    return Object.entries(v).filter(([, x]) => x != null && typeof x !== 'object')
       .map(([k, x]) => `${k}=${num(x)}`).join(' · ');
   }
   return num(v);

@@ -61,10 +61,11 @@ class OpenApiDocumentIT {
         assertThat(start.getMap("responses").keySet()).contains("202", "400", "409", "429", "503").doesNotContain("200");
         assertThat(start.getString("responses.'202'.headers.Location.$ref")).isEqualTo("#/components/headers/Location");
         assertThat(start.getString("responses.'503'.$ref")).isEqualTo("#/components/responses/Unavailable");
-        assertThat(start.getString("requestBody.content.'application/json'.examples.example.value"))
-                .contains("\"symbols\"", "\"epochs\"");
-        assertThat(post("/api/v1/data/loads").getString("requestBody.content.'application/json'.examples.example.value"))
-                .contains("\"start_date\"");
+        // examples are objects a client can send as they are, not JSON text in a string
+        assertThat(start.getMap("requestBody.content.'application/json'.examples.example.value"))
+                .containsKeys("symbols", "epochs");
+        assertThat(post("/api/v1/data/loads").getMap("requestBody.content.'application/json'.examples.example.value"))
+                .containsKey("start_date");
 
         assertThat(document.getString("components.responses.Unavailable.headers.'Retry-After'.$ref"))
                 .isEqualTo("#/components/headers/Retry-After");
@@ -75,6 +76,31 @@ class OpenApiDocumentIT {
         assertThat(get("/api/v1/operations/{id}").getMap("responses").keySet()).contains("200", "304", "400", "404", "410");
         assertThat(document.getMap("components.responses").keySet())
                 .containsAll(List.of("BadRequest", "NotFound", "Conflict", "Gone", "TooManyRequests", "Unavailable"));
+    }
+
+    @Test
+    void everyOperationHasItsOwnIdAndEveryGuardedOneNamesTheDefinedBearerScheme() {
+        assertThat(document.getString("openapi")).isEqualTo("3.0.3");
+        assertThat(document.getString("components.securitySchemes.bearer.type")).isEqualTo("http");
+        assertThat(document.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
+        assertThat(post("/api/v1/trainings").getString("operationId")).isEqualTo("startTraining");
+        assertThat(post("/api/v1/data/loads").getString("operationId")).isEqualTo("startDataLoad");
+        assertThat(get("/api/v1/operations/{id}").getString("operationId")).isEqualTo("getOperation");
+        for (String start : List.of("/api/v1/trainings", "/api/v1/data/loads")) {
+            assertThat(post(start).getList("security.bearer")).as(start).hasSize(1);
+            assertThat(post(start).getMap("responses").keySet()).as(start).contains("401", "403");
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        Map<String, Map<String, Object>> paths = document.getMap("paths");
+        paths.forEach((path, methods) -> methods.forEach((method, operation) -> {
+            Map<?, ?> op = (Map<?, ?>) operation;
+            assertThat(op.get("operationId")).as(method + " " + path).isNotNull();
+            ids.add(String.valueOf(op.get("operationId")));
+            if (op.get("security") != null) {
+                assertThat(String.valueOf(op.get("security"))).as(method + " " + path).isEqualTo("[{bearer=[]}]");
+            }
+        }));
+        assertThat(ids).doesNotHaveDuplicates();
     }
 
     @Test

@@ -42,7 +42,7 @@ public class DataSourcesResource {
     }
 
     @GET
-    @Operation(summary = "List the sources a data load may name")
+    @Operation(operationId = "listDataSources", summary = "List the sources a data load may name")
     @APIResponse(responseCode = "200", description = "The sources, the default one, and the csv files present")
     public DataSources list() {
         return new DataSources(DataLoadRequest.DEFAULT_SOURCE, loader.sources());

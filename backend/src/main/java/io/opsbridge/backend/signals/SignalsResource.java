@@ -34,7 +34,7 @@ public class SignalsResource {
 
     @POST
     @Path("/generate")
-    @Operation(summary = "Rank symbols by the serving model's prediction", description = "Ranks by p(up) - p(down) of the bar after as_of_date (default the newest bar); top_n get 1/top_n, bottom_n get -1/bottom_n")
+    @Operation(operationId = "generateSignals", summary = "Rank symbols by the serving model's prediction", description = "Ranks by p(up) - p(down) of the bar after as_of_date (default the newest bar); top_n get 1/top_n, bottom_n get -1/bottom_n")
     @APIResponse(responseCode = "200", description = "Signals with weights and the model version that produced them")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")

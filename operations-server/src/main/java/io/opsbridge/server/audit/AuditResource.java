@@ -13,6 +13,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -34,7 +39,13 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "Search the audit trail of admin and start calls")
+    @Operation(operationId = "searchAudit", summary = "Search the audit trail of admin and start calls")
+    @APIResponse(responseCode = "200", description = "The matching entries, newest first")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @Parameter(name = "since", in = ParameterIn.QUERY, description = "Entries at or after this instant",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+    @Parameter(name = "limit", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+            minimum = "1", maximum = "1000", defaultValue = "100"))
     public Map<String, List<AuditEntry>> find(@QueryParam("since") String since, @QueryParam("actor") String actor,
             @QueryParam("action") String action, @QueryParam("limit") String limit) {
         return Map.of("entries", trail.find(new AuditQuery(since(since), blankToNull(actor), blankToNull(action),

@@ -9,6 +9,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The start endpoint of a worker host, the same for every kind of work: 202 with {@code session_id},
@@ -32,6 +38,15 @@ public abstract class HostStartResource<R extends WorkRequest> {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "startWork", summary = "Start the work on this host and answer at once",
+            description = "Answers 202 with session_id and operation_id; follow it at Location")
+    // Only a host started with opsbridge.host.token checks it (HostTokenFilter): the backend's token.
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "202", description = "Accepted: the host's session and operation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HostStarted.class)),
+            headers = {@Header(ref = "Location"), @Header(ref = "Retry-After")})
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public Response start(R request) {
         HostStarted started = sessions.start(request);
         return OperationResponses.accepted(started, started.operationId(), sessions.cacheTtl());

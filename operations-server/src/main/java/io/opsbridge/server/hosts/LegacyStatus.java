@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.opsbridge.api.OperationInfo;
 import java.util.Map;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The answer of a host's deprecated status call: the flat shape old clients parse, read from the
@@ -16,6 +17,8 @@ import java.util.function.Function;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "The deprecated flat status; the work's own counters (e.g. current_epoch) come inline",
+        additionalProperties = Schema.True.class)
 public record LegacyStatus(
         String sessionId,
         String operationId,
@@ -23,7 +26,7 @@ public record LegacyStatus(
         double progress,
         String message,
         String currentStep,
-        @JsonUnwrapped Object steps,
+        @JsonUnwrapped @Schema(hidden = true) Object steps,
         int metricsCount,
         Map<String, Object> resultSummary,
         String errorMessage,

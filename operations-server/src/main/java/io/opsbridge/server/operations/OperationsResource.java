@@ -33,11 +33,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -88,7 +89,7 @@ public class OperationsResource {
     @Path("/{id}")
     @NonBlocking
     @AuthorizationPolicy(name = ViewerReadPolicy.NAME) // the class's viewer rule, without an anonymous identity
-    @Operation(summary = "Read one operation", description = "Answers from a copy at most one cache TTL old"
+    @Operation(operationId = "getOperation", summary = "Read one operation", description = "Answers from a copy at most one cache TTL old"
             + " (force_refresh=true reads the source now). With wait=30s and since_version=N (or If-None-Match)"
             + " the answer waits until the version passes N or the operation ends.")
     @APIResponse(responseCode = "200", description = "The operation; ETag is its version, Retry-After (while it runs)"
@@ -99,6 +100,15 @@ public class OperationsResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
+    @Parameter(name = "force_refresh", in = ParameterIn.QUERY, description = "Read the source now, not the cached copy",
+            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+    @Parameter(name = "wait", in = ParameterIn.QUERY, description = "How long to wait for a newer version (at most 60s),"
+            + " with since_version or If-None-Match", schema = @Schema(type = SchemaType.STRING,
+            pattern = "^[0-9]{1,9}(ms|s|m)?$", example = "30s"))
+    @Parameter(name = "since_version", in = ParameterIn.QUERY, description = "The version the client has",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "The ETag the client has, e.g. \"42\"",
+            schema = @Schema(type = SchemaType.STRING))
     public CompletionStage<Response> get(@PathParam("id") String id,
             @QueryParam("force_refresh") @DefaultValue("false") String forceRefresh,
             @QueryParam("wait") String wait, @QueryParam("since_version") String sinceVersion,
@@ -126,21 +136,24 @@ public class OperationsResource {
     }
 
     @GET
-    @Operation(summary = "List and search operations, newest first", description = "Filters combine (AND): status,"
+    @Operation(operationId = "listOperations", summary = "List and search operations, newest first",
+            description = "Filters combine (AND): status,"
             + " operation_type, an id prefix, an exact symbol, an exact strategy and a created-at range; each is served"
             + " by an index. total counts the matches, counts the matches per status as if no status were asked for"
             + " (what a status filter would leave), active_count every pending and running operation.")
     @APIResponse(responseCode = "200", description = "One page of operations")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public OperationList list(
-            @Parameter(description = "pending, running, completed, failed or cancelled")
+            @Parameter(description = "pending, running, completed, failed or cancelled",
+                    schema = @Schema(implementation = OperationStatus.class))
             @QueryParam("status") String status,
-            @Parameter(description = "training, data_loading or another registered type")
+            @Parameter(description = "training, data_loading or another registered type",
+                    schema = @Schema(ref = "OperationType"))
             @QueryParam("operation_type") String type,
-            @Parameter(description = "page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+            @Parameter(description = "page size", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
                     maximum = "" + OperationQuery.MAX_LIMIT, defaultValue = "50"))
             @QueryParam("limit") @DefaultValue("50") String limit,
-            @Parameter(description = "operations to skip", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+            @Parameter(description = "operations to skip", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0",
                     defaultValue = "0"))
             @QueryParam("offset") @DefaultValue("0") String offset,
             @Parameter(description = "operations whose id starts with it, e.g. op_training_20261206",
@@ -173,19 +186,21 @@ public class OperationsResource {
     @GET
     @Path("/{id}/metrics")
     @MetricsReadSize
-    @Operation(summary = "Read the metrics after a cursor", description = "Each metric once to a client that"
+    @Operation(operationId = "getOperationMetrics", summary = "Read the metrics after a cursor", description = "Each metric once to a client that"
             + " passes the new_cursor of one answer as the cursor of the next")
     @APIResponse(responseCode = "200", description = "The metrics after the cursor and the cursor to ask with next")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The new_cursor of the previous answer",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", defaultValue = "0"))
     public MetricsResponse metrics(@PathParam("id") String id, @QueryParam("cursor") @DefaultValue("0") String cursor) {
         return operations.metrics(id, QueryParams.integer("cursor", cursor));
     }
 
     @GET
     @Path("/{id}/results")
-    @Operation(summary = "Read the result of a completed operation")
+    @Operation(operationId = "getOperationResults", summary = "Read the result of a completed operation")
     @APIResponse(responseCode = "200", description = "The result summary")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
@@ -197,7 +212,7 @@ public class OperationsResource {
     @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{id}/cancel")
-    @Operation(summary = "Cancel a pending or running operation", description = "Cancelling a cancelled one"
+    @Operation(operationId = "cancelOperation", summary = "Cancel a pending or running operation", description = "Cancelling a cancelled one"
             + " answers it unchanged; a completed or failed one is a 409")
     @APIResponse(responseCode = "200", description = "The operation, now cancelled")
     @APIResponse(responseCode = "404", ref = "NotFound")

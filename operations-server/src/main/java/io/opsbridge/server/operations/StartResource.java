@@ -15,11 +15,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The shape of every start endpoint of the backend ({@code POST /api/v1/trainings},
@@ -52,6 +55,7 @@ public abstract class StartResource<R extends WorkRequest> {
     @Operation(summary = "Start the work and answer at once", description = "Checks the request, records a pending"
             + " operation and answers 202 with it; follow it at Location. The same Idempotency-Key answers the same"
             + " operation again.")
+    @SecurityRequirement(name = "bearer") // @RolesAllowed on this generic method is not seen by the scanner
     @APIResponse(responseCode = "202", description = "Accepted: the new operation, pending",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationInfo.class)),
             headers = {@Header(ref = "Location"), @Header(ref = "Retry-After")})
@@ -59,6 +63,8 @@ public abstract class StartResource<R extends WorkRequest> {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     @APIResponse(responseCode = "503", ref = "Unavailable")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "The same key answers the same"
+            + " operation again (a retry starts nothing new)", schema = @Schema(type = SchemaType.STRING, maxLength = 255))
     public Response start(R request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         R valid = router.validate(request);
         return OperationResponses.accepted(

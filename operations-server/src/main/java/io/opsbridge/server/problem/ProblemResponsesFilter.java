@@ -8,6 +8,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -16,7 +17,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * The error answers every OpenAPI document of ours shares: the {@code Problem} schema
  * (RFC 9457, {@code application/problem+json}) and one named response per status, which the
  * resources refer to by name, e.g. {@code @APIResponse(responseCode = "404", ref = "NotFound")}.
- * 429 and 503 carry {@code Retry-After}.
+ * 429 and 503 carry {@code Retry-After}, 401 {@code WWW-Authenticate}. Every operation declares the
+ * answers the HTTP layer may give it: 406 (an {@code Accept} it cannot meet), 414, 431 and, with a body, 413 and 415.
  */
 @OpenApiFilter
 public class ProblemResponsesFilter implements OASFilter {
@@ -26,9 +28,16 @@ public class ProblemResponsesFilter implements OASFilter {
 
     static {
         RESPONSES.put("BadRequest", "400 Bad input: `field` names the parameter or body field, `detail` says why");
+        RESPONSES.put("Unauthorized", "401 A token is needed: send Authorization: Bearer <token>");
+        RESPONSES.put("Forbidden", "403 The token's role may not do this");
         RESPONSES.put("NotFound", "404 No such operation, model or data");
         RESPONSES.put("Conflict", "409 Not possible in the current state (an illegal transition, a reused Idempotency-Key, a model version that does not load)");
         RESPONSES.put("Gone", "410 The operation existed and was deleted by retention");
+        RESPONSES.put("NotAcceptable", "406 The Accept header names no media type this operation answers with");
+        RESPONSES.put("UriTooLong", "414 The request line is longer than the server reads");
+        RESPONSES.put("HeadersTooLarge", "431 The request's headers are larger than the server reads");
+        RESPONSES.put("ContentTooLarge", "413 The request body is larger than the server reads");
+        RESPONSES.put("UnsupportedMediaType", "415 The request body is not application/json");
         RESPONSES.put("TooManyRequests", "429 Too many starts from this client; retry after Retry-After seconds");
         RESPONSES.put("Unavailable", "503 No capacity now (every worker busy, no host reachable, no model loaded); "
                 + "retry after Retry-After seconds");
@@ -46,7 +55,27 @@ public class ProblemResponsesFilter implements OASFilter {
         openAPI.getComponents().addHeader("Location", OASFactory.createHeader()
                 .description("Where to follow the new operation: /api/v1/operations/{operation_id}")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        openAPI.getComponents().addHeader("WWW-Authenticate", OASFactory.createHeader()
+                .description("The schemes the server accepts: Bearer, and Basic when the users file allows it")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         RESPONSES.forEach((name, text) -> openAPI.getComponents().addResponse(name, response(text)));
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values()
+                    .forEach(ProblemResponsesFilter::httpLayerAnswers));
+        }
+    }
+
+    private static void httpLayerAnswers(Operation operation) {
+        if (operation.getResponses() == null) {
+            return;
+        }
+        operation.getResponses().addAPIResponse("406", OASFactory.createAPIResponse().ref("NotAcceptable"));
+        operation.getResponses().addAPIResponse("414", OASFactory.createAPIResponse().ref("UriTooLong"));
+        operation.getResponses().addAPIResponse("431", OASFactory.createAPIResponse().ref("HeadersTooLarge"));
+        if (operation.getRequestBody() != null) {
+            operation.getResponses().addAPIResponse("413", OASFactory.createAPIResponse().ref("ContentTooLarge"));
+            operation.getResponses().addAPIResponse("415", OASFactory.createAPIResponse().ref("UnsupportedMediaType"));
+        }
     }
 
     private static APIResponse response(String text) {
@@ -54,6 +83,9 @@ public class ProblemResponsesFilter implements OASFilter {
         APIResponse response = OASFactory.createAPIResponse().description(text.substring(4))
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
                         .schema(OASFactory.createSchema().ref("Problem"))));
+        if (status.equals("401")) {
+            response.addHeader("WWW-Authenticate", OASFactory.createHeader().ref("WWW-Authenticate"));
+        }
         if (status.equals("429") || status.equals("503")) {
             Header retryAfter = OASFactory.createHeader().ref("Retry-After");
             response.addHeader("Retry-After", retryAfter);

@@ -17,6 +17,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,9 +46,14 @@ public class RetentionResource {
 
     @RateLimited(RateLimited.Kind.ADMIN)
     @POST
-    @Operation(summary = "Delete finished operations older than an age", description = "older_than=7d (also 12h, 30m, 45s or ISO-8601); default opsbridge.store.retention.max-age. Deleted ones answer 410 afterwards")
+    @Operation(operationId = "deleteOldOperations", summary = "Delete finished operations older than an age", description = "older_than=7d (also 12h, 30m, 45s or ISO-8601); default opsbridge.store.retention.max-age. Deleted ones answer 410 afterwards")
     @APIResponse(responseCode = "200", description = "How many were deleted and the cutoff")
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @Parameter(name = "older_than", in = ParameterIn.QUERY, description = "An age: 7d, 12h, 30m, 45s or ISO-8601",
+            schema = @Schema(type = SchemaType.STRING, example = "7d"))
+    @Parameter(name = "force", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+    @Parameter(name = "dry_run", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
     public Map<String, Object> apply(@QueryParam("older_than") String olderThan, @QueryParam("force") String force,
             @QueryParam("dry_run") String dryRun) {
         boolean forced = flag("force", force);

@@ -10,6 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,21 +46,30 @@ public class TokensResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an API token (its secret is shown once)")
+    @Operation(operationId = "createToken", summary = "Create an API token (its secret is shown once)")
+    @APIResponse(responseCode = "201", description = "The new token and its secret, shown this once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedToken.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response create(NewToken request) {
         ApiTokens.Created created = request == null ? tokens.create(null, null) : tokens.create(request.name(), request.role());
         return Response.status(201).entity(new CreatedToken(created.token(), created.secret())).build();
     }
 
     @GET
-    @Operation(summary = "List the API tokens, without secrets")
+    @Operation(operationId = "listTokens", summary = "List the API tokens, without secrets")
+    @APIResponse(responseCode = "200", description = "Every token, without its secret")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Map<String, List<ApiToken>> list() {
         return Map.of("tokens", tokens.list());
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revoke an API token")
+    @Operation(operationId = "revokeToken", summary = "Revoke an API token")
+    @APIResponse(responseCode = "200", description = "The token, now revoked")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public ApiToken revoke(@PathParam("id") String id) {
         if (!tokens.revoke(id)) {
             throw new TokenNotFoundException(id);

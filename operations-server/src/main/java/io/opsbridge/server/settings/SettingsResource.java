@@ -23,6 +23,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,7 +66,7 @@ public class SettingsResource {
     }
 
     @GET
-    @Operation(summary = "Show the runtime settings in force")
+    @Operation(operationId = "getSettings", summary = "Show the runtime settings in force")
     @APIResponse(responseCode = "200", description = "Version, origin, values, the reloadable keys and whether SIGHUP reloads")
     public SettingsView show() {
         RuntimeSettings current = settings.current();
@@ -74,19 +78,24 @@ public class SettingsResource {
 
     @POST
     @Path("/reload")
-    @Operation(summary = "Reload the runtime settings file")
+    @Operation(operationId = "reloadSettings", summary = "Reload the runtime settings file")
     @APIResponse(responseCode = "200", description = "The reload: applied, unchanged or rejected (with every error); dry_run=true applies nothing")
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     @RateLimited(RateLimited.Kind.ADMIN)
+    @Parameter(name = "dry_run", in = ParameterIn.QUERY, description = "Show what would change, apply nothing",
+            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
     public ReloadEvent reload(@QueryParam("dry_run") String dryRun) {
         return reloader.reload("admin", flag(dryRun));
     }
 
     @GET
     @Path("/history")
-    @Operation(summary = "List past settings reloads, newest first")
+    @Operation(operationId = "listSettingsHistory", summary = "List past settings reloads, newest first")
     @APIResponse(responseCode = "200", description = "The reloads and counts by outcome")
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+            minimum = "1", maximum = "100", defaultValue = "20"))
     public HistoryView history(@QueryParam("limit") String limit) {
         return new HistoryView(reloader.history().latest(limit(limit)), reloader.history().stats());
     }

@@ -45,7 +45,7 @@ public class ModelInfoResource {
 
     @GET
     @Path("/info")
-    @Operation(summary = "Show the model serving now")
+    @Operation(operationId = "getServingModel", summary = "Show the model serving now")
     @APIResponse(responseCode = "200", description = "The serving model of the strategy")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public ModelInfo info(@QueryParam("strategy") String strategy) {
@@ -71,10 +71,12 @@ public class ModelInfoResource {
     @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/reload")
-    @Operation(summary = "Serve the registry's active version")
+    @Operation(operationId = "reloadModel", summary = "Serve the registry's active version")
     @APIResponse(responseCode = "200", description = "Reloaded or already serving it")
-    @APIResponse(responseCode = "409", description = "The active version could not be loaded; the old one keeps serving")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict") // the active version could not be loaded; the old one keeps serving
     @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public ReloadResult reload(@QueryParam("strategy") String strategy) {
         if (!registry.isInitialized()) {
             throw new NoModelLoadedException("Model registry not initialized");

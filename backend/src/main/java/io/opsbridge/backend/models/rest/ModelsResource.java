@@ -44,7 +44,7 @@ public class ModelsResource {
     }
 
     @GET
-    @Operation(summary = "List the model versions of a strategy, oldest first")
+    @Operation(operationId = "listModelVersions", summary = "List the model versions of a strategy, oldest first")
     @APIResponse(responseCode = "200", description = "The versions with status, metrics and config")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public ModelList list(@QueryParam("strategy") String strategy) {
@@ -58,8 +58,9 @@ public class ModelsResource {
 
     @GET
     @Path("/{strategy}/{version}")
-    @Operation(summary = "Read one model version")
+    @Operation(operationId = "getModelVersion", summary = "Read one model version")
     @APIResponse(responseCode = "200", description = "The version")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ModelVersion get(@PathParam("strategy") String strategy, @PathParam("version") String version) {
         requireNames(strategy, version);
@@ -70,10 +71,12 @@ public class ModelsResource {
     @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{strategy}/{version}/activate")
-    @Operation(summary = "Activate a model version and serve it", description = "Loads it, runs a smoke prediction, then swaps it in; requests in flight finish on the old model")
+    @Operation(operationId = "activateModelVersion", summary = "Activate a model version and serve it", description = "Loads it, runs a smoke prediction, then swaps it in; requests in flight finish on the old model")
     @APIResponse(responseCode = "200", description = "The version, now active and serving")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public ModelVersion activate(@PathParam("strategy") String strategy, @PathParam("version") String version) {
         requireNames(strategy, version);
         return registry.activate(strategy, version);

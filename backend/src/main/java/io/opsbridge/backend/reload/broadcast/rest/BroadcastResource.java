@@ -60,7 +60,7 @@ public class BroadcastResource {
 
     @RateLimited(RateLimited.Kind.ADMIN)
     @POST
-    @Operation(summary = "Publish a reload hint to every replica now")
+    @Operation(operationId = "broadcastReload", summary = "Publish a reload hint to every replica now")
     @APIResponse(responseCode = "200", description = "How many subscribers Redis delivered it to, and its message_id")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")

@@ -55,7 +55,7 @@ public class ReplicasResource {
     }
 
     @GET
-    @Operation(summary = "List the replicas and what each one serves")
+    @Operation(operationId = "listReplicas", summary = "List the replicas and what each one serves")
     @APIResponse(responseCode = "200", description = "Every replica seen in Redis, those behind the registry or the newest settings marked lagging")
     public ReplicasAnswer list() {
         List<ReplicaState> states = broadcast.replicas(Duration.ofSeconds(5));
