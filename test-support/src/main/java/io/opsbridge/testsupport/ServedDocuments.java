@@ -22,7 +22,9 @@ final class ServedDocuments {
     record Validator(String document, OpenApiInteractionValidator validator) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as REST Assured speaks it: no h2c upgrade, which a busy server once answered with a broken frame
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Validator> byOrigin = new ConcurrentHashMap<>();
 
     /** The validator for {@code origin}; {@code reread} fetches the document again and rebuilds it if it changed. */

@@ -69,7 +69,7 @@ class HostDownIT {
                 given().get("/api/v1/operations/{id}", id).jsonPath().getString("status").equals("failed"));
         JsonPath failed = given().get("/api/v1/operations/{id}", id).jsonPath();
         assertThat(failed.getString("error_message")).startsWith("host unreachable: " + host.url())
-                .contains("fail-after 5s");
+                .contains("fail-after 12s");
         assertThat(failed.getString("completed_at")).isNotNull();
         assertThat(failed.getInt("metrics_count")).isGreaterThanOrEqualTo(after.getInt("metrics_count"));
         given().get("/api/v1/operations/{id}/metrics", id).then().statusCode(200)

@@ -21,7 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * A training host killed mid-training, seen in the web UI: a warning with the host's last error
  * while the operation still runs, an elapsed time that keeps counting, then the failure's reason
- * (short limits from {@link WithTrainingHost.Doomed}: stalled after 2 s, failed after 5 s). Its own
+ * (short limits from {@link WithTrainingHost.Doomed}: stalled after 2 s, failed after 12 s). Its own
  * profile, so its host is not the one {@code HostDownIT} killed before it.
  */
 @QuarkusTest
