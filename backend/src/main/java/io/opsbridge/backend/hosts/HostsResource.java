@@ -53,7 +53,7 @@ public class HostsResource {
     }
 
     @GET
-    @Operation(summary = "List the worker hosts with their reachability, capacity and last error")
+    @Operation(operationId = "listHosts", summary = "List the worker hosts with their reachability, capacity and last error")
     @APIResponse(responseCode = "200", description = "Every configured training and data host, probed now")
     public HostsView list() {
         Map<String, String> hosts = configured.now();
