@@ -8,9 +8,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
 
 /** The clients long-polling one operation, and when they were last woken: {@link VersionWaiters}' state per operation. */
 final class OperationWaiters {
+
+    private static final Logger LOG = Logger.getLogger(OperationWaiters.class);
 
     final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
     final AtomicBoolean wakePending = new AtomicBoolean();
@@ -35,8 +38,9 @@ final class OperationWaiters {
     }
 
     /** Ends every wait with {@code error} (the operation is gone, say). */
-    void failAll(RuntimeException error) {
+    void failAll(String operationId, RuntimeException error) {
         waiters.removeIf(w -> w.answer.completeExceptionally(error));
+        LOG.debugf("long-poll of %s ended with %s", operationId, error.toString());
     }
 
     /** One waiting client: answered once the operation passes {@code sinceVersion}. */

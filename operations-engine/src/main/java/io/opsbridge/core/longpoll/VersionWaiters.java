@@ -22,7 +22,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.jboss.logging.Logger;
 
 /**
  * Long-poll: clients that wait for an operation to move past a version they have seen.
@@ -42,7 +41,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class VersionWaiters {
 
-    private static final Logger LOG = Logger.getLogger(VersionWaiters.class);
     /** One host long-poll lasts at most this long (the proxy's read timeout bounds it further). */
     private static final Duration HOST_WAIT = Duration.ofSeconds(60);
 
@@ -139,8 +137,7 @@ public class VersionWaiters {
         try {
             group.answer(operations.refreshForWaiters(operationId));
         } catch (RuntimeException e) {
-            group.failAll(e);
-            LOG.debugf("long-poll of %s ended with %s", operationId, e.toString());
+            group.failAll(operationId, e);
         }
         removeIfIdle(operationId);
         if (!group.local && !group.waiters.isEmpty()) {
@@ -160,6 +157,15 @@ public class VersionWaiters {
         if (!group.hostCallOpen.compareAndSet(false, true)) {
             return true;
         }
+        long early = group.delayOfNextWake(minInterval());
+        if (early > 0) {
+            // the last answers went out less than the min-interval ago: held open (no other opens one) until then
+            timer.schedule(() -> {
+                group.hostCallOpen.set(false);
+                watchHost(operationId, group);
+            }, early, TimeUnit.NANOSECONDS);
+            return true;
+        }
         CompletionStage<Optional<OperationInfo>> answer = hostSource(operationId)
                 .map(source -> source.pullAfterChange(HOST_WAIT, timer)).orElse(null);
         if (answer == null) {
@@ -174,8 +180,7 @@ public class VersionWaiters {
             try {
                 group.answer(operations.settle(operationId, record));
             } catch (RuntimeException e) {
-                group.failAll(e);
-            LOG.debugf("long-poll of %s ended with %s", operationId, e.toString());
+                group.failAll(operationId, e);
             }
             removeIfIdle(operationId);
             if (!group.waiters.isEmpty()) {
