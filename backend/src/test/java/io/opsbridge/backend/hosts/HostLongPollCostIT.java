@@ -15,7 +15,6 @@ import io.restassured.path.json.JsonPath;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,18 +52,10 @@ class HostLongPollCostIT {
         long readsBefore = host.requestsTo(onHost + "?");
         long pagesBefore = host.requestsTo(onHost + "/metrics");
 
-        CompletableFuture<List<List<Answer>>> following = CompletableFuture.supplyAsync(() -> {
-            try {
-                return LongPollingClients.follow(operations.resolve(id), CLIENTS, Duration.ofSeconds(4));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        double mostWaiting = 0;
-        while (!following.isDone()) {
-            mostWaiting = Math.max(mostWaiting, value(scrape(), "opsbridge_longpoll_waiters"));
-        }
-        List<List<Answer>> answers = following.get();
+        LongPollingClients.Run run = LongPollingClients.followReadingWaiters(operations.resolve(id), CLIENTS,
+                Duration.ofSeconds(4));
+        double mostWaiting = run.mostWaiting();
+        List<List<Answer>> answers = run.answers();
         int epochsAfter = given().get("/api/v1/operations/{id}", id).jsonPath().getInt("metrics_count");
         // the access log is written behind the answers: a request of our own marks where the window ends
         long marks = host.requestsTo("/q/health/live");

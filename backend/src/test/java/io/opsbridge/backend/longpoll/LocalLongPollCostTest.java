@@ -13,7 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,18 +41,10 @@ class LocalLongPollCostTest {
                         .getDouble("progress.percentage") > 0);
         String before = scrape();
 
-        CompletableFuture<List<List<Answer>>> following = CompletableFuture.supplyAsync(() -> {
-            try {
-                return LongPollingClients.follow(operations.resolve(id), CLIENTS, Duration.ofSeconds(4));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        double mostWaiting = 0;
-        while (!following.isDone()) {
-            mostWaiting = Math.max(mostWaiting, value(scrape(), "opsbridge_longpoll_waiters"));
-        }
-        List<List<Answer>> answers = following.get();
+        LongPollingClients.Run run = LongPollingClients.followReadingWaiters(operations.resolve(id), CLIENTS,
+                Duration.ofSeconds(4));
+        double mostWaiting = run.mostWaiting();
+        List<List<Answer>> answers = run.answers();
         String after = scrape();
         given().post("/api/v1/operations/{id}/cancel", id).then().statusCode(200);
 

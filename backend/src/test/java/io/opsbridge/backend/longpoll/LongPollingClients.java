@@ -2,6 +2,7 @@ package io.opsbridge.backend.longpoll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opsbridge.backend.metrics.Scrapes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,7 +30,27 @@ public final class LongPollingClients {
 
     private static final Pattern UPDATED_AT = Pattern.compile("\"updated_at\":\"([^\"]+)\"");
 
+    /** What {@link #followReadingWaiters} saw: each client's answers, and the waiters gauge at its highest meanwhile. */
+    public record Run(List<List<Answer>> answers, double mostWaiting) {
+    }
+
     private LongPollingClients() {
+    }
+
+    /** {@link #follow}, reading {@code opsbridge_longpoll_waiters} from {@code /q/metrics} as fast as it can meanwhile. */
+    public static Run followReadingWaiters(URI operation, int clients, Duration duration) throws Exception {
+        CompletableFuture<List<List<Answer>>> following = CompletableFuture.supplyAsync(() -> {
+            try {
+                return follow(operation, clients, duration);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        double mostWaiting = 0;
+        while (!following.isDone()) {
+            mostWaiting = Math.max(mostWaiting, Scrapes.value(Scrapes.scrape(), "opsbridge_longpoll_waiters"));
+        }
+        return new Run(following.get(), mostWaiting);
     }
 
     /** {@code clients} clients, each on its own connection, long-polling {@code operation} for {@code duration}. */
