@@ -62,21 +62,18 @@ final class OperationReads {
     }
 
     /**
-     * {@link #get get(id, true)} without a thread waiting for the source where it allows that (a
+     * {@link #read read(id, true)} without a thread waiting for the source where it allows that (a
      * host: {@link ProgressSource#pullAsync}); whatever blocks (a first read, the store, the
      * lifecycle) runs on {@code blocking}. The refreshed copy is cached from {@code blocking}, after
      * the answer, so the caller's thread never waits for the cache either.
      */
     CompletionStage<OperationInfo> refresh(String operationId, Executor blocking) {
+        Monitoring.monitor().queried(true);
         ProgressSource source = sources.registeredOrNull(operationId);
         CompletionStage<Optional<OperationInfo>> pulled = source == null ? null : source.pullAsync(blocking);
         if (pulled == null) {
-            return CompletableFuture.supplyAsync(() -> {
-                Monitoring.monitor().queried(true);
-                return read(operationId, true);
-            }, blocking);
+            return CompletableFuture.supplyAsync(() -> read(operationId, true), blocking);
         }
-        Monitoring.monitor().queried(true);
         return pulled.thenCompose(found -> {
             OperationInfo info = found.orElseThrow(() -> new OperationNotFoundException(operationId));
             if (info.status() == OperationStatus.RUNNING && needsSettling(info, source)) {
