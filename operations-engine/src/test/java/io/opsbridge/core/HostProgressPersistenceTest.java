@@ -46,7 +46,7 @@ class HostProgressPersistenceTest {
     void hostOperationReadOnce() {
         id = core.lifecycle().create(OperationType.TRAINING, new OperationMetadata(List.of("AAPL"), "1h", "host",
                 "host_training_s1", FakeHost.URL, "s1", Map.of())).operationId();
-        core.sources().registerHost(id, FakeHost.URL, "host_training_s1");
+        core.sources().register(id, core.hosts().source(id, FakeHost.URL, "host_training_s1"));
         core.lifecycle().start(id);
         operations.get(id, true);
     }

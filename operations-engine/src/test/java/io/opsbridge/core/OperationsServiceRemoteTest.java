@@ -43,7 +43,7 @@ class OperationsServiceRemoteTest {
         id = lifecycle.create(OperationType.TRAINING, new OperationMetadata(List.of("AAPL"), "1h", "host",
                 "host_training_s1", FakeHost.URL, "s1", Map.of())).operationId();
         fixture.hosts.put(FakeHost.URL, host.proxy());
-        sources.registerHost(id, FakeHost.URL, "host_training_s1");
+        sources.register(id, fixture.core.hosts().source(id, FakeHost.URL, "host_training_s1"));
         lifecycle.start(id);
     }
 
@@ -217,7 +217,7 @@ class OperationsServiceRemoteTest {
         FakeHost restarted = new FakeHost("host_training_other", "http://restarted-host:8081");
         fixture.hosts.put(restarted.url(), restarted.proxy());
         String lost = lifecycle.create(OperationType.TRAINING, ServiceFixture.metadata()).operationId();
-        sources.registerHost(lost, restarted.url(), "host_training_s1");
+        sources.register(lost, fixture.core.hosts().source(lost, restarted.url(), "host_training_s1"));
         lifecycle.start(lost);
 
         OperationInfo info = operations.get(lost, false);

@@ -40,7 +40,7 @@ class RemoteLongPollTest {
         String id = lifecycle.create(OperationType.TRAINING, new OperationMetadata(List.of("AAPL"), "1h", "host",
                 "host_training_s1", FakeHost.URL, "s1", Map.of())).operationId();
         fixture.hosts.put(FakeHost.URL, host.proxy());
-        sources.registerHost(id, FakeHost.URL, "host_training_s1");
+        sources.register(id, fixture.core.hosts().source(id, FakeHost.URL, "host_training_s1"));
         lifecycle.start(id);
         host.epoch(1, 3);
         long seen = operations.get(id, true).version();

@@ -50,7 +50,7 @@ class RemoteReplicasTest {
     void startedOnReplicaA() {
         id = a.lifecycle().create(OperationType.TRAINING, new OperationMetadata(List.of("AAPL"), "1h", "host",
                 "host_training_s1", FakeHost.URL, "s1", Map.of())).operationId();
-        a.sources().registerHost(id, FakeHost.URL, "host_training_s1");
+        a.sources().register(id, a.hosts().source(id, FakeHost.URL, "host_training_s1"));
         a.lifecycle().start(id);
     }
 

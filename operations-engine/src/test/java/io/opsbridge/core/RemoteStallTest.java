@@ -39,7 +39,7 @@ class RemoteStallTest {
     void runningOnHost() {
         id = lifecycle.create(OperationType.TRAINING, new OperationMetadata(List.of("AAPL"), "1h", "host",
                 "host_training_s1", FakeHost.URL, "s1", Map.of())).operationId();
-        sources.registerHost(id, FakeHost.URL, "host_training_s1");
+        sources.register(id, core.hosts().source(id, FakeHost.URL, "host_training_s1"));
         lifecycle.start(id);
         host.epoch(1, 3);
         operations.get(id, true);

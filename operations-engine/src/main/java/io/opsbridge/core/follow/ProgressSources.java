@@ -1,78 +1,69 @@
 package io.opsbridge.core.follow;
 
 import io.opsbridge.api.OperationInfo;
-import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.bridge.ProgressBridge;
-import io.opsbridge.core.proxy.HostCalls;
-import io.opsbridge.core.proxy.OperationServiceProxy;
 import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.store.OperationStore;
-import io.opsbridge.core.store.RemoteMapping;
-import io.opsbridge.core.store.RemoteMappingStore;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import org.jboss.logging.Logger;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The registry of progress sources: which bridge or host each unfinished operation of this
- * process is read from. A running host operation that has no source here (another replica started
- * it, or this process restarted) is attached on its first query from its metadata
- * ({@code mode=host}, {@code host_service_url}, {@code host_operation_id}), so any replica answers
- * for any host operation. Finished operations leave the registry, so memory stays bounded.
+ * The registry of progress sources: what each unfinished operation of this process is read from.
+ * A local operation's bridge is registered before its worker starts; an operation that runs
+ * elsewhere is attached on its first query by the {@link SourceKind} that recognises where it runs
+ * (a worker host: {@link HostSources}), so any replica answers for it, also after a restart.
+ * Finished operations leave the registry, so memory stays bounded.
  */
 public class ProgressSources {
 
-    private static final Logger LOG = Logger.getLogger(ProgressSources.class);
-
     private final OperationStore store;
-    private final RemoteMappingStore mappings;
-    private final Function<String, OperationServiceProxy> proxies;
     private final Settings settings;
     private final Clock clock;
+    private final List<SourceKind> kinds = new CopyOnWriteArrayList<>();
     private final Map<String, ProgressSource> sources = new ConcurrentHashMap<>();
 
-    /**
-     * @param proxies the proxy of a host URL, for host operations attached on query
-     */
-    public ProgressSources(OperationStore store, RemoteMappingStore mappings,
-            Function<String, OperationServiceProxy> proxies, Settings settings, Clock clock) {
+    public ProgressSources(OperationStore store, Settings settings, Clock clock, List<SourceKind> kinds) {
         this.store = store;
-        this.mappings = mappings;
-        this.proxies = proxies;
         this.settings = settings;
         this.clock = clock;
+        this.kinds.addAll(kinds);
+    }
+
+    /** Follows operations that run at places of {@code kind} too (asked after the kinds already known). */
+    public void addKind(SourceKind kind) {
+        kinds.add(kind);
     }
 
     /** Makes {@code bridge} the source of a local operation; do this before its worker starts. */
     public void registerLocal(String operationId, ProgressBridge bridge) {
-        sources.put(operationId, new LocalProgressSource(operationId, bridge, store, clock, settings));
+        register(operationId, new LocalProgressSource(operationId, bridge, store, clock, settings));
+    }
+
+    /** Makes {@code source} the source of {@code operationId}, replacing any. */
+    public void register(String operationId, ProgressSource source) {
+        sources.put(operationId, source);
     }
 
     /**
-     * Makes the host at {@code hostUrl} the source of {@code operationId}, which runs there as
-     * {@code hostOperationId}; the mapping is stored first (once, whichever replica gets there first).
+     * Follows {@code info} (whatever its status: e.g. just created for a host that has started it)
+     * from where its record says it runs; false if no kind recognises it.
      */
-    public void registerHost(String operationId, String hostUrl, String hostOperationId) {
-        sources.put(operationId, host(operationId, hostUrl, hostOperationId));
-        LOG.infof("operation %s -> %s on %s", operationId, hostOperationId, hostUrl);
+    public boolean follow(OperationInfo info) {
+        return attached(info).isPresent();
     }
 
-    /** The source of {@code info}: the registered one, or one attached now from its metadata if it runs elsewhere. */
+    /** The source of {@code info}: the registered one, or, if it is running, one attached now from where it runs. */
     public Optional<ProgressSource> of(OperationInfo info) {
         ProgressSource source = sources.get(info.operationId());
-        OperationMetadata m = info.metadata();
-        if (source != null || info.status() != OperationStatus.RUNNING || m == null || !"host".equals(m.mode())
-                || m.hostServiceUrl() == null || m.hostOperationId() == null) {
+        if (source != null || info.status() != OperationStatus.RUNNING) {
             return Optional.ofNullable(source);
         }
-        return Optional.of(sources.computeIfAbsent(info.operationId(), id -> {
-            LOG.infof("operation %s -> %s on %s (attached on query)", id, m.hostOperationId(), m.hostServiceUrl());
-            return host(id, m.hostServiceUrl(), m.hostOperationId());
-        }));
+        return attached(info);
     }
 
     /** The registered source of an operation, without attaching anything. */
@@ -90,24 +81,8 @@ public class ProgressSources {
         sources.remove(operationId);
     }
 
-    private HostProgressSource host(String operationId, String hostUrl, String hostOperationId) {
-        String url = HostCalls.normalize(hostUrl);
-        return new HostProgressSource(mapping(operationId, url, hostOperationId), proxies, mappings, store, clock, settings);
-    }
-
-    /** The stored mapping, or a new one starting after the metrics the record already holds. */
-    private RemoteMapping mapping(String operationId, String hostUrl, String hostOperationId) {
-        return mappings.find(operationId).orElseGet(() -> {
-            int metricsHeld = store.find(operationId).map(OperationInfo::metricsCount).orElse(0);
-            RemoteMapping fresh = new RemoteMapping(operationId, hostUrl, hostOperationId, metricsHeld, clock.instant(),
-                    null, null);
-            try {
-                mappings.save(fresh);
-                return fresh;
-            } catch (RuntimeException e) {
-                // another replica saved it first
-                return mappings.find(operationId).orElseThrow(() -> e);
-            }
-        });
+    private Optional<ProgressSource> attached(OperationInfo info) {
+        return Optional.ofNullable(sources.computeIfAbsent(info.operationId(), id -> kinds.stream()
+                .flatMap(kind -> kind.attach(info).stream()).findFirst().orElse(null)));
     }
 }

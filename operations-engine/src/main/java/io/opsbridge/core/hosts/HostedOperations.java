@@ -36,7 +36,7 @@ public class HostedOperations {
             Map<String, Object> parameters, String hostUrl, String hostOperationId, String sessionId) {
         OperationInfo created = lifecycle.create(type, new OperationMetadata(symbols, timeframe, "host",
                 hostOperationId, hostUrl, sessionId, parameters));
-        sources.registerHost(created.operationId(), hostUrl, hostOperationId);
+        sources.follow(created);
         return lifecycle.start(created.operationId());
     }
 }

@@ -2,7 +2,6 @@ package io.opsbridge.core.recovery;
 
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
-import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.api.OperationQuery;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.follow.ProgressSources;
@@ -13,11 +12,10 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 /**
- * At startup, follows again every recorded operation that is still running on a host: its metadata
- * ({@code mode=host}, {@code host_service_url}, {@code host_operation_id}) is the id mapping. With a
- * durable store this makes a restarted backend pick up where it was; once, never on a timer.
- * (A host operation that another replica started is attached by {@link ProgressSources} when a
- * client first asks for it here.)
+ * At startup, follows again every recorded operation that is still running elsewhere (on a host:
+ * its metadata is the id mapping), as the {@link ProgressSources}' kinds recognise it. With a durable
+ * store this makes a restarted backend pick up where it was; once, never on a timer. (An operation
+ * that another replica started is attached when a client first asks for it here.)
  */
 @ApplicationScoped
 public class RemoteOperationsRecovery {
@@ -35,7 +33,7 @@ public class RemoteOperationsRecovery {
     void onStart(@Observes StartupEvent event) {
         int count = reattach();
         if (count > 0) {
-            LOG.infof("following %d running host operations again", count);
+            LOG.infof("following %d running operations elsewhere again", count);
         }
     }
 
@@ -47,9 +45,7 @@ public class RemoteOperationsRecovery {
         do {
             page = store.list(new OperationQuery(OperationStatus.RUNNING, null, OperationQuery.MAX_LIMIT, offset));
             for (OperationInfo op : page.operations()) {
-                OperationMetadata m = op.metadata();
-                if (m != null && "host".equals(m.mode()) && m.hostServiceUrl() != null && m.hostOperationId() != null) {
-                    sources.registerHost(op.operationId(), m.hostServiceUrl(), m.hostOperationId());
+                if (sources.follow(op)) {
                     count++;
                 }
             }

@@ -2,6 +2,7 @@ package io.opsbridge.core.service;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.opsbridge.core.cache.OperationCache;
+import io.opsbridge.core.follow.HostSources;
 import io.opsbridge.core.follow.ProgressSources;
 import io.opsbridge.core.lifecycle.CompletionHook;
 import io.opsbridge.core.lifecycle.CompletionHooks;
@@ -28,7 +29,7 @@ import java.util.function.Function;
  * core.operations().get(id, false);
  * }</pre>
  */
-public record OperationsCore(Settings settings, OperationCache cache, ProgressSources sources,
+public record OperationsCore(Settings settings, OperationCache cache, ProgressSources sources, HostSources hosts,
         OperationLifecycle lifecycle, OperationsService operations) {
 
     public static Builder builder(OperationStore store) {
@@ -92,9 +93,10 @@ public record OperationsCore(Settings settings, OperationCache cache, ProgressSo
         public OperationsCore build() {
             Settings s = settings != null ? settings : new Settings(RuntimeSettings.of(Map.of()));
             OperationCache cache = new OperationCache(s, ticker);
-            ProgressSources sources = new ProgressSources(store, mappings, proxies, s, clock);
+            HostSources hosts = new HostSources(store, mappings, proxies, s, clock);
+            ProgressSources sources = new ProgressSources(store, s, clock, List.of(hosts));
             OperationLifecycle lifecycle = new OperationLifecycle(store, sources, cache, new CompletionHooks(hooks), clock);
-            return new OperationsCore(s, cache, sources, lifecycle, new OperationsService(store, cache, sources,
+            return new OperationsCore(s, cache, sources, hosts, lifecycle, new OperationsService(store, cache, sources,
                     lifecycle, s, clock));
         }
     }
