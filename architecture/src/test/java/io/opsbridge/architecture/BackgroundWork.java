@@ -17,7 +17,10 @@ final class BackgroundWork {
             "io.opsbridge.backend.reload.broadcast.ReloadSubscriber",
             "the reload broadcast's reconnect backoff: a lost Redis subscription comes back by itself",
             "io.opsbridge.core.longpoll.VersionWaiters",
-            "the long-poll timeouts: a waiting GET answers when its wait is over, with nothing changed");
+            "the long-poll timeouts: a waiting GET answers when its wait is over, with nothing changed",
+            "io.opsbridge.core.logs.OperationLogs",
+            "the operation logs' write-behind: the first line after a save schedules one save, at most once per"
+                    + " progress-persist-interval, so a kill -9 loses at most one interval of log; idle logs cost nothing");
 
     /** Who runs a {@code PeriodicCheck}, and which one: the timers that run in a backend. */
     static final Map<String, String> PERIODIC_CHECKS = Map.of(

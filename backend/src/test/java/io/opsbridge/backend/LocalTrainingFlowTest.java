@@ -61,6 +61,21 @@ class LocalTrainingFlowTest {
         given().get("/api/v1/operations/{id}/results", id).then()
                 .statusCode(200)
                 .body("result_summary.epochs_completed", equalTo(3));
+
+        JsonPath log = given().queryParam("cursor", 0).get("/api/v1/operations/{id}/logs", id).then()
+                .statusCode(200).extract().jsonPath();
+        List<String> lines = log.getList("lines.message", String.class);
+        assertThat(lines.get(0)).startsWith("started on");
+        assertThat(lines).filteredOn(line -> line.startsWith("Epoch ")).as("a line per epoch")
+                .extracting(line -> line.substring(0, line.indexOf(':')))
+                .containsExactly("Epoch 1/3", "Epoch 2/3", "Epoch 3/3");
+        assertThat(lines).last().isEqualTo("completed");
+        assertThat(log.getInt("dropped")).isZero();
+        given().queryParam("cursor", log.getInt("new_cursor")).get("/api/v1/operations/{id}/logs", id).then()
+                .statusCode(200).body("lines", org.hamcrest.Matchers.empty())
+                .body("new_cursor", equalTo(log.getInt("new_cursor")));
+        given().queryParam("cursor", -1).get("/api/v1/operations/{id}/logs", id).then()
+                .statusCode(400).contentType("application/problem+json");
     }
 
     @Test

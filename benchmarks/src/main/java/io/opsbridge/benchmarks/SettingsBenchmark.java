@@ -1,5 +1,6 @@
 package io.opsbridge.benchmarks;
 
+import io.opsbridge.core.logs.OperationLogs;
 import io.opsbridge.core.run.OperationRunner;
 import io.opsbridge.core.service.OperationsCore;
 import io.opsbridge.core.settings.RuntimeSettings;
@@ -55,8 +56,9 @@ public class SettingsBenchmark {
         @Setup(Level.Trial)
         public void setUp() throws IOException {
             settings = new Settings(RuntimeSettings.of(Map.of()));
-            OperationsCore core = OperationsCore.builder(new InMemoryOperationStore()).settings(settings).build();
-            runner = new OperationRunner(core.lifecycle(), core.sources(), settings);
+            InMemoryOperationStore store = new InMemoryOperationStore();
+            OperationsCore core = OperationsCore.builder(store).settings(settings).build();
+            runner = new OperationRunner(core.lifecycle(), core.sources(), settings, new OperationLogs(store, settings));
             dir = Files.createTempDirectory("settings-bench");
             file = dir.resolve("opsbridge-runtime.properties");
             reloader = new SettingsReloader(settings, SettingsCatalog.core(), new SettingsFile(file),

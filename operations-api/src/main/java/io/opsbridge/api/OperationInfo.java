@@ -1,6 +1,7 @@
 package io.opsbridge.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
@@ -28,6 +29,15 @@ public record OperationInfo(
         String errorMessage,
         int metricsCount,
         long version) {
+
+    /**
+     * Where to read more: a failed operation names its log ({@code links.logs}), so a client that
+     * sees the failure knows where "why" is; absent (null) for every other status. Derived, not stored.
+     */
+    @JsonProperty(value = "links", access = JsonProperty.Access.READ_ONLY)
+    public OperationLinks links() {
+        return status == OperationStatus.FAILED ? OperationLinks.of(operationId) : null;
+    }
 
     /** A new pending operation. */
     public static OperationInfo pending(String id, OperationType type, OperationMetadata metadata, Instant now) {

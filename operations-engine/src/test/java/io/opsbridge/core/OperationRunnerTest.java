@@ -11,6 +11,7 @@ import io.opsbridge.core.bridge.OperationCancelledException;
 import io.opsbridge.core.bridge.TestBridge;
 import io.opsbridge.core.follow.ProgressSources;
 import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.logs.OperationLogs;
 import io.opsbridge.core.run.OperationRunner;
 import io.opsbridge.core.service.OperationsService;
 import java.time.Duration;
@@ -252,8 +253,9 @@ class OperationRunnerTest {
     }
 
     private OperationRunner runner(int workerThreads, int queueCapacity) {
-        return new OperationRunner(lifecycle, sources, TestCores.settings(Map.of(
+        io.opsbridge.core.settings.Settings settings = TestCores.settings(Map.of(
                 "opsbridge.operations.worker-threads", String.valueOf(workerThreads),
-                "opsbridge.operations.queue-capacity", String.valueOf(queueCapacity))));
+                "opsbridge.operations.queue-capacity", String.valueOf(queueCapacity)));
+        return new OperationRunner(lifecycle, sources, settings, new OperationLogs(fixture.store, settings));
     }
 }

@@ -170,5 +170,20 @@ class OperationsServiceRaceTest {
         public MetricsPage metrics(String operationId, int cursor) {
             return delegate.metrics(operationId, cursor);
         }
+
+        @Override
+        public void appendLog(String operationId, List<io.opsbridge.api.LogLine> lines, int keep) {
+            delegate.appendLog(operationId, lines, keep);
+        }
+
+        @Override
+        public io.opsbridge.core.bridge.LogPage log(String operationId, int cursor, int max) {
+            return delegate.log(operationId, cursor, max);
+        }
+
+        @Override
+        public int logEnd(String operationId) {
+            return delegate.logEnd(operationId);
+        }
     }
 }

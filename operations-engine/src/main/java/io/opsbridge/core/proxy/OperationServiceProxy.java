@@ -1,5 +1,6 @@
 package io.opsbridge.core.proxy;
 
+import io.opsbridge.api.LogsResponse;
 import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationResults;
@@ -81,6 +82,12 @@ public class OperationServiceProxy {
     public MetricsResponse metrics(String hostOperationId, int cursor) {
         return HostCalls.call(baseUrl, "GET metrics of " + hostOperationId + " after " + cursor,
                 () -> api.metrics(hostOperationId, cursor));
+    }
+
+    /** The host's log lines after {@code cursor}. */
+    public LogsResponse logs(String hostOperationId, int cursor) {
+        return HostCalls.call(baseUrl, "GET logs of " + hostOperationId + " after " + cursor,
+                () -> api.logs(hostOperationId, cursor));
     }
 
     /** The result of an operation that completed on the host. */

@@ -1,5 +1,6 @@
 package io.opsbridge.core.proxy;
 
+import io.opsbridge.api.LogsResponse;
 import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationResults;
@@ -37,6 +38,10 @@ interface OperationsApi {
     @GET
     @Path("/{id}/metrics")
     MetricsResponse metrics(@PathParam("id") String id, @QueryParam("cursor") int cursor);
+
+    @GET
+    @Path("/{id}/logs")
+    LogsResponse logs(@PathParam("id") String id, @QueryParam("cursor") int cursor);
 
     @GET
     @Path("/{id}/results")

@@ -4,9 +4,13 @@ import io.opsbridge.api.OperationInfo;
 import io.opsbridge.core.CapacityExceededException;
 import io.opsbridge.core.IllegalTransitionException;
 import io.opsbridge.core.bridge.OperationCancelledException;
+import io.opsbridge.core.bridge.OperationLog;
 import io.opsbridge.core.bridge.ProgressBridge;
 import io.opsbridge.core.follow.ProgressSources;
 import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.logs.Causes;
+import io.opsbridge.core.logs.JobLog;
+import io.opsbridge.core.logs.OperationLogs;
 import io.opsbridge.core.monitoring.Monitoring;
 import io.opsbridge.core.settings.OperationsConfig;
 import io.opsbridge.core.settings.Settings;
@@ -24,6 +28,10 @@ import org.jboss.logging.Logger;
  * the bridge; if the operation is cancelled, its next bridge write throws
  * {@link OperationCancelledException} and the job simply ends. The pool follows
  * {@code opsbridge.operations.worker-threads} and {@code queue-capacity} of the current settings.
+ *
+ * <p>Each job runs with its operation's log bound to the thread ({@link JobLog}, and the operation
+ * id in the logging MDC); the log says when the job starts and how it ended (a failure with its
+ * causes), and is stored to its last line before the operation's status changes.
  */
 @ApplicationScoped
 public class OperationRunner {
@@ -34,11 +42,13 @@ public class OperationRunner {
     private final ProgressSources sources;
     private final WorkerPool workers;
     private final Settings settings;
+    private final OperationLogs logs;
 
-    public OperationRunner(OperationLifecycle lifecycle, ProgressSources sources, Settings settings) {
+    public OperationRunner(OperationLifecycle lifecycle, ProgressSources sources, Settings settings, OperationLogs logs) {
         this.lifecycle = lifecycle;
         this.sources = sources;
         this.settings = settings;
+        this.logs = logs;
         OperationsConfig initial = settings.current().operations();
         this.workers = new WorkerPool(initial.workerThreads(), () -> settings.current().operations().queueCapacity());
         settings.observe((previous, current, diff) -> workers.resize(current.operations().workerThreads()));
@@ -54,9 +64,11 @@ public class OperationRunner {
             Function<B, Map<String, Object>> job) {
         String id = created.operationId();
         sources.registerLocal(id, bridge);
+        OperationLog log = logs.open(id);
         try {
-            workers.execute(() -> run(id, bridge, job));
+            workers.execute(() -> run(log, bridge, job));
         } catch (RejectedExecutionException e) {
+            logs.close(id);
             lifecycle.discard(id);
             Monitoring.monitor().capacityRejected(created);
             throw new CapacityExceededException("all " + workers.getMaximumPoolSize() + " workers are busy and "
@@ -65,21 +77,34 @@ public class OperationRunner {
         return created;
     }
 
-    private <B extends ProgressBridge> void run(String id, B bridge, Function<B, Map<String, Object>> job) {
+    private <B extends ProgressBridge> void run(OperationLog log, B bridge, Function<B, Map<String, Object>> job) {
+        String id = log.operationId();
         if (!lifecycle.tryStart(id)) {
+            logs.close(id);
             return;
         }
+        JobLog.bind(log);
         try {
+            log.info("started on " + Thread.currentThread().getName());
             Map<String, Object> result = job.apply(bridge);
+            log.info("completed");
+            logs.close(id);
             lifecycle.complete(id, result);
         } catch (OperationCancelledException e) {
+            log.warn("stopped: cancelled");
             LOG.infof("operation %s stopped after cancellation", id);
         } catch (IllegalTransitionException e) {
             // cancelled between the job's last write and its completion: cancelled stays final
             LOG.infof("operation %s finished but was already %s", id, e.getMessage());
         } catch (RuntimeException | Error e) {
+            JobLog.unbind(); // the failure is written once, as its causes, not again by the logger below
+            log.error("failed: " + Causes.of(e));
+            logs.close(id);
             LOG.errorf(e, "operation %s failed", id);
             failQuietly(id, describe(e));
+        } finally {
+            JobLog.unbind();
+            logs.close(id);
         }
     }
 

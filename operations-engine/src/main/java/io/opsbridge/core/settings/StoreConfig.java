@@ -24,6 +24,14 @@ public interface StoreConfig {
     Duration progressPersistInterval();
 
     /**
+     * How many log lines each operation keeps, in the memory of the process that runs it and in the
+     * store (older lines are dropped first; a reader is told how many it missed). Read when an
+     * operation's log is opened and at each save.
+     */
+    @WithDefault("2000")
+    int logMaxLines();
+
+    /**
      * How long the tombstone of an operation deleted by retention is kept (its id answers 410 Gone,
      * then 404); old tombstones are removed by the retention pass.
      */

@@ -1,10 +1,12 @@
 package io.opsbridge.core.store;
 
+import io.opsbridge.api.LogLine;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
 import io.opsbridge.api.OperationQuery;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.StatusCounts;
+import io.opsbridge.core.bridge.LogPage;
 import io.opsbridge.core.bridge.MetricsPage;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +30,7 @@ public class InMemoryOperationStore implements OperationStore {
 
     private final Map<String, OperationInfo> operations = new ConcurrentHashMap<>();
     private final Map<String, List<Map<String, Object>>> metrics = new ConcurrentHashMap<>();
+    private final Map<String, InMemoryLog> logs = new ConcurrentHashMap<>();
     private final Map<String, Instant> tombstones = new ConcurrentHashMap<>();
 
     @Override
@@ -52,6 +55,7 @@ public class InMemoryOperationStore implements OperationStore {
     public void delete(String operationId) {
         operations.remove(operationId);
         metrics.remove(operationId);
+        logs.remove(operationId);
     }
 
     @Override
@@ -89,6 +93,25 @@ public class InMemoryOperationStore implements OperationStore {
     }
 
     @Override
+    public void appendLog(String operationId, List<LogLine> lines, int keep) {
+        if (!lines.isEmpty()) {
+            logs.computeIfAbsent(operationId, id -> new InMemoryLog()).append(lines, keep);
+        }
+    }
+
+    @Override
+    public LogPage log(String operationId, int cursor, int max) {
+        InMemoryLog log = logs.get(operationId);
+        return log == null ? LogPage.empty(cursor) : log.page(cursor, max);
+    }
+
+    @Override
+    public int logEnd(String operationId) {
+        InMemoryLog log = logs.get(operationId);
+        return log == null ? 0 : log.end();
+    }
+
+    @Override
     public List<OperationInfo> unfinishedLocal() {
         return operations.values().stream()
                 .filter(op -> !op.status().isTerminal())
@@ -103,6 +126,7 @@ public class InMemoryOperationStore implements OperationStore {
             if (op.status().isTerminal() && op.completedAt() != null && op.completedAt().isBefore(cutoff)
                     && operations.remove(op.operationId(), op)) {
                 metrics.remove(op.operationId());
+                logs.remove(op.operationId());
                 tombstones.put(op.operationId(), now);
                 deleted++;
             }

@@ -1,10 +1,12 @@
 package io.opsbridge.core.store;
 
+import io.opsbridge.api.LogLine;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
 import io.opsbridge.api.OperationQuery;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationType;
+import io.opsbridge.core.bridge.LogPage;
 import io.opsbridge.core.bridge.MetricsPage;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -109,6 +111,28 @@ public class JdbcOperationStore implements OperationStore {
     }
 
     @Override
+    public void appendLog(String operationId, List<LogLine> lines, int keep) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        // a conflict: another replica stored the same host lines first; the retry skips them
+        jdbc.retryingOnConflict(3, c -> {
+            OperationLogsTable.append(c, operationId, lines, keep);
+            return null;
+        });
+    }
+
+    @Override
+    public LogPage log(String operationId, int cursor, int max) {
+        return jdbc.inTransaction(c -> OperationLogsTable.page(c, operationId, cursor, max));
+    }
+
+    @Override
+    public int logEnd(String operationId) {
+        return jdbc.inTransaction(c -> OperationLogsTable.end(c, operationId));
+    }
+
+    @Override
     public List<OperationInfo> unfinishedLocal() {
         return jdbc.inTransaction(c -> OperationsTable.unfinishedLocal(c, ownerNode));
     }
@@ -146,10 +170,11 @@ public class JdbcOperationStore implements OperationStore {
         return jdbc.inTransaction(OperationCountsTable::byTypeAndStatus);
     }
 
-    /** The operation with everything that hangs off it: its metrics, its host mapping and its count. */
+    /** The operation with everything that hangs off it: its metrics, its log, its host mapping and its count. */
     private static void deleteRows(Connection c, String operationId) throws SQLException {
         Optional<OperationInfo> deleted = OperationsTable.select(c, operationId, true);
         OperationMetricsTable.delete(c, operationId);
+        OperationLogsTable.delete(c, operationId);
         OperationSymbolsTable.delete(c, operationId);
         JdbcRemoteMappingStore.delete(c, operationId);
         OperationsTable.delete(c, operationId);

@@ -1,5 +1,6 @@
 package io.opsbridge.core.store;
 
+import io.opsbridge.api.LogLine;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
 import io.opsbridge.api.OperationQuery;
@@ -7,6 +8,7 @@ import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationType;
 import io.opsbridge.core.OperationGoneException;
 import io.opsbridge.core.OperationNotFoundException;
+import io.opsbridge.core.bridge.LogPage;
 import io.opsbridge.core.bridge.MetricsPage;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -60,6 +62,19 @@ public interface OperationStore {
     MetricsPage metrics(String operationId, int cursor);
 
     /**
+     * Stores log lines at their own positions ({@link LogLine#seq}), in order, skipping any at or
+     * before the last one stored (a host's lines copied by two replicas are stored once), and keeps
+     * at most {@code keep} lines of the operation: the oldest go first.
+     */
+    void appendLog(String operationId, List<LogLine> lines, int keep);
+
+    /** At most {@code max} stored log lines at and after {@code cursor}, with the count of dropped ones before. */
+    LogPage log(String operationId, int cursor, int max);
+
+    /** The position after the last stored log line: where a copy from a host continues (0 if none). */
+    int logEnd(String operationId);
+
+    /**
      * Pending or running operations of mode {@code local} that this process (node) created: after a
      * restart their bridges are gone, so startup recovery fails them. A store that keeps nothing
      * across restarts has nothing to recover.
@@ -69,8 +84,8 @@ public interface OperationStore {
     }
 
     /**
-     * Retention: deletes finished operations that completed before {@code cutoff}, with their metrics
-     * and remote mappings, and keeps a tombstone of each so {@link #wasDeleted} can tell "expired".
+     * Retention: deletes finished operations that completed before {@code cutoff}, with their metrics,
+     * logs and remote mappings, and keeps a tombstone of each so {@link #wasDeleted} can tell "expired".
      *
      * @return how many operations were deleted
      */

@@ -28,6 +28,8 @@ public final class FakeHost {
     private final String url;
     private volatile OperationInfo operation;
     private final List<Map<String, Object>> metrics = new ArrayList<>();
+    private final io.opsbridge.core.bridge.OperationLog log = new io.opsbridge.core.bridge.OperationLog("host", 1000,
+            written -> { });
     private final AtomicInteger calls = new AtomicInteger();
     private final List<Integer> cursorsAsked = new ArrayList<>();
     private volatile boolean down;
@@ -86,6 +88,11 @@ public final class FakeHost {
             @Override
             public MetricsResponse metrics(String id, int cursor) {
                 return FakeHost.this.metrics(id, cursor);
+            }
+
+            @Override
+            public io.opsbridge.api.LogsResponse logs(String id, int cursor) {
+                return FakeHost.this.logs(id, cursor);
             }
 
             @Override
@@ -149,6 +156,17 @@ public final class FakeHost {
         cursorsAsked.add(cursor);
         MetricsPage page = MetricsPage.after(metrics, cursor);
         return new MetricsResponse(id, page.metrics(), page.newCursor());
+    }
+
+    /** The host's worker writes a line into its operation's log. */
+    public void logLine(String message) {
+        log.info(message);
+    }
+
+    io.opsbridge.api.LogsResponse logs(String id, int cursor) {
+        answer(id);
+        io.opsbridge.core.bridge.LogPage page = log.page(cursor, 1000);
+        return new io.opsbridge.api.LogsResponse(id, page.lines(), page.newCursor(), page.dropped());
     }
 
     OperationResults results(String id) {

@@ -116,7 +116,8 @@ class SettingsSwapTest {
         properties.put("opsbridge.operations.worker-threads", "1");
         properties.put("opsbridge.operations.queue-capacity", "1");
         settings.apply(RuntimeSettings.of(properties));
-        runner = new OperationRunner(core.lifecycle(), core.sources(), settings);
+        runner = new OperationRunner(core.lifecycle(), core.sources(), settings,
+                new io.opsbridge.core.logs.OperationLogs(new io.opsbridge.core.store.InMemoryOperationStore(), settings));
         AtomicInteger runningJobs = new AtomicInteger();
         submitBlockingJob(runningJobs);
         submitBlockingJob(runningJobs);

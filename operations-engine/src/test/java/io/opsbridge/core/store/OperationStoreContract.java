@@ -4,6 +4,7 @@ import static io.opsbridge.core.Records.inStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.opsbridge.api.LogLine;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
 import io.opsbridge.api.OperationMetadata;
@@ -12,6 +13,7 @@ import io.opsbridge.api.OperationQuery;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationType;
 import io.opsbridge.api.StatusCounts;
+import io.opsbridge.core.bridge.LogPage;
 import io.opsbridge.core.bridge.MetricsPage;
 import java.time.Duration;
 import java.time.Instant;
@@ -209,6 +211,37 @@ abstract class OperationStoreContract {
         assertThat(pastEnd).isEqualTo(MetricsPage.empty(10));
     }
 
+    static LogLine line(int seq, String message) {
+        return new LogLine(seq, T0.plusMillis(seq).truncatedTo(java.time.temporal.ChronoUnit.MILLIS), "info", message);
+    }
+
+    @Test
+    void logLinesAreReadByCursorAndOnlyTheLastKeepAreKept() {
+        store.insert(pending("op_1", T0));
+        store.appendLog("op_1", List.of(line(0, "started"), line(1, "epoch 1/3"), line(2, "epoch 2/3")), 3);
+        store.appendLog("op_1", List.of(line(3, "epoch 3/3"), line(4, "completed")), 3);
+
+        LogPage fromStart = store.log("op_1", 0, 100);
+        assertThat(fromStart.lines()).extracting(LogLine::message).containsExactly("epoch 2/3", "epoch 3/3", "completed");
+        assertThat(fromStart.dropped()).as("lines 0 and 1 are gone").isEqualTo(2);
+        assertThat(fromStart.newCursor()).isEqualTo(5);
+        assertThat(fromStart.lines().get(0)).isEqualTo(line(2, "epoch 2/3"));
+        assertThat(store.log("op_1", 3, 1)).isEqualTo(new LogPage(List.of(line(3, "epoch 3/3")), 4, 0));
+        assertThat(store.log("op_1", 5, 100)).isEqualTo(LogPage.empty(5));
+        assertThat(store.logEnd("op_1")).isEqualTo(5);
+        assertThat(store.log("op_unknown", 0, 10)).isEqualTo(LogPage.empty(0));
+        assertThat(store.logEnd("op_unknown")).isZero();
+    }
+
+    @Test
+    void logLinesAlreadyStoredAreSkippedSoACopyFromAHostIsStoredOnce() {
+        store.insert(pending("op_1", T0));
+        store.appendLog("op_1", List.of(line(0, "a"), line(1, "b")), 100);
+        store.appendLog("op_1", List.of(line(1, "b"), line(2, "c")), 100);
+
+        assertThat(store.log("op_1", 0, 100).lines()).extracting(LogLine::message).containsExactly("a", "b", "c");
+    }
+
     @Test
     void metricsOfOperationsDoNotMix() {
         store.insert(pending("op_1", T0));
@@ -356,6 +389,7 @@ abstract class OperationStoreContract {
         Instant cutoff = T0.plus(Duration.ofDays(30));
         store.insert(completed("op_old", T0, T0.plusSeconds(10)));
         store.appendMetrics("op_old", 0, List.of(Map.of("epoch", 1)));
+        store.appendLog("op_old", List.of(line(0, "started")), 100);
         store.insert(completed("op_recent", T0, cutoff.plusSeconds(1)));
         store.insert(pending("op_old_but_running", T0));
         store.update("op_old_but_running", op -> inStatus(op, OperationStatus.RUNNING, T0));
@@ -365,6 +399,7 @@ abstract class OperationStoreContract {
         assertThat(deleted).isEqualTo(1);
         assertThat(store.find("op_old")).isEmpty();
         assertThat(store.metrics("op_old", 0).metrics()).isEmpty();
+        assertThat(store.log("op_old", 0, 10)).as("the log goes with its operation").isEqualTo(LogPage.empty(0));
         assertThat(store.wasDeleted("op_old")).isTrue();
         assertThat(store.find("op_recent")).isPresent();
         assertThat(store.find("op_old_but_running")).isPresent();

@@ -46,7 +46,7 @@ final class TestDatabases {
 
     static void clear(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String table : new String[] {"operation_metrics", "remote_mappings", "operation_tombstones",
+            for (String table : new String[] {"operation_metrics", "operation_logs", "remote_mappings", "operation_tombstones",
                     "operation_symbols", "operations", "idempotency_keys"}) {
                 s.executeUpdate("DELETE FROM " + table);
             }

@@ -2,6 +2,7 @@ package io.opsbridge.workloads.data;
 
 import io.opsbridge.core.bridge.ProgressBridge;
 import io.opsbridge.core.bridge.ProgressWriter;
+import io.opsbridge.core.logs.JobLog;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -54,6 +55,7 @@ public class DataLoadingProgressBridge extends ProgressBridge {
         long rows = rowsDone;
         updateState(w -> w.currentStep(step).currentItem(symbol).steps(index - 1, total).percentage(pct)
                 .items(rows, 0).message(step).context("symbol_rows_loaded", 0L).context("symbol_rows_estimate", null));
+        JobLog.info(step);
     }
 
     /** Rows of the current symbol loaded so far, of about {@code rowsEstimate} (0 if unknown). */
@@ -70,6 +72,7 @@ public class DataLoadingProgressBridge extends ProgressBridge {
     /** What validation found for the current symbol, e.g. step {@code rejected_rows}. */
     public void onValidation(String step, String message) {
         updateState(w -> w.message(message).context("validation_step", step));
+        JobLog.info(message);
     }
 
     /** The current symbol is in its dataset; appends its metric (no validation details). */
@@ -80,14 +83,18 @@ public class DataLoadingProgressBridge extends ProgressBridge {
     /** The current symbol is in its dataset; appends its metric. */
     public void onSymbolCompleted(SymbolLoad load) {
         requireCurrent(load.symbol());
-        finishSymbol(load, "Loaded " + load.symbol() + ": " + load.rowsLoaded() + " rows ("
-                + load.rowsRejected() + " rejected) in " + load.durationMs() + " ms");
+        String message = "Loaded " + load.symbol() + ": " + load.rowsLoaded() + " rows ("
+                + load.rowsRejected() + " rejected) in " + load.durationMs() + " ms";
+        finishSymbol(load, message);
+        JobLog.info(message);
     }
 
     /** The current symbol could not be loaded (its previous dataset, if any, is unchanged); appends its metric. */
     public void onSymbolFailed(SymbolLoad load) {
         requireCurrent(load.symbol());
-        finishSymbol(load, "Failed " + load.symbol() + ": " + load.error());
+        String message = "Failed " + load.symbol() + ": " + load.error();
+        finishSymbol(load, message);
+        JobLog.warn(message);
     }
 
     /** Every symbol is done: percentage 100. */
@@ -95,6 +102,7 @@ public class DataLoadingProgressBridge extends ProgressBridge {
         percentage = 100.0;
         int steps = total;
         updateState(w -> w.percentage(100.0).steps(steps, steps).message(message).currentItem(null));
+        JobLog.info(message);
     }
 
     private void finishSymbol(SymbolLoad load, String message) {

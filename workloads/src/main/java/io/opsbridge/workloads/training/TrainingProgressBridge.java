@@ -2,7 +2,7 @@ package io.opsbridge.workloads.training;
 
 import io.opsbridge.core.bridge.ProgressBridge;
 import io.opsbridge.core.bridge.ProgressWriter;
-
+import io.opsbridge.core.logs.JobLog;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,6 +47,7 @@ public class TrainingProgressBridge extends ProgressBridge {
     /** Sets the phase (context {@code phase}) and the human-readable message. */
     public void onPhase(String phase, String message) {
         updateState(w -> w.message(message).context("phase", phase));
+        JobLog.info(message);
     }
 
     /** Announces the plan the percentage and item counts are measured against. */
@@ -59,6 +60,7 @@ public class TrainingProgressBridge extends ProgressBridge {
         this.batchSize = batchSize;
         long itemsTotal = epochs * samplesPerEpoch;
         updateState(w -> w.steps(0, epochs).items(0, itemsTotal));
+        JobLog.info("training " + epochs + " epochs of " + samplesPerEpoch + " samples, batch size " + batchSize);
     }
 
     /** Marks the start of an epoch: {@code current_step} becomes e.g. {@code "Epoch 3/10"}. */
@@ -108,12 +110,15 @@ public class TrainingProgressBridge extends ProgressBridge {
                 .context("train_loss", m.trainLoss())
                 .context("val_loss", m.valLoss())
                 .context("val_accuracy", m.valAccuracy()));
+        JobLog.info(String.format(java.util.Locale.ROOT, "%s: train loss %.4f, val loss %.4f, val accuracy %.3f (%d ms)",
+                step, m.trainLoss(), m.valLoss(), m.valAccuracy(), m.durationMs()));
     }
 
     /** The training is over and its model saved: percentage 100. */
     public void onCompleted(String message) {
         percentage = 100.0;
         updateState(w -> w.percentage(100.0).message(message).context("phase", PHASE_COMPLETED));
+        JobLog.info(message);
     }
 
     private void writeBatch(ProgressWriter w) {

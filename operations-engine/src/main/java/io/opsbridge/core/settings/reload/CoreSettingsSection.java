@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The engine's reloadable settings: cache TTL, worker pool, stall limits, persist interval, proxy timeouts,
+ * The engine's reloadable settings: cache TTL, worker pool, stall limits, persist interval, log size, proxy timeouts,
  * retention, long-poll interval.
  */
 public final class CoreSettingsSection implements SettingsSection {
@@ -19,6 +19,8 @@ public final class CoreSettingsSection implements SettingsSection {
     static final Duration MAX_TTL = Duration.ofHours(1);
     /** Past this, a waiting client would see a bar that jumps rather than moves. */
     static final Duration MAX_LONG_POLL_INTERVAL = Duration.ofSeconds(10);
+    /** Each running operation holds this many lines in memory at most (about 100 bytes each, plus the text). */
+    static final int MAX_LOG_LINES = 100_000;
 
     @Override
     public List<Class<?>> mappings() {
@@ -32,7 +34,8 @@ public final class CoreSettingsSection implements SettingsSection {
                 "opsbridge.stall.training.stall-after", "opsbridge.stall.training.fail-after",
                 "opsbridge.stall.data-loading.stall-after", "opsbridge.stall.data-loading.fail-after",
                 "opsbridge.stall.default.stall-after", "opsbridge.stall.default.fail-after",
-                "opsbridge.store.progress-persist-interval", "opsbridge.store.retention.max-age",
+                "opsbridge.store.progress-persist-interval", "opsbridge.store.log-max-lines",
+                "opsbridge.store.retention.max-age",
                 "opsbridge.store.tombstone-ttl", "opsbridge.proxy.connect-timeout", "opsbridge.proxy.read-timeout",
                 "opsbridge.longpoll.min-interval");
     }
@@ -69,6 +72,10 @@ public final class CoreSettingsSection implements SettingsSection {
         Duration wakeEvery = candidate.longPoll().minInterval();
         if (wakeEvery.isNegative() || wakeEvery.compareTo(MAX_LONG_POLL_INTERVAL) > 0) {
             errors.add("opsbridge.longpoll.min-interval must be between 0ms and 10s, was " + wakeEvery);
+        }
+        int logLines = candidate.store().logMaxLines();
+        if (logLines < 10 || logLines > MAX_LOG_LINES) {
+            errors.add("opsbridge.store.log-max-lines must be between 10 and " + MAX_LOG_LINES + ", was " + logLines);
         }
         if (candidate.store().progressPersistInterval().isNegative()) {
             errors.add("opsbridge.store.progress-persist-interval must not be negative");
