@@ -20,13 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
  * it again on the same data directory, and find every record and stored metric still there. The
  * local training is failed "interrupted"; the one on a real training host is followed on after the
  * restart and completes on query with every epoch's metric exactly once. A start retried with its
- * Idempotency-Key after the restart answers the operation it started before the kill.
+ * Idempotency-Key after the restart answers the operation it started before the kill. The interrupted
+ * training's log is there after the restart, up to its last save before the kill.
  */
 class RestartIT {
 
     private static final String SHORT = "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":2,\"batch_size\":64,\"seed\":1}";
     private static final String LONG = "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":500,\"batch_size\":16,\"seed\":2}";
     private static final String KEY = "restart-it-retry-1";
+    /** The backend's save interval (progress and log): a kill -9 loses at most this much of a log. */
+    private static final Duration SAVE_EVERY = Duration.ofSeconds(1);
     private static final int HOST_EPOCHS = 250; // about 70 ms each: still running across the kill and the restart
     private static final String ON_HOST = "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":" + HOST_EPOCHS
             + ",\"batch_size\":16,\"seed\":4,\"mode\":\"host\"}";
@@ -51,7 +54,10 @@ class RestartIT {
         List<Map<String, Object>> finishedMetrics;
         List<Map<String, Object>> seenBeforeKill;
         List<Map<String, Object>> hostSeenBeforeKill;
-        try (BackendProcess first = BackendProcess.start(work, "first", hostConfig, Map.of())) {
+        List<String> logBeforeKill;
+        Map<String, String> config = new java.util.HashMap<>(hostConfig);
+        config.put("opsbridge.store.progress-persist-interval", SAVE_EVERY.toMillis() + "ms");
+        try (BackendProcess first = BackendProcess.start(work, "first", config, Map.of())) {
             finished = startWithKey(first, SHORT).then().statusCode(202).extract().path("operation_id");
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                     .until(() -> status(first, finished).equals("completed"));
@@ -62,6 +68,13 @@ class RestartIT {
                     first.http().get("/api/v1/operations/{id}", interrupted).jsonPath().getInt("metrics_count") >= 2);
             seenBeforeKill = metrics(first, interrupted);
             assertThat(status(first, interrupted)).isEqualTo("running");
+            // the log lines read now are saved within one save interval (SAVE_EVERY): let more than one pass
+            List<String> read = logLines(first, interrupted);
+            logBeforeKill = read;
+            long readAt = System.nanoTime();
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    System.nanoTime() - readAt > 2 * SAVE_EVERY.toNanos()
+                    && logLines(first, interrupted).size() > read.size());
             onHost = start(first, ON_HOST);
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
                     first.http().get("/api/v1/operations/{id}", onHost).jsonPath().getInt("metrics_count") >= 1);
@@ -72,7 +85,7 @@ class RestartIT {
         }
         assertThat(Files.exists(work.resolve("data/opsbridge.mv.db"))).isTrue();
 
-        try (BackendProcess second = BackendProcess.start(work, "second", hostConfig, Map.of())) {
+        try (BackendProcess second = BackendProcess.start(work, "second", config, Map.of())) {
             assertThat(metrics(second, onHost)).as("stored before the kill, still there")
                     .startsWith(hostSeenBeforeKill.toArray(Map[]::new));
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300))
@@ -95,6 +108,8 @@ class RestartIT {
             assertThat(failed.getString("error_message")).isEqualTo("interrupted: process restarted");
             assertThat(failed.getString("completed_at")).isNotNull();
             assertThat(metrics(second, interrupted)).startsWith(seenBeforeKill.toArray(Map[]::new));
+            assertThat(logLines(second, interrupted)).as("its log, up to the last save before the kill")
+                    .startsWith(logBeforeKill.toArray(String[]::new));
 
             JsonPath done = second.http().get("/api/v1/operations/{id}", finished).then().statusCode(200)
                     .extract().jsonPath();
@@ -128,6 +143,11 @@ class RestartIT {
 
     static String status(BackendProcess backend, String id) {
         return backend.http().get("/api/v1/operations/{id}", id).jsonPath().getString("status");
+    }
+
+    static List<String> logLines(BackendProcess backend, String id) {
+        return backend.http().queryParam("cursor", 0).get("/api/v1/operations/{id}/logs", id)
+                .then().statusCode(200).extract().jsonPath().getList("lines.message", String.class);
     }
 
     static List<Map<String, Object>> metrics(BackendProcess backend, String id) {

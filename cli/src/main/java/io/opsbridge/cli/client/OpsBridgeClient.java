@@ -2,6 +2,7 @@ package io.opsbridge.cli.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opsbridge.api.LogsResponse;
 import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationList;
@@ -107,6 +108,12 @@ public class OpsBridgeClient {
     public MetricsResponse metrics(String id, int cursor) {
         return http.call(http.request("/api/v1/operations/" + encode(id) + "/metrics?cursor=" + cursor).GET().build(),
                 MetricsResponse.class);
+    }
+
+    /** {@code GET /api/v1/operations/{id}/logs?cursor=n}: the log lines after the cursor and the next cursor. */
+    public LogsResponse logs(String id, int cursor) {
+        return http.call(http.request("/api/v1/operations/" + encode(id) + "/logs?cursor=" + cursor).GET().build(),
+                LogsResponse.class);
     }
 
     /** {@code POST /api/v1/operations/{id}/cancel} (idempotent). */

@@ -1,6 +1,7 @@
 package io.opsbridge.cli.commands;
 
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationStatus;
 import io.opsbridge.cli.ExitCodes;
 import io.opsbridge.cli.watch.BarProgressView;
 import io.opsbridge.cli.watch.LineProgressView;
@@ -48,6 +49,9 @@ final class Follow {
             ctx.printer().printData(last);
         } else {
             Summary.print(ctx.out(), last);
+            if (last.status() == OperationStatus.FAILED) {
+                LogsCommand.printTail(ctx, operationId);
+            }
         }
         return last;
     }

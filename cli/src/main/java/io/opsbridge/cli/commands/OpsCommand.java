@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code opsbridge ops ...}: list, inspect, follow, cancel and rerun operations ({@code /api/v1/operations}). */
 @Command(name = "ops", mixinStandardHelpOptions = true, description = "List, inspect, follow, cancel and rerun operations.",
         subcommands = {OpsCommand.ListOps.class, OpsCommand.Get.class, OpsCommand.Watch.class, WaitCommand.class,
-            OpsCommand.Metrics.class, OpsCommand.Cancel.class, RerunCommand.class})
+            OpsCommand.Metrics.class, LogsCommand.class, OpsCommand.Cancel.class, RerunCommand.class})
 public class OpsCommand {
 
     /** {@code ops list [--status running] [--type training]}. */

@@ -85,6 +85,15 @@ public final class Texts {
         return line.toString();
     }
 
+    /** A log line as {@code 10:00:01.123 warn  only 12 bars for AAPL} (the time in UTC). */
+    public static String logLine(io.opsbridge.api.LogLine line) {
+        String time = line.at() == null ? "--:--:--.---" : LOG_TIME.format(line.at());
+        return String.format(Locale.ROOT, "%s %-5s %s", time, line.level(), line.message());
+    }
+
+    private static final java.time.format.DateTimeFormatter LOG_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+
     private static double number(Map<String, Object> m, String key) {
         return m.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
     }

@@ -156,6 +156,32 @@ class CliEndToEndIT {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.stdout()).containsPattern("FAILED op_training_\\S+ after \\S+: BROKEN_1h.csv line 3: ");
+        assertThat(run.stdout()).as("the last lines of its log say what happened before")
+                .containsPattern("last lines of its log \\(all of it: opsbridge ops logs op_training_\\S+\\):")
+                .containsPattern("(?m)^  \\d\\d:\\d\\d:\\d\\d\\.\\d{3} error failed: .*BROKEN_1h.csv line 3: ");
+    }
+
+    @Test
+    void opsLogsFollowPrintsNewLinesUntilTheTrainingEndsAndExitsWithItsOutcome() throws Exception {
+        String id = api.startTraining(Map.of("symbols", List.of("AAPL"), "epochs", 25, "batch_size", 16), null)
+                .operationId();
+
+        Cli.Running follow = Cli.start(Map.of("OPSBRIDGE_URL", url), "ops", "logs", id, "-f");
+        await().atMost(Duration.ofSeconds(60)).until(() -> follow.stdoutSoFar().contains("Epoch 1/25"));
+        boolean stillFollowing = follow.process().isAlive();
+        Cli.Result followed = follow.await();
+
+        assertThat(followed.exitCode()).as(followed.stderr()).isEqualTo(ExitCodes.OK);
+        List<String> lines = followed.stdout().lines().toList();
+        assertThat(lines.get(0)).containsPattern("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} info  started on ");
+        for (int epoch = 1; epoch <= 25; epoch++) {
+            String step = "Epoch " + epoch + "/25:";
+            assertThat(lines).as("each line once").filteredOn(line -> line.contains(step)).hasSize(1);
+        }
+        assertThat(lines.get(lines.size() - 1)).endsWith(" info  completed");
+        assertThat(Cli.run("--url", url, "ops", "logs", id).stdout()).as("read again: the same lines")
+                .isEqualTo(followed.stdout());
+        assertThat(stillFollowing).as("the first epoch's line was printed before the training ended").isTrue();
     }
 
     @Test
