@@ -118,7 +118,12 @@ public final class LocalProgressSource implements ProgressSource {
         } else if (!flushing) {
             record.mark(record.stallMarks(lastProgressAt, now), now);
         }
-        return record.save(flushing || newMetrics, now);
+        Optional<OperationInfo> saved = record.save(flushing || newMetrics, now);
+        if (saved.isPresent() && saved.get().status().isTerminal()) {
+            // ended elsewhere (a cancel recorded by a replica that could not reach this one): stop the worker
+            bridge.requestCancel();
+        }
+        return saved;
     }
 
     /**

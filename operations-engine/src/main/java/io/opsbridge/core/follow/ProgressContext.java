@@ -15,7 +15,23 @@ public final class ProgressContext {
     public static final String LAST_HOST_ERROR = "last_host_error";
     public static final String UNREACHABLE_SINCE = "unreachable_since";
 
+    /**
+     * A completion was claimed (the worker or host finished; its hooks, e.g. the model registration,
+     * run now): from here a cancel is refused and no progress write moves the record.
+     */
+    public static final String COMPLETING = "completing";
+
     private ProgressContext() {
+    }
+
+    /** Whether a completion of the operation whose progress this is has been claimed. */
+    public static boolean completing(OperationProgress p) {
+        return p.context() != null && Boolean.TRUE.equals(p.context().get(COMPLETING));
+    }
+
+    /** {@code p} with the completion claim added ({@code claimed}) or removed. */
+    public static OperationProgress claimed(OperationProgress p, boolean claimed) {
+        return claimed ? with(p, Map.of(COMPLETING, true)) : with(p, Map.of(), COMPLETING);
     }
 
     /** {@code progress} with {@code extra} in its context, and the {@code drop} keys removed. */

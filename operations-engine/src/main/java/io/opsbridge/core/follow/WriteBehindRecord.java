@@ -14,7 +14,8 @@ import java.util.Optional;
  * write-behind every progress source shares. A change of progress alone is stored at most once per
  * {@code opsbridge.store.progress-persist-interval}; the caller stores at once what must not wait
  * (new metrics, a change of reachability, a terminal host status, before a status change). A save
- * stores only what is newer than the stored record (two replicas may follow one operation). A
+ * stores only what is newer than the stored record (two replicas may follow one operation), and never
+ * moves a record whose completion was claimed. A
  * restart loses no more than progress the source still holds: the first pull reads it again. Also
  * the one place that marks a quiet operation stalled. Used under its source's lock; {@link #latest}
  * is read without it.
@@ -112,7 +113,8 @@ final class WriteBehindRecord {
         }
         OperationInfo mine = latest;
         Optional<OperationInfo> stored = store.update(operationId,
-                current -> current.status().isTerminal() ? current : rebased(current, mine, now));
+                current -> current.status().isTerminal() || ProgressContext.completing(current.progress()) ? current
+                        : rebased(current, mine, now));
         // a record finished elsewhere (another replica) comes back terminal: forced reads then take the blocking path
         latest = stored.orElse(null);
         dirty = false;

@@ -81,13 +81,15 @@ public class OperationLifecycle {
     }
 
     /**
-     * Completes a local operation: its type's {@link CompletionHook} shapes the result (an exception
-     * from it propagates: the caller fails the operation), then one final pull, so the last metrics
-     * are never lost.
+     * Completes a local operation: a final pull (the last metrics are never lost), the completion
+     * claimed (refused with {@link IllegalTransitionException} if it was cancelled, here or on another
+     * replica), then its type's {@link CompletionHook} shapes the result (its exception propagates:
+     * the caller fails the operation).
      */
     public OperationInfo complete(String operationId, Map<String, Object> resultSummary) {
-        Map<String, Object> result = hooks.apply(find(operationId), resultSummary);
         flush(operationId);
+        OperationInfo claimed = claim(operationId);
+        Map<String, Object> result = hooks.apply(claimed, resultSummary);
         OperationInfo info = transition(operationId, OperationStatus.COMPLETED,
                 op -> op.withProgress(op.progress().finished(), op.metricsCount(), op.updatedAt()).withResult(result));
         LOG.infof("operation %s completed", operationId);
@@ -122,22 +124,43 @@ public class OperationLifecycle {
             s.takeOutcome().ifPresent(outcome -> finish(operationId, outcome));
         });
         flush(operationId);
-        OperationInfo info = transition(operationId, OperationStatus.CANCELLED, UnaryOperator.identity());
-        LOG.infof("operation %s cancelled", operationId);
-        return info;
+        try {
+            OperationInfo info = transition(operationId, OperationStatus.CANCELLED, UnaryOperator.identity());
+            LOG.infof("operation %s cancelled", operationId);
+            return info;
+        } catch (IllegalTransitionException e) {
+            // the owner (another replica) cancelled it meanwhile: the same answer; anything else is refused
+            OperationInfo now = find(operationId);
+            if (now.status() == OperationStatus.CANCELLED) {
+                return now;
+            }
+            throw e;
+        }
     }
 
     /**
-     * Applies how the operation ended on its host: a completed result goes through the type's
-     * {@link CompletionHook} first; a failing hook is reported in the result
-     * ({@code completion_error}), not to the client, because the host's job did succeed.
-     *
-     * @return the record now; unchanged if another query applied the outcome first
+     * A record found finished while this process still follows it ended elsewhere (a cancel recorded
+     * by a replica that could not reach this one): its work here stops, its source is forgotten.
+     */
+    public void endedElsewhere(OperationInfo finished) {
+        sources.registered(finished.operationId()).ifPresent(source -> {
+            LOG.infof("operation %s is %s (recorded elsewhere): its work here stops", finished.operationId(),
+                    finished.status().wireName());
+            source.abandon();
+            sources.remove(finished.operationId());
+        });
+    }
+
+    /**
+     * Applies how the operation ended on its host: a completion is claimed, then goes through the
+     * type's {@link CompletionHook}, whose failure is reported in the result ({@code completion_error}):
+     * the host's job did succeed. Returns the record now, unchanged if another read applied it first.
      */
     public OperationInfo finish(String operationId, HostOutcome outcome) {
-        Map<String, Object> result = outcome.status() == OperationStatus.COMPLETED
-                ? hooks.applyReportingFailure(find(operationId), outcome.result()) : null;
         try {
+            boolean completed = outcome.status() == OperationStatus.COMPLETED;
+            Map<String, Object> result = completed ? hooks.applyReportingFailure(claim(operationId), outcome.result())
+                    : null;
             OperationInfo info = transition(operationId, outcome.status(), op -> {
                 OperationInfo done = outcome.completedAt() == null ? op : StatusChange.completedAt(op, outcome.completedAt());
                 return done.withResult(result).withError(outcome.error());
@@ -184,16 +207,21 @@ public class OperationLifecycle {
         store.delete(operationId);
     }
 
-    /**
-     * Calls {@code listener} with the operation id after every status change (e.g. to wake
-     * long-polling clients). Listeners must be quick and must not throw.
-     */
+    /** Calls {@code listener} with the id after every status change (e.g. long-poll wake-ups); quick, never throwing. */
     public void addChangeListener(Consumer<String> listener) {
         changeListeners.add(listener);
     }
 
     private OperationInfo find(String operationId) {
         return store.require(operationId);
+    }
+
+    /** {@link StatusChange#claimCompletion}, stored; no progress write moves a claimed record (the write-behind's rule). */
+    private OperationInfo claim(String operationId) {
+        OperationInfo claimed = store.update(operationId, current -> StatusChange.claimCompletion(current, clock.instant()))
+                .orElseThrow(() -> new OperationNotFoundException(operationId));
+        cache.invalidate(operationId);
+        return claimed;
     }
 
     /** The final pull of a running operation's source, before its status changes. */

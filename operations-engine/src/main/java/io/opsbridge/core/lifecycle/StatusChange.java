@@ -3,6 +3,7 @@ package io.opsbridge.core.lifecycle;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.IllegalTransitionException;
+import io.opsbridge.core.follow.ProgressContext;
 import java.time.Instant;
 
 /**
@@ -25,11 +26,34 @@ final class StatusChange {
         if (!current.status().canMoveTo(next)) {
             throw new IllegalTransitionException(current.operationId(), current.status(), next);
         }
+        if (next == OperationStatus.CANCELLED && ProgressContext.completing(current.progress())) {
+            throw new IllegalTransitionException(current.operationId(),
+                    "has finished and its result is being recorded: it can no longer be cancelled");
+        }
         Instant started = next == OperationStatus.RUNNING && current.startedAt() == null ? now : current.startedAt();
         Instant completed = next.isTerminal() ? now : current.completedAt();
+        // a finished record keeps no completion claim
+        boolean claimed = next.isTerminal() && ProgressContext.completing(current.progress());
         return new OperationInfo(current.operationId(), current.operationType(), next, current.createdAt(), started,
-                now, completed, current.progress(), current.metadata(), current.resultSummary(),
+                now, completed, claimed ? ProgressContext.claimed(current.progress(), false) : current.progress(), current.metadata(), current.resultSummary(),
                 current.errorMessage(), current.metricsCount(), current.version() + 1);
+    }
+
+    /**
+     * {@code current} with its completion claimed at {@code now} (one version higher, still running):
+     * the one winner of a completion's race with a cancel, or with another replica applying the same
+     * host outcome, runs the completion hooks.
+     *
+     * @throws IllegalTransitionException if it cannot complete (cancelled meanwhile) or was claimed already
+     */
+    static OperationInfo claimCompletion(OperationInfo current, Instant now) {
+        if (!current.status().canMoveTo(OperationStatus.COMPLETED)) {
+            throw new IllegalTransitionException(current.operationId(), current.status(), OperationStatus.COMPLETED);
+        }
+        if (ProgressContext.completing(current.progress())) {
+            throw new IllegalTransitionException(current.operationId(), "is being completed already");
+        }
+        return current.withProgress(ProgressContext.claimed(current.progress(), true), current.metricsCount(), now);
     }
 
     /** The same record, finished at {@code completedAt} (a host's own completion time) instead. */

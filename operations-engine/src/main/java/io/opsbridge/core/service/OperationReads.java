@@ -173,6 +173,7 @@ final class OperationReads {
     private OperationInfo loadTimed(String operationId, boolean forceRefresh) {
         OperationInfo info = store.require(operationId);
         if (info.status() != OperationStatus.RUNNING) {
+            lifecycle.endedElsewhere(info);
             return info;
         }
         return sources.of(info).map(source -> {
