@@ -184,10 +184,11 @@ async function loadReplicas() {
   const answer = await call('/api/v1/admin/replicas');
   if (!answer.ok) { $('replicas-summary').textContent = problemText(answer); return; }
   const view = answer.body;
-  $('replicas-summary').textContent = `${view.total} replica(s), ${view.lagging} lagging; broadcast `
+  $('replicas-summary').textContent = `${view.total} replica(s), ${view.live} live, ${view.lagging} lagging; broadcast `
     + `${view.broadcast ? view.broadcast.mode : '-'}; registry active: ${pairs(view.registry_active)}`;
-  fill('replicas-table', view.replicas || [], (r) => [r.state.node_id, pairs(r.state.models),
-    `${r.state.settings_version}`, r.state.subscriber_state,
+  fill('replicas-table', view.replicas || [], (r) => [r.node_id, r.advertised_url, r.liveness,
+    `${r.operations_owned}`, pairs((r.state || {}).models), r.state ? `${r.state.settings_version}` : '-',
+    r.state ? r.state.subscriber_state : '-',
     (r.lag_reasons || []).length ? `lagging: ${r.lag_reasons.join('; ')}` : 'ok']);
 }
 

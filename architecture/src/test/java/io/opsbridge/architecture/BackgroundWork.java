@@ -26,8 +26,9 @@ final class BackgroundWork {
     static final Map<String, String> PERIODIC_CHECKS = Map.of(
             "io.opsbridge.backend.models.registry.ModelBeans",
             "model-reload: the model registry's safety-net check every model_reload_interval_seconds",
-            "io.opsbridge.backend.reload.broadcast.ReloadBroadcast",
-            "broadcast-state: each replica publishes what it serves, for the replicas view");
+            "io.opsbridge.backend.replicas.ReplicaHeartbeat",
+            "replica-heartbeat: renews this replica's liveness stamp and what it serves in the database"
+                    + " (opsbridge.replica.heartbeat-interval), so the others can tell a silent owner from a busy one");
 
     /** Classes that start threads that are not timers: workers, and the queues that keep work off request threads. */
     static final Map<String, String> THREADS = Map.of(
@@ -39,7 +40,7 @@ final class BackgroundWork {
             "blocks on the settings file's WatchService",
             "io.opsbridge.server.audit.AuditTrail",
             "writes audit rows off the request thread, in order",
-            "io.opsbridge.backend.reload.broadcast.ReloadBroadcast",
+            "io.opsbridge.backend.reload.broadcast.BroadcastReceiver",
             "applies a broadcast reload off the Redis event loop",
             "io.opsbridge.cli.commands.Follow",
             "the CLI's Ctrl-C hook while it follows an operation (client side)");

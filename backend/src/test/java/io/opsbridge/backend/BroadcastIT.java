@@ -63,7 +63,7 @@ class BroadcastIT {
                 "opsbridge.training.data-dir", work.resolve("market").toString(), // one market data set for both
                 "opsbridge.models.reload-interval", "1h",
                 "opsbridge.broadcast.backoff-max", "1s",
-                "opsbridge.broadcast.state-interval", "2s");
+                "opsbridge.replica.heartbeat-interval", "2s");
         a = BackendProcess.start(work.resolve("a"), "a", properties, env("replica-a"));
         b = BackendProcess.start(work.resolve("b"), "b", properties, env("replica-b"));
         for (int seed = 1; seed <= 2; seed++) {
@@ -189,7 +189,8 @@ class BroadcastIT {
         String active = activeOn(a);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonPath view = b.admin().get("/api/v1/admin/replicas").then().statusCode(200).extract().jsonPath();
-            assertThat(view.getList("replicas.state.node_id")).containsExactly("replica-a", "replica-b");
+            assertThat(view.getList("replicas.node_id")).containsExactly("replica-a", "replica-b");
+            assertThat(view.getList("replicas.liveness")).containsOnly("live");
             assertThat(view.getList("replicas.state.models.mlp_direction")).containsOnly(active);
             assertThat(view.getInt("lagging")).isZero();
             assertThat(view.getList("replicas.state.subscriber_state")).containsOnly("subscribed");

@@ -1,6 +1,7 @@
 package io.opsbridge.backend.operations;
 
 import io.agroal.api.AgroalDataSource;
+import io.opsbridge.core.replicas.ReplicaIdentity;
 import io.opsbridge.core.settings.StoreConfig;
 import io.opsbridge.core.store.IdempotencyKeyStore;
 import io.opsbridge.core.store.JdbcIdempotencyKeyStore;
@@ -16,8 +17,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -37,10 +36,9 @@ public class StoreBeans {
 
     @Produces
     @Singleton
-    JdbcOperationStore operationStore(StoreConfig config, DataSource selected) {
-        String node = nodeId(config);
-        LOG.infof("operation store: %s database, node id '%s'", config.kind(), node);
-        return new JdbcOperationStore(selected, node);
+    JdbcOperationStore operationStore(StoreConfig config, DataSource selected, ReplicaIdentity me) {
+        LOG.infof("operation store: %s database, node id '%s'", config.kind(), me.nodeId());
+        return new JdbcOperationStore(selected, me.nodeId());
     }
 
     /** The database {@code opsbridge.store.kind} selects: every table below, and the model registry, live in it. */
@@ -80,15 +78,4 @@ public class StoreBeans {
         return new JdbcAuditLog(selected);
     }
 
-
-    /** This process's node id: {@code opsbridge.store.node-id}, else the host name. */
-    public static String nodeId(StoreConfig config) {
-        return config.nodeId().filter(id -> !id.isBlank()).orElseGet(() -> {
-            try {
-                return InetAddress.getLocalHost().getHostName();
-            } catch (UnknownHostException e) {
-                return "local";
-            }
-        });
-    }
 }

@@ -73,6 +73,13 @@ public final class PeriodicCheck implements AutoCloseable {
         }
     }
 
+    /** Runs the check now on its own thread (something it records changed), then every interval again. */
+    public synchronized void runSoon() {
+        if (next != null && next.cancel(false)) {
+            next = timer.schedule(this::runAndPlan, 0, TimeUnit.MILLISECONDS);
+        }
+    }
+
     /** Runs completed so far, failed or not. */
     public long runs() {
         return runs.get();

@@ -16,16 +16,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code opsbridge admin replicas}: every backend replica with the model and settings it serves and
- * its broadcast subscription, laggards marked with the reason ({@code GET /api/v1/admin/replicas}).
+ * {@code opsbridge admin replicas}: every backend replica recorded in the database, where it answers,
+ * its liveness, its instance (the start), how many operations it owns, the model and settings it
+ * serves and its broadcast subscription, laggards marked with the reason ({@code GET /api/v1/admin/replicas}).
  */
 @Command(name = "replicas", mixinStandardHelpOptions = true,
         description = {"The backend replicas and what each serves, the lagging ones marked.",
-            "For each: the model versions and settings it serves, its reload subscription, and LAGGING",
-            "with the reason for one that serves other than the registry's active version or the newest settings."})
+            "For each: its URL, liveness (live, stopping, silent), instance, the unfinished operations it owns,",
+            "the model versions and settings it serves, its reload subscription, and LAGGING with the reason",
+            "for one that serves other than the registry's active version or the newest settings."})
 public class ReplicasCommand implements Callable<Integer> {
 
-    private static final String ROW = "%-12s %-20s %-20s %-12s %-21s %s%n";
+    private static final String ROW = "%-12s %-26s %-9s %-8s %-4s %-20s %-20s %-12s %-21s %s%n";
 
     @Spec
     CommandSpec spec;
@@ -39,20 +41,25 @@ public class ReplicasCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         PrintWriter out = ctx.out();
-        out.printf(ROW, "NODE", "MODELS", "SETTINGS", "SUBSCRIBER", "LAST RELOAD", "STATUS");
+        out.printf(ROW, "NODE", "URL", "LIVENESS", "INSTANCE", "OWNS", "MODELS", "SETTINGS", "SUBSCRIBER",
+                "LAST RELOAD", "STATUS");
         for (JsonNode replica : view.path("replicas")) {
             JsonNode state = replica.path("state");
             List<String> reasons = new ArrayList<>();
             replica.path("lag_reasons").forEach(r -> reasons.add(r.asText()));
-            out.printf(ROW, state.path("node_id").asText(), pairs(state.path("models")),
-                    state.path("settings_version").asText() + " (" + shortHash(state.path("settings_hash")) + ")",
-                    state.path("subscriber_state").asText(), seconds(state.path("last_reload_at")),
+            String instance = replica.path("instance_id").asText();
+            out.printf(ROW, replica.path("node_id").asText(), replica.path("advertised_url").asText(),
+                    replica.path("liveness").asText(), instance.length() > 8 ? instance.substring(0, 8) : instance,
+                    replica.path("operations_owned").asText(), pairs(state.path("models")),
+                    state.isMissingNode() ? "-" : state.path("settings_version").asText() + " ("
+                            + shortHash(state.path("settings_hash")) + ")",
+                    state.path("subscriber_state").asText("-"), seconds(state.path("last_reload_at")),
                     reasons.isEmpty() ? "ok" : "LAGGING: " + String.join("; ", reasons));
         }
         JsonNode broadcast = view.path("broadcast");
-        out.printf("broadcast %s (%s); registry active: %s; %d of %d lagging%n", broadcast.path("mode").asText(),
-                broadcast.path("reason").asText(), pairs(view.path("registry_active")), view.path("lagging").asInt(),
-                view.path("total").asInt());
+        out.printf("broadcast %s (%s); registry active: %s; %d of %d live, %d lagging%n", broadcast.path("mode").asText(),
+                broadcast.path("reason").asText(), pairs(view.path("registry_active")), view.path("live").asInt(),
+                view.path("total").asInt(), view.path("lagging").asInt());
         return ExitCodes.OK;
     }
 

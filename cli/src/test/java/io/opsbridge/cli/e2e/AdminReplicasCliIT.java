@@ -17,6 +17,6 @@ class AdminReplicasCliIT {
         assertThat(replicas.stdoutLines().get(0)).startsWith("NODE").contains("MODELS", "SUBSCRIBER", "STATUS");
         assertThat(replicas.stdoutLines()).hasSize(3);
         assertThat(replicas.stdoutLines().get(1)).contains(" off ").endsWith("ok");
-        assertThat(replicas.stdout()).contains("broadcast off (no quarkus.redis.hosts").contains("0 of 1 lagging");
+        assertThat(replicas.stdout()).contains("broadcast off (no quarkus.redis.hosts").contains("1 of 1 live, 0 lagging");
     }
 }

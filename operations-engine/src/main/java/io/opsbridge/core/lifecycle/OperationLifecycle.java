@@ -143,7 +143,7 @@ public class OperationLifecycle {
      * by a replica that could not reach this one): its work here stops, its source is forgotten.
      */
     public void endedElsewhere(OperationInfo finished) {
-        sources.registered(finished.operationId()).ifPresent(source -> {
+        sources.registered(finished.operationId()).filter(s -> finished.status().isTerminal()).ifPresent(source -> {
             LOG.infof("operation %s is %s (recorded elsewhere): its work here stops", finished.operationId(),
                     finished.status().wireName());
             source.abandon();

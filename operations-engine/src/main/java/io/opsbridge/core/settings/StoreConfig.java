@@ -14,8 +14,10 @@ public interface StoreConfig {
     String kind();
 
     /**
-     * This process's stable name in a shared database; after a restart it fails only its own
-     * interrupted local operations. Defaults to the host name. Replicas must differ.
+     * This process's stable name in a shared database, recorded as the owner of the operations it
+     * runs; after a restart it fails only its own interrupted local operations. Defaults to the host
+     * name. Unique among live replicas: a replica refuses to start while another process answers at
+     * the id's advertised URL ({@code io.opsbridge.core.replicas.NodeIdGuard}).
      */
     Optional<String> nodeId();
 

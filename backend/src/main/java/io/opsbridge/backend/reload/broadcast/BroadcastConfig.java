@@ -45,13 +45,6 @@ public interface BroadcastConfig {
     @WithDefault("30s")
     Duration backoffMax();
 
-    /** The Redis hash where each replica records what it serves. */
-    @WithDefault("opsbridge:replicas")
-    String replicasKey();
-
-    /** How often a replica refreshes its entry even if nothing changed; entries older than three of these are gone. */
-    @WithDefault("15s")
-    Duration stateInterval();
 
     /** How often a settings message whose hash is not in the local file yet is retried before it is "pending". */
     @WithDefault("4")

@@ -5,10 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.opsbridge.backend.models.ModelVersion;
 import io.opsbridge.backend.models.ModelsConfig;
 import io.opsbridge.backend.models.registry.ModelRegistry;
-import io.opsbridge.backend.operations.StoreBeans;
-import io.opsbridge.backend.reload.PeriodicCheck;
+import io.opsbridge.core.replicas.ReplicaIdentity;
 import io.opsbridge.core.settings.Settings;
-import io.opsbridge.core.settings.StoreConfig;
 import io.opsbridge.core.settings.reload.ReloadEvent;
 import io.opsbridge.core.settings.reload.ReloadListener;
 import io.opsbridge.core.settings.reload.SettingsReloader;
@@ -20,18 +18,14 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,8 +33,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The reload broadcast of this replica: publishes a signed hint ({@link ReloadPublisher}) on every
- * model activation and applied settings reload, keeps the one subscription, applies what it receives by comparing with
- * the database and the file ({@link CatchUp}), and records what this replica serves in Redis.
+ * model activation and applied settings reload, and keeps the one subscription, whose messages
+ * {@link BroadcastReceiver} applies. What this replica serves is recorded with its liveness stamp in
+ * the database (the replicas view), told by a {@link ServedChanged} event after every change.
  *
  * <p>It runs only when {@code quarkus.redis.hosts} is set and a secret is configured; otherwise it
  * stays off, says why ({@link #status}), and the registry check stays the only path. The Redis
@@ -60,28 +55,21 @@ public class ReloadBroadcast implements ReloadListener {
     private final MeterRegistry meters;
     private final ObjectMapper json;
     private final Optional<String> hosts;
+    private final Event<ServedChanged> changes;
     private final Clock clock = Clock.systemUTC();
     private final String nodeId;
 
     private volatile BroadcastStatus status;
     private volatile Redis redis;
     private volatile ReloadSubscriber subscriber;
-    private MessageSigner signer;
-    private ReloadPublisher publisher;
-    private MessageCheck check;
-    private ReplicaStateStore states;
-    private CatchUp catchUp;
-    private BroadcastMetrics metrics;
-    private RejectionLog rejections;
-    private ExecutorService applier;
-    private PeriodicCheck refresh;
+    private volatile BroadcastReceiver receiver;
     private volatile Instant lastReloadAt;
-    private volatile String lastError;
-    private volatile String pending;
+    private ReloadPublisher publisher;
 
     public ReloadBroadcast(Vertx vertx, BroadcastConfig config, ModelRegistry registry, ModelsConfig models,
             SettingsReloader reloader, Settings settings, MeterRegistry meters, ObjectMapper json,
-            StoreConfig store, @ConfigProperty(name = "quarkus.redis.hosts") Optional<String> hosts) {
+            ReplicaIdentity identity, Event<ServedChanged> changes,
+            @ConfigProperty(name = "quarkus.redis.hosts") Optional<String> hosts) {
         this.vertx = vertx;
         this.config = config;
         this.registry = registry;
@@ -90,8 +78,9 @@ public class ReloadBroadcast implements ReloadListener {
         this.settings = settings;
         this.meters = meters;
         this.json = json;
+        this.changes = changes;
         this.hosts = hosts.filter(h -> !h.isBlank());
-        this.nodeId = StoreBeans.nodeId(store);
+        this.nodeId = identity.nodeId();
         this.status = new BroadcastStatus(BroadcastStatus.OFF, "not started", config.channel(), nodeId);
     }
 
@@ -103,8 +92,8 @@ public class ReloadBroadcast implements ReloadListener {
             LOG.infof("reload broadcast off: %s", status.reason());
             return;
         }
-        Optional<MessageSigner> maybeSigner = MessageSigner.from(config);
-        if (maybeSigner.isEmpty()) {
+        Optional<MessageSigner> signer = MessageSigner.from(config);
+        if (signer.isEmpty()) {
             status = new BroadcastStatus(BroadcastStatus.DISABLED, "quarkus.redis.hosts is set but no "
                     + "OPSBRIDGE_BROADCAST_SECRET (opsbridge.broadcast.secret): the broadcast does not start;"
                     + " set a secret, or opsbridge.broadcast.allow-unsigned=true on a trusted network",
@@ -112,46 +101,35 @@ public class ReloadBroadcast implements ReloadListener {
             LOG.warnf("reload broadcast disabled: %s", status.reason());
             return;
         }
-        signer = maybeSigner.get();
-        check = new MessageCheck(signer, config.maxSkew(), clock);
-        metrics = new BroadcastMetrics(meters);
-        rejections = new RejectionLog(clock);
-        catchUp = new CatchUp(registry, models::strategy, reloader, settings, config.settingsRetries(),
-                config.settingsRetryDelay());
+        BroadcastMetrics metrics = new BroadcastMetrics(meters);
+        receiver = new BroadcastReceiver(new MessageCheck(signer.get(), config.maxSkew(), clock),
+                new CatchUp(registry, models::strategy, reloader, settings, config.settingsRetries(),
+                        config.settingsRetryDelay()), metrics, new RejectionLog(clock), nodeId, clock,
+                () -> changed("broadcast applied"));
         // one host: the first of the list (Redis Sentinel/Cluster are not used for a hint channel)
         String host = hosts.get().split(",")[0].trim();
-        // idle pooled connections live longer than the state refresh interval, so an announcement
-        // finds a connection ready instead of connecting (and authenticating) first
-        int recycleMillis = (int) Math.max(60_000, config.stateInterval().multipliedBy(4).toMillis());
+        // idle pooled connections are kept a minute, so an announcement finds a connection ready
+        // instead of connecting (and authenticating) first
         redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(host).setMaxPoolSize(6)
-                .setMaxWaitingHandlers(64).setPoolRecycleTimeout(recycleMillis));
-        publisher = new ReloadPublisher(redis, config.channel(), signer, json, metrics, nodeId, clock);
-        states = new ReplicaStateStore(redis, config.replicasKey(), config.stateInterval().multipliedBy(3), json);
-        applier = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "opsbridge-broadcast-apply");
-            thread.setDaemon(true);
-            return thread;
-        });
+                .setMaxWaitingHandlers(64).setPoolRecycleTimeout(60_000));
+        publisher = new ReloadPublisher(redis, config.channel(), signer.get(), json, metrics, nodeId, clock);
         subscriber = new ReloadSubscriber(redis, config.channel(), config.backoffInitial(), config.backoffMax(),
                 new SubscriberEvents());
         metrics.watch(subscriber);
         registry.onActivation(this::announceModel);
-        status = new BroadcastStatus(BroadcastStatus.ON, signer.isUnsigned()
+        status = new BroadcastStatus(BroadcastStatus.ON, signer.get().isUnsigned()
                 ? "UNSIGNED (opsbridge.broadcast.allow-unsigned=true)" : "signed with key " + config.keyId(),
                 config.channel(), nodeId);
         LOG.infof("reload broadcast on %s as %s, %s", config.channel(), nodeId, status.reason());
         subscriber.start();
-        refresh = new PeriodicCheck("broadcast-state", config.stateInterval(), this::reportState);
-        refresh.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (subscriber == null) {
             return;
         }
-        refresh.close();
         subscriber.stop(Duration.ofSeconds(3));
-        applier.shutdownNow();
+        receiver.stop();
         redis.close();
     }
 
@@ -163,26 +141,14 @@ public class ReloadBroadcast implements ReloadListener {
         return Optional.ofNullable(subscriber);
     }
 
-    /** What this replica serves now. */
-    public ReplicaState localState() {
-        Map<String, String> served = new TreeMap<>();
-        for (String strategy : registry.servedStrategies()) {
-            registry.serving(strategy).ifPresent(m -> served.put(strategy, m.version().version()));
-        }
-        var current = settings.current();
-        return new ReplicaState(nodeId, served, current.version(), current.origin().sha256(),
-                current.origin().appliedAt(), pending,
-                subscriber == null ? status.mode() : subscriber.state().wire(), lastReloadAt,
-                lastError != null ? lastError : subscriber == null ? null : subscriber.lastError(), clock.instant());
-    }
-
-    /** Every replica's recorded state (just this one when the broadcast is not running). */
-    public List<ReplicaState> replicas(Duration within) {
-        if (!status.running()) {
-            return List.of(localState());
-        }
-        reportState();
-        return await(states.all(clock.instant()), within);
+    /** The broadcast as this replica's entry in the replicas view shows it. */
+    public BroadcastActivity activity() {
+        BroadcastReceiver r = receiver;
+        Instant last = r == null || r.lastReloadAt() == null ? lastReloadAt
+                : lastReloadAt == null || r.lastReloadAt().isAfter(lastReloadAt) ? r.lastReloadAt() : lastReloadAt;
+        String error = r != null && r.lastError() != null ? r.lastError() : subscriber == null ? null : subscriber.lastError();
+        return new BroadcastActivity(subscriber == null ? status.mode() : subscriber.state().wire(), last, error,
+                r == null ? null : r.pending());
     }
 
     /** A published message and how many subscribers Redis delivered it to. */
@@ -223,81 +189,40 @@ public class ReloadBroadcast implements ReloadListener {
             lastReloadAt = event.at();
             if (status.running() && event.sha256() != null) {
                 publisher.announce(publisher.message(ReloadMessage.SETTINGS, null, event.sha256()));
-                reportState();
             }
+            changed("settings reloaded");
         }
     }
 
     private void announceModel(ModelVersion activated) {
         lastReloadAt = clock.instant();
         publisher.announce(publisher.message(ReloadMessage.MODEL, activated.strategyName(), activated.version()));
-        reportState();
+        changed("model activated");
     }
 
-    private void received(String payload) {
-        MessageCheck.Verdict verdict = check.check(payload);
-        if (!verdict.accepted()) {
-            metrics.rejected(verdict.rejection());
-            rejections.rejected(verdict.rejection(), verdict.message());
-            return;
+    private void changed(String why) {
+        try {
+            changes.fire(new ServedChanged(why));
+        } catch (RuntimeException e) {
+            LOG.debugf("replica state not recorded after %s: %s", why, e.getMessage());
         }
-        ReloadMessage message = verdict.message();
-        metrics.received(message.kind(), Duration.between(Instant.parse(message.issuedAt()), clock.instant()));
-        if (nodeId.equals(message.originNode())) {
-            return; // our own announcement: already in force here
-        }
-        applier.execute(() -> apply(message));
     }
 
-    private void apply(ReloadMessage message) {
-        CatchUp.Outcome outcome = message.isModel() ? catchUp.models(message.strategy())
-                : catchUp.settings(message.targetVersion());
-        if (outcome.changed()) {
-            lastReloadAt = clock.instant();
-            metrics.applied(message.kind(), Duration.between(Instant.parse(message.issuedAt()), clock.instant()));
-        }
-        record(message.isSettings(), outcome, message.targetVersion());
-    }
-
-    private void catchUpAll() {
-        CatchUp.Outcome outcome = catchUp.everything();
-        if (outcome.changed()) {
-            lastReloadAt = clock.instant();
-        }
-        record(true, outcome, null);
-    }
-
-    private void record(boolean settingsChecked, CatchUp.Outcome outcome, String target) {
-        lastError = outcome.error();
-        if (settingsChecked) {
-            pending = outcome.settingsPending() ? target : null;
-        }
-        reportState();
-    }
-
-    private void reportState() {
-        if (states == null) {
-            return;
-        }
-        states.put(localState()).onFailure(e -> LOG.debugf("replica state not recorded: %s", e.getMessage()));
-    }
-
-    /** The subscriber's events, handed to the apply thread where they would block the loop. */
+    /** The subscriber's events: a state change is recorded, a message checked and applied by the receiver. */
     private final class SubscriberEvents implements ReloadSubscriber.Listener {
         @Override
         public void stateChanged(SubscriberState state, String error) {
-            reportState();
+            changed("subscriber " + state.wire());
         }
 
         @Override
         public void subscribed() {
-            // whatever was announced while we were away is in the database and the file: compare now
-            applier.execute(ReloadBroadcast.this::catchUpAll);
+            receiver.catchUpLater();
         }
 
         @Override
         public void payload(String payload) {
-            received(payload);
+            receiver.received(payload);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.opsbridge.backend.reload.broadcast;
+package io.opsbridge.backend.replicas;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * What one replica serves, as it records it in Redis ({@code opsbridge:replicas}, one field per
- * node) and as {@code GET /api/v1/admin/replicas} lists it.
+ * What one replica serves, as it records it with its liveness stamp ({@code replicas.serves_json})
+ * and as {@code GET /api/v1/admin/replicas} lists it.
  *
  * @param models          strategy → the version serving it here
  * @param settingsHash    the SHA-256 of the settings file in force ({@code null}: startup configuration only)
