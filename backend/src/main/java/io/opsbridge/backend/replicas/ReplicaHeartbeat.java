@@ -65,6 +65,11 @@ public class ReplicaHeartbeat {
         registry.onActivation(activated -> changed(new ServedChanged("model activated")));
     }
 
+    // last of all: what this replica serves once every part has started
+    void started(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent event) {
+        changed(new ServedChanged("started"));
+    }
+
     void stop(@Observes ShutdownEvent event) {
         PeriodicCheck running = timer;
         if (running == null) {
