@@ -223,7 +223,36 @@ class OperationsServiceRemoteTest {
         OperationInfo info = operations.get(lost, false);
 
         assertThat(info.status()).isEqualTo(OperationStatus.FAILED);
-        assertThat(info.errorMessage()).contains("no longer knows");
+        assertThat(info.errorMessage()).isEqualTo("host http://restarted-host:8081 does not know operation "
+                + "host_training_s1: it never ran there, or the host lost its store (its opsbridge.data-dir)");
+        assertThat(info.completedAt()).isNotNull();
+    }
+
+    @Test
+    void operationTheHostsRetentionRemovedFailsSayingSo() {
+        host.epoch(1, 3);
+        operations.get(id, false);
+        host.missing(410);
+
+        OperationInfo info = operations.get(id, true);
+
+        assertThat(info.status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(info.errorMessage()).isEqualTo("host " + FakeHost.URL + " removed operation host_training_s1 "
+                + "by its retention before its outcome was read here");
+        assertThat(info.metricsCount()).as("what was copied before stays").isEqualTo(1);
+    }
+
+    @Test
+    void operationTheHostNoLongerHasIsNotMistakenForAnUnreachableHost() {
+        host.epoch(1, 3);
+        operations.get(id, false);
+        host.missing(404);
+
+        OperationInfo info = operations.get(id, true);
+
+        assertThat(info.status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(info.errorMessage()).contains("does not know operation host_training_s1");
+        assertThat(info.progress().context()).doesNotContainEntry("host_reachable", false);
     }
 
     @Test

@@ -29,7 +29,6 @@ import java.util.function.Supplier;
 final class HostAnswers {
 
     private final String operationId;
-    private final String hostUrl;
     private final String hostOperationId;
     private final Supplier<OperationServiceProxy> proxy;
     private final WriteBehindRecord record;
@@ -45,7 +44,6 @@ final class HostAnswers {
     HostAnswers(RemoteMapping mapping, Supplier<OperationServiceProxy> proxy, RemoteMappingStore mappings,
             OperationStore store, Clock clock, Settings settings) {
         this.operationId = mapping.operationId();
-        this.hostUrl = mapping.hostServiceUrl();
         this.hostOperationId = mapping.hostOperationId();
         this.proxy = proxy;
         this.record = new WriteBehindRecord(operationId, store, settings);
@@ -112,15 +110,13 @@ final class HostAnswers {
         }
     }
 
-    /** A host that no longer knows the operation fails it (when taking terminals); any other failure marks it unreachable. */
+    /** A host that does not have the operation (404, 410) fails it (when taking terminals); any other failure marks it unreachable. */
     Optional<OperationInfo> failed(HostException e, boolean takeTerminal) {
-        if (!(e instanceof HostNotFoundException)) {
+        if (!(e instanceof HostNotFoundException notFound)) {
             return markUnreachable(e);
         }
         if (takeTerminal) {
-            String error = "host " + hostUrl + " no longer knows operation " + hostOperationId
-                    + " (did it restart?)";
-            outcome.set(HostOutcome.lost(error));
+            outcome.set(HostOutcome.lost(notFound.reason(hostOperationId)));
         }
         return record.save(true, clock.instant());
     }

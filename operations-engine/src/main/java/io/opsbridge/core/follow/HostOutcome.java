@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record HostOutcome(OperationStatus status, Instant completedAt, Map<String, Object> result, String error) {
 
-    /** The host no longer knows the operation (it restarted, say): failed with that reason. */
+    /** The host does not have the operation (never ran it, lost its store, or removed it): failed with that reason. */
     static HostOutcome lost(String error) {
         return new HostOutcome(OperationStatus.FAILED, null, null, error);
     }

@@ -153,9 +153,9 @@ public final class HostCalls {
         Problem problem = problemOf(response);
         String detail = problem == null ? null : problem.detail();
         String message = what + " at " + hostUrl + " answered " + status + (detail == null ? "" : ": " + detail);
-        if (status == 404) {
-            LOG.warnf("host %s does not know it: %s", hostUrl, message);
-            return new HostNotFoundException(hostUrl, message);
+        if (status == 404 || status == 410) {
+            LOG.warnf("host %s does not have it: %s", hostUrl, message);
+            return new HostNotFoundException(hostUrl, message, status == 410);
         }
         LOG.warnf("host %s refused: %s", hostUrl, message);
         return new HostRejectedException(hostUrl, message, status, detail, problem == null ? null : problem.field());

@@ -33,6 +33,8 @@ public final class FakeHost {
     private final AtomicInteger calls = new AtomicInteger();
     private final List<Integer> cursorsAsked = new ArrayList<>();
     private volatile boolean down;
+    /** 0 while it has the operation; else the status it answers for it (404, 410). */
+    private volatile int missing;
     private volatile Runnable onGet = () -> { };
 
     public FakeHost(String hostId) {
@@ -125,6 +127,11 @@ public final class FakeHost {
                 .withResult(status == OperationStatus.COMPLETED ? Map.of("model_version", hostId) : null);
     }
 
+    /** The host no longer has the operation: 404 (never had it, or lost its store) or 410 (removed by its retention). */
+    public void missing(int status) {
+        missing = status;
+    }
+
     public void down(boolean isDown) {
         down = isDown;
     }
@@ -189,6 +196,9 @@ public final class FakeHost {
         calls.incrementAndGet();
         if (down) {
             throw new ProcessingException(new ConnectException("Connection refused"));
+        }
+        if (missing != 0) {
+            throw new WebApplicationException(Response.status(missing).build());
         }
         if (!id.equals(hostId)) {
             throw new WebApplicationException(Response.status(404).build());

@@ -109,6 +109,21 @@ class OperationServiceProxyTest {
     }
 
     @Test
+    void operationRemovedByTheHostsRetentionIsNotFoundAndSaysSo() {
+        host.stubFor(get(urlPathEqualTo("/api/v1/operations/old")).willReturn(aResponse().withStatus(410)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\":\"urn:opsbridge:problem:gone\",\"title\":\"Operation gone\","
+                        + "\"status\":410,\"detail\":\"operation 'old' was deleted by retention\"}")));
+
+        assertThatThrownBy(() -> proxy().get("old", false))
+                .isInstanceOfSatisfying(HostNotFoundException.class, e -> {
+                    assertThat(e.removed()).isTrue();
+                    assertThat(e.reason("old")).contains("removed operation old by its retention");
+                })
+                .hasMessageContaining("410");
+    }
+
+    @Test
     void refusedCancelCarriesTheHostsStatusAndDetail() {
         host.stubFor(post(urlPathEqualTo("/api/v1/operations/" + HOST_ID + "/cancel")).willReturn(aResponse()
                 .withStatus(409).withHeader("Content-Type", "application/problem+json")
