@@ -43,6 +43,8 @@ public class DataHostProcess implements QuarkusTestResourceLifecycleManager {
             process = new ProcessBuilder(List.of(java, "-Xmx256m",
                     "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                     "-Dopsbridge.data.datasets-dir=" + datasets,
+                    // its own operation store, a fresh one each run
+                    "-Dopsbridge.data-dir=" + Path.of("target/data-host-e2e-" + port).toAbsolutePath(),
                     "-Dopsbridge.data.source-dir=" + Path.of("target/test-data/host-sources").toAbsolutePath(),
                     "-Dopsbridge.operations.cache-ttl=200ms",
                     "-jar", JAR.toAbsolutePath().toString()))

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * A REAL training host: the packaged {@code training-host} app started with {@code java -jar} on a
  * free random port, its log (with the HTTP access log) in a file, and the backend pointed at it.
  * It reads the backend's datasets ({@link #SHARED_DATASETS}) and writes models to a directory of its own.
- * Stopped with the test; a test may also {@link #kill()} it to play a crashed host.
+ * Stopped with the test; a test may also {@link #kill()} it to play a crashed host, and {@link #restart()} it on
+ * the same port and data directory (its operations live in an H2 file there).
  */
 public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager {
 
@@ -43,7 +44,9 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
     public static final String HOST_TOKEN = "host-token";
 
     private Process process;
+    private int port;
     private String url;
+    private Path dir;
     private Path log;
     private String hostToken;
 
@@ -54,42 +57,14 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        Path jar = Path.of(System.getProperty("training-host.jar", "../training-host/target/quarkus-app/quarkus-run.jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build training-host first "
+        if (!Files.isRegularFile(jar())) {
+            throw new IllegalStateException(jar().toAbsolutePath() + " is missing: build training-host first "
                     + "(./mvnw -B verify builds it before the backend)");
         }
-        int port = freePort();
+        port = freePort();
         url = "http://localhost:" + port;
-        Path dir = Path.of("target", "e2e-training-host-" + port);
-        log = dir.resolve("host.log");
-        try {
-            Files.createDirectories(dir);
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
-                    "-Dquarkus.http.port=" + port,
-                    "-Dquarkus.http.access-log.enabled=true",
-                    "-Dopsbridge.training.data-dir=" + SHARED_DATASETS.toAbsolutePath(),
-                    "-Dopsbridge.training.models-dir=" + dir.resolve("models"),
-                    "-Dopsbridge.operations.cache-ttl=200ms",
-                    "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
-                    "-jar", jar.toString()));
-            if (hostToken != null) {
-                command.add(1, "-Dopsbridge.host.token=" + hostToken);
-            }
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the training host", e);
-        }
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("training host exited with " + process.exitValue() + ", see " + log);
-            }
-            return ready();
-        });
+        dir = Path.of("target", "e2e-training-host-" + port);
+        launch();
         Map<String, String> backend = new java.util.HashMap<>(Map.of("opsbridge.training.hosts", url + "/",
                 "opsbridge.proxy.connect-timeout", "500ms",
                 // generous: the first start on a fresh host JVM on a busy 2-core machine can take seconds
@@ -137,6 +112,52 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
         try (var lines = Files.lines(log)) {
             return lines.filter(l -> l.contains("\"GET " + pathPart) || l.contains("\"POST " + pathPart)).count();
         }
+    }
+
+    /**
+     * Starts the host again on the same port and data directory, as an operator restarts it: what it
+     * stored (its H2 file under {@code opsbridge.data-dir}) is what it knows afterwards. Stops it first
+     * (SIGTERM) if it still runs; {@link #kill()} first plays a crash instead.
+     */
+    public void restart() {
+        stop();
+        launch();
+    }
+
+    private void launch() {
+        log = dir.resolve("host.log");
+        try {
+            Files.createDirectories(dir);
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
+                    "-Dquarkus.http.port=" + port,
+                    "-Dquarkus.http.access-log.enabled=true",
+                    "-Dopsbridge.data-dir=" + dir.resolve("data").toAbsolutePath(),
+                    "-Dopsbridge.training.data-dir=" + SHARED_DATASETS.toAbsolutePath(),
+                    "-Dopsbridge.training.models-dir=" + dir.resolve("models"),
+                    "-Dopsbridge.operations.cache-ttl=200ms",
+                    "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
+                    "-jar", jar().toString()));
+            if (hostToken != null) {
+                command.add(1, "-Dopsbridge.host.token=" + hostToken);
+            }
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the training host", e);
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("training host exited with " + process.exitValue() + ", see " + log);
+            }
+            return ready();
+        });
+    }
+
+    private static Path jar() {
+        return Path.of(System.getProperty("training-host.jar", "../training-host/target/quarkus-app/quarkus-run.jar"));
     }
 
     private boolean ready() {

@@ -30,6 +30,10 @@ public class WithTrainingHost implements QuarkusTestProfile {
         }
     }
 
+    /** A host of its own for the test that restarts it (see {@link Doomed} for why). */
+    public static class Restarted extends WithTrainingHost {
+    }
+
     /** {@link Doomed} with a host of its own, for the browser test that kills it (see {@link Doomed} for why). */
     public static class DoomedInBrowser extends Doomed {
     }
