@@ -25,6 +25,8 @@ final class NoBackgroundWork {
      * existing parent when the folder does not exist yet), it reads settings files, never an operation.
      */
     private static final String SETTINGS_WATCH_THREAD = "opsbridge-settings-watch";
+    /** The replica heartbeat (issue 23): renews this replica's row in the replicas table, never reads an operation. */
+    private static final String HEARTBEAT_THREAD = "opsbridge-replica-heartbeat";
 
     static void assertNoOperationsTimersOrPollers() {
         assertThat(onClasspath("io.quarkus.scheduler.Scheduler")).as("no Quarkus scheduler").isFalse();
@@ -33,9 +35,10 @@ final class NoBackgroundWork {
         assertThat(threads.keySet()).as("no worker, timer or poller thread of ours in host mode")
                 .noneMatch(t -> t.getName().startsWith("opsbridge") && !t.getName().equals(MODEL_RELOAD_THREAD)
                         && !t.getName().equals(LONG_POLL_THREAD) && !t.getName().equals(AUDIT_THREAD)
-                        && !t.getName().equals(SETTINGS_WATCH_THREAD));
+                        && !t.getName().equals(SETTINGS_WATCH_THREAD) && !t.getName().equals(HEARTBEAT_THREAD));
         assertThat(threads.entrySet()).as("no other thread is running opsbridge code while nobody asks")
                 .noneMatch(e -> e.getKey() != me && !e.getKey().getName().equals(SETTINGS_WATCH_THREAD)
+                        && !e.getKey().getName().equals(HEARTBEAT_THREAD)
                         && Arrays.stream(e.getValue())
                         .anyMatch(frame -> frame.getClassName().startsWith("io.opsbridge")));
     }
