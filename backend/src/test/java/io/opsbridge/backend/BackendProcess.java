@@ -48,10 +48,20 @@ final class BackendProcess implements AutoCloseable {
         return start(work, name, properties, Map.of(), List.of("sh", "-c", "trap '' HUP; exec \"$0\" \"$@\""));
     }
 
+    /** {@link #start} on a given port: a replica restarted where a load balancer expects it. */
+    static BackendProcess startOn(int port, Path work, String name, Map<String, String> properties,
+            Map<String, String> env) throws IOException {
+        return start(port, work, name, properties, env, List.of());
+    }
+
     private static BackendProcess start(Path work, String name, Map<String, String> properties,
             Map<String, String> env, List<String> prefix) throws IOException {
+        return start(freePort(), work, name, properties, env, prefix);
+    }
+
+    private static BackendProcess start(int port, Path work, String name, Map<String, String> properties,
+            Map<String, String> env, List<String> prefix) throws IOException {
         Files.createDirectories(work);
-        int port = freePort();
         String jar = System.getProperty("opsbridge.it.jar", "target/quarkus-app/quarkus-run.jar");
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(
@@ -142,7 +152,7 @@ final class BackendProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -16,6 +16,11 @@ public final class ProgressContext {
     public static final String UNREACHABLE_SINCE = "unreachable_since";
 
     /**
+     * The replica that owns a local operation does not answer and its liveness stamp is older than
+     * the stall-after (or it is stopping): why, naming the replica. Set by the replica that found it.
+     */
+    public static final String OWNER_LOST = "owner_lost";
+    /**
      * A completion was claimed (the worker or host finished; its hooks, e.g. the model registration,
      * run now): from here a cancel is refused and no progress write moves the record.
      */
@@ -35,7 +40,7 @@ public final class ProgressContext {
     }
 
     /** {@code progress} with {@code extra} in its context, and the {@code drop} keys removed. */
-    static OperationProgress with(OperationProgress p, Map<String, Object> extra, String... drop) {
+    public static OperationProgress with(OperationProgress p, Map<String, Object> extra, String... drop) {
         Map<String, Object> context = new HashMap<>(p.context() == null ? Map.of() : p.context());
         for (String key : drop) {
             context.remove(key);

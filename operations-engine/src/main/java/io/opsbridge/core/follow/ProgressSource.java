@@ -29,6 +29,14 @@ public interface ProgressSource {
         return null;
     }
 
+    /**
+     * Whether its answers are another process's cached answers (the owner replica's): they are not
+     * cached here again, where they could only be older than the owner's.
+     */
+    default boolean cachedElsewhere() {
+        return false;
+    }
+
     /** Stores what a pull kept only in memory; done before every status change. */
     void flush();
 

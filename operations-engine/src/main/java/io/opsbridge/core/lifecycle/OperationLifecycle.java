@@ -144,7 +144,7 @@ public class OperationLifecycle {
      */
     public void endedElsewhere(OperationInfo finished) {
         sources.registered(finished.operationId()).filter(s -> finished.status().isTerminal()).ifPresent(source -> {
-            LOG.infof("operation %s is %s (recorded elsewhere): its work here stops", finished.operationId(),
+            LOG.infof("operation %s is %s (recorded elsewhere): no longer followed here", finished.operationId(),
                     finished.status().wireName());
             source.abandon();
             sources.remove(finished.operationId());

@@ -52,6 +52,13 @@ final class OperationReads {
 
     /** The operation, from a cached copy younger than the TTL unless {@code forceRefresh}; a running one is settled. */
     OperationInfo read(String operationId, boolean forceRefresh) {
+        ProgressSource forwarded = sources.registeredOrNull(operationId);
+        if (forwarded != null && forwarded.cachedElsewhere()) {
+            // the owner's answer, never a copy kept here (a first read's copy is dropped)
+            cache.invalidate(operationId);
+            OperationInfo owners = forwarded.pull(forceRefresh).orElseThrow(() -> new OperationNotFoundException(operationId));
+            return owners.status() == OperationStatus.RUNNING ? settle(owners, forwarded) : owners;
+        }
         OperationInfo info = forceRefresh ? cache.refresh(operationId, id -> load(id, true))
                 : cache.get(operationId, loadOnMiss);
         if (info.status() != OperationStatus.RUNNING) {
@@ -105,6 +112,10 @@ final class OperationReads {
 
     /** Caches a running record read outside the cache; a record another replica finished is not cached: the next read loads it. */
     private void cacheRead(String operationId, OperationInfo info) {
+        ProgressSource source = sources.registeredOrNull(operationId);
+        if (source != null && source.cachedElsewhere()) {
+            return;
+        }
         if (info.status() == OperationStatus.RUNNING) {
             cache.offer(operationId, info, () -> sources.registered(operationId).isPresent());
         } else {
@@ -126,7 +137,7 @@ final class OperationReads {
         if (source == null) {
             return info;
         }
-        return needsSettling(info, source) ? null : info;
+        return source.cachedElsewhere() || needsSettling(info, source) ? null : info;
     }
 
     /** Whether a read of the running {@code info} has something to apply: a host outcome, or it is lost. */

@@ -1,6 +1,7 @@
 package io.opsbridge.server.audit;
 
 import io.opsbridge.server.security.ApiTokenIdentityProvider;
+import io.opsbridge.server.security.ClusterToken;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
@@ -46,6 +47,9 @@ public class AuditFilter {
         if (read && status != 401 && status != 403) {
             return;
         }
+        if (forwarded()) {
+            return; // the replica that forwarded it wrote the one audit row, with the caller and the outcome
+        }
         SecurityContext security = request.getSecurityContext();
         boolean authenticated = security != null && security.getUserPrincipal() != null;
         String query = request.getUriInfo().getRequestUri().getRawQuery();
@@ -79,6 +83,15 @@ public class AuditFilter {
             return identity == null ? null : identity.getAttribute(ApiTokenIdentityProvider.ROLE);
         } catch (io.quarkus.runtime.BlockingOperationNotAllowedException e) {
             return null;
+        }
+    }
+
+    private boolean forwarded() {
+        try {
+            SecurityIdentity identity = identities.getIdentity();
+            return identity != null && identity.getAttribute(ClusterToken.FORWARDED_BY) != null;
+        } catch (io.quarkus.runtime.BlockingOperationNotAllowedException e) {
+            return false;
         }
     }
 

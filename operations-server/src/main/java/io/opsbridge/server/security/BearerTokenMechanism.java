@@ -1,5 +1,6 @@
 package io.opsbridge.server.security;
 
+import io.opsbridge.core.replicas.Forwarding;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -27,10 +28,14 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     /** The challenge of a 401 for a bearer token; {@link AuthChallenges} sends the same one. */
     static final String CHALLENGE = SCHEME + " realm=\"opsbridge\"";
 
-    private final HostToken hostToken;
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[A-Za-z0-9:._@-]{1,128}");
 
-    public BearerTokenMechanism(HostToken hostToken) {
+    private final HostToken hostToken;
+    private final ClusterToken clusterToken;
+
+    public BearerTokenMechanism(HostToken hostToken, ClusterToken clusterToken) {
         this.hostToken = hostToken;
+        this.clusterToken = clusterToken;
     }
 
     @Override
@@ -45,7 +50,25 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
                     .setPrincipal(new QuarkusPrincipal(HostToken.PRINCIPAL))
                     .addRoles(Roles.implied(Roles.OPERATOR)).build());
         }
+        if (clusterToken.matches(token)) { // another replica, forwarding for its caller: operator
+            return Uni.createFrom().item(forwarded(context));
+        }
         return identityProviderManager.authenticate(new TokenAuthenticationRequest(new TokenCredential(token, "bearer")));
+    }
+
+    /** The caller another replica forwarded the request for (by its audit name), else that replica itself. */
+    private static SecurityIdentity forwarded(RoutingContext context) {
+        String by = plain(context.request().getHeader(Forwarding.BY));
+        String caller = plain(context.request().getHeader(Forwarding.FOR));
+        String replica = by == null ? "unnamed" : by;
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(caller != null ? caller : "replica:" + replica))
+                .addRoles(Roles.implied(Roles.OPERATOR))
+                .addAttribute(ClusterToken.FORWARDED_BY, replica).build();
+    }
+
+    private static String plain(String header) {
+        return header != null && PLAIN.matcher(header).matches() ? header : null;
     }
 
     @Override

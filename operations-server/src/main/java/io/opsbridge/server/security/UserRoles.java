@@ -40,9 +40,10 @@ public class UserRoles implements SecurityIdentityAugmentor {
         return Uni.createFrom().item(user.build());
     }
 
-    // tokens carry their id, the host token its own name; anything else that signed in is a user
+    // tokens carry their id, the host token its own name, a forward the replica that made it; anything else is a user
     private static boolean isUser(SecurityIdentity identity) {
-        if (identity.isAnonymous() || identity.getAttribute(ApiTokenIdentityProvider.TOKEN_ID) != null) {
+        if (identity.isAnonymous() || identity.getAttribute(ApiTokenIdentityProvider.TOKEN_ID) != null
+                || identity.getAttribute(ClusterToken.FORWARDED_BY) != null) {
             return false;
         }
         String name = identity.getPrincipal().getName();
