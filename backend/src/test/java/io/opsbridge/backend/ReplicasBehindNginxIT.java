@@ -80,13 +80,21 @@ class ReplicasBehindNginxIT {
         String id = started(lb(), "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":30,\"batch_size\":32,\"seed\":3}");
         CompletableFuture<List<Double>> longPolled = CompletableFuture.supplyAsync(() -> followByLongPoll(id));
         List<Double> polled = new ArrayList<>();
+        List<Integer> logLines = new ArrayList<>();
+        int[] logCursor = {0};
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() -> {
             JsonPath op = lb().get("/api/v1/operations/{id}", id).then().statusCode(200).extract().jsonPath();
             polled.add(op.getDouble("progress.percentage"));
+            JsonPath log = lb().queryParam("cursor", logCursor[0]).get("/api/v1/operations/{id}/logs", id).then()
+                    .statusCode(200).extract().jsonPath();
+            logLines.addAll(log.getList("lines.seq", Integer.class));
+            logCursor[0] = log.getInt("new_cursor");
             return op.getString("status").equals("completed");
         });
 
         assertThat(polled).as("percentages seen with plain GETs through nginx").isSorted().hasSizeGreaterThan(5);
+        assertThat(logLines).as("log lines followed by cursor through nginx: each once, in order").isNotEmpty()
+                .isEqualTo(java.util.stream.IntStream.range(0, logLines.size()).boxed().toList());
         assertThat(longPolled.join()).as("percentages seen with long-poll through nginx").isSorted().isNotEmpty();
         assertThat(nginx.upstreamsOf("/api/v1/operations/" + id)).as("both replicas answered").hasSize(2);
     }

@@ -1,5 +1,6 @@
 package io.opsbridge.core.follow;
 
+import io.opsbridge.api.LogsResponse;
 import io.opsbridge.api.OperationInfo;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,14 @@ public interface ProgressSource {
      */
     default boolean cachedElsewhere() {
         return false;
+    }
+
+    /**
+     * The log lines after {@code cursor}, if this source answers them itself (the owner replica, whose
+     * log is in its memory); empty: the log is read here.
+     */
+    default Optional<LogsResponse> logs(int cursor) {
+        return Optional.empty();
     }
 
     /** Stores what a pull kept only in memory; done before every status change. */

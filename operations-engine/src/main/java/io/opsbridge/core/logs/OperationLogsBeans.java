@@ -1,5 +1,6 @@
 package io.opsbridge.core.logs;
 
+import io.opsbridge.core.follow.ProgressSources;
 import io.opsbridge.core.proxy.OperationServiceProxies;
 import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.store.OperationStore;
@@ -27,8 +28,9 @@ public class OperationLogsBeans {
 
     @Produces
     @Singleton
-    OperationLogReads reads(OperationLogs logs, OperationStore store, OperationServiceProxies proxies, Settings settings) {
-        return new OperationLogReads(logs, store, proxies::forHost, settings);
+    OperationLogReads reads(OperationLogs logs, OperationStore store, OperationServiceProxies proxies, Settings settings,
+            ProgressSources sources) {
+        return new OperationLogReads(logs, store, proxies::forHost, settings, sources::of);
     }
 
     void install(@Observes StartupEvent event, OperationLogHandler handler) {

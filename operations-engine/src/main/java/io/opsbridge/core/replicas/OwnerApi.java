@@ -1,5 +1,6 @@
 package io.opsbridge.core.replicas;
 
+import io.opsbridge.api.LogsResponse;
 import io.opsbridge.api.OperationInfo;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,6 +32,11 @@ public interface OwnerApi {
     @Path("/{id}")
     CompletionStage<OperationInfo> whenChanged(@PathParam("id") String id, @QueryParam("wait") String wait,
             @QueryParam("since_version") long sinceVersion, @HeaderParam(Forwarding.TO) String to,
+            @HeaderParam(Forwarding.BY) String by);
+
+    @GET
+    @Path("/{id}/logs")
+    LogsResponse logs(@PathParam("id") String id, @QueryParam("cursor") int cursor, @HeaderParam(Forwarding.TO) String to,
             @HeaderParam(Forwarding.BY) String by);
 
     @POST

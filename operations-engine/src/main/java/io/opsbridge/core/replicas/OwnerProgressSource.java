@@ -1,5 +1,6 @@
 package io.opsbridge.core.replicas;
 
+import io.opsbridge.api.LogsResponse;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.follow.ProgressContext;
@@ -24,7 +25,7 @@ import org.jboss.logging.Logger;
 /**
  * A local operation that another replica (its owner) runs, read through that owner: every read is
  * one forward, answered with the owner's own (cached) answer, and nothing is copied or cached here,
- * so a client switching replicas never sees progress go back. Only the owner writes the
+ * so a client switching replicas never sees progress go back; its log too. Only the owner writes the
  * operation's rows; this source writes one thing: when the owner does not answer and its liveness
  * stamp is older than the type's stall-after (at once when it is stopping), the owner-lost marker
  * in {@code progress.context}, naming the replica. A cancel is forwarded to the owner; if it cannot
@@ -105,6 +106,18 @@ public final class OwnerProgressSource implements ProgressSource {
         Replica to = owner;
         return HostCalls.callAsync(to.advertisedUrl(), "forwarded read of " + operationId,
                 () -> clients.apply(to.advertisedUrl()).read(operationId, forceRefresh, to.nodeId(), me.nodeId()));
+    }
+
+    /** The owner's log lines after {@code cursor} (it has them in memory); empty if it does not answer: read here. */
+    @Override
+    public Optional<LogsResponse> logs(int cursor) {
+        Replica to = owner;
+        try {
+            return Optional.of(HostCalls.call(to.advertisedUrl(), "forwarded log read of " + operationId,
+                    () -> clients.apply(to.advertisedUrl()).logs(operationId, cursor, to.nodeId(), me.nodeId())));
+        } catch (HostException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
