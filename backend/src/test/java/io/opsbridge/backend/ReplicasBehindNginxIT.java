@@ -77,7 +77,7 @@ class ReplicasBehindNginxIT {
 
     @Test
     void aTrainingFollowedThroughNginxNeverGoesBackwardsWithPlainGetsOrLongPoll() throws Exception {
-        String id = started(lb(), "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":30,\"batch_size\":32,\"seed\":3}");
+        String id = started(lb(), "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":120,\"batch_size\":16,\"seed\":3}");
         CompletableFuture<List<Double>> longPolled = CompletableFuture.supplyAsync(() -> followByLongPoll(id));
         List<Double> polled = new ArrayList<>();
         List<Integer> logLines = new ArrayList<>();
