@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The worker's log writes (docs/logs.md), one thread, nobody reading, beside a metric append for
@@ -45,6 +46,7 @@ public class LogWriteBenchmark {
 
     private final Map<String, Object> metric = TrainingLikeBridge.sampleEpochMetric(7, 30);
     private OperationLogs logs;
+    private OperationLog log;
     private OperationLogHandler handler;
     private TrainingLikeBridge bridge;
     private int epoch;
@@ -53,7 +55,7 @@ public class LogWriteBenchmark {
     public void bindLog() {
         Settings settings = new Settings(RuntimeSettings.of(Map.of("opsbridge.store.log-max-lines", "2000")));
         logs = new OperationLogs(new InMemoryOperationStore(), settings);
-        OperationLog log = logs.open("op_bench");
+        log = logs.open("op_bench");
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
         for (Handler existing : root.getHandlers()) {
             root.removeHandler(existing); // no console: only the operation's log receives the records
@@ -70,7 +72,10 @@ public class LogWriteBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void unbind() {
+    public void unbind(BenchmarkParams params) {
+        if (!params.getBenchmark().endsWith("metricAppend") && log.end() == 0) {
+            throw new IllegalStateException(params.getBenchmark() + " wrote no line: it measured nothing");
+        }
         JobLog.unbind();
         java.util.logging.Logger.getLogger("").removeHandler(handler);
         logs.close();
