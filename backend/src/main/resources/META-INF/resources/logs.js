@@ -1,6 +1,6 @@
 // OpsBridge web UI: the log pane of the operation page. It follows the log of the operation shown
 // (#detail-id) by cursor, GET /api/v1/operations/{id}/logs?cursor=, once a second while the operation
-// runs, once more when it has ended, and not while the tab is hidden. Its own file, beside app.js:
+// runs, twice more when it has ended, and not while the tab is hidden. Its own file, beside app.js:
 // it only reads what the page shows (the id, the status badge) and uses app.js's api() for the token.
 'use strict';
 
@@ -8,7 +8,7 @@ const LogPane = (() => {
   const EVERY_MS = 1000;
   const MAX_SHOWN = 2000;
   const ENDED = /status-(completed|failed|cancelled)/;
-  const pane = {id: null, cursor: 0, timer: null, busy: false, done: false};
+  const pane = {id: null, cursor: 0, timer: null, busy: false, done: false, readsAfterEnd: 0};
 
   function el(id) {
     return document.getElementById(id);
@@ -20,7 +20,7 @@ const LogPane = (() => {
 
   function reset(id) {
     clearTimeout(pane.timer);
-    Object.assign(pane, {id, cursor: 0, busy: false, done: false});
+    Object.assign(pane, {id, cursor: 0, busy: false, done: false, readsAfterEnd: 0});
     el('log-lines').replaceChildren();
     el('log-dropped').hidden = true;
     el('log-empty').hidden = false;
@@ -66,8 +66,10 @@ const LogPane = (() => {
         if (!answer.body.lines.length || answer.body.new_cursor <= pane.cursor) break;
         pane.cursor = answer.body.new_cursor;
       }
-      // the status was final before this read, so the log was stored to its end: nothing more will come
-      pane.done = wasEnded;
+      // the status was final before this read, so the log was stored to its end; one more read a tick later
+      // takes the line a cancelled job's worker writes when it notices the cancel, then nothing more comes
+      pane.readsAfterEnd = wasEnded ? pane.readsAfterEnd + 1 : 0;
+      pane.done = pane.readsAfterEnd >= 2;
     } catch (e) {
       // the network is down: app.js says so in the header; try again at the next tick
     } finally {

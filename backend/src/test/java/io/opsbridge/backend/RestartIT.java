@@ -108,8 +108,10 @@ class RestartIT {
             assertThat(failed.getString("error_message")).isEqualTo("interrupted: process restarted");
             assertThat(failed.getString("completed_at")).isNotNull();
             assertThat(metrics(second, interrupted)).startsWith(seenBeforeKill.toArray(Map[]::new));
-            assertThat(logLines(second, interrupted)).as("its log, up to the last save before the kill")
+            List<String> logAfter = logLines(second, interrupted);
+            assertThat(logAfter).as("its log, up to the last save before the kill")
                     .startsWith(logBeforeKill.toArray(String[]::new));
+            assertThat(logAfter).last().isEqualTo("failed: interrupted: process restarted");
 
             JsonPath done = second.http().get("/api/v1/operations/{id}", finished).then().statusCode(200)
                     .extract().jsonPath();

@@ -38,7 +38,10 @@ class DurabilityRulesTest {
                 new OperationMetadata(List.of("AAPL"), "1h", "host", "host_training_1", "http://host", "1", Map.of()))
                 .operationId();
 
-        int failed = new StartupRecovery(fixture.store, fixture.lifecycle).recover();
+        fixture.store.appendLog(running, List.of(new io.opsbridge.api.LogLine(0, java.time.Instant.now(), "info",
+                "Epoch 1/3: train loss 0.69")), 100);
+        int failed = new StartupRecovery(fixture.store, fixture.lifecycle,
+                TestCores.settings(Map.of())).recover();
 
         assertThat(failed).isEqualTo(2);
         for (String id : List.of(running, pending)) {
@@ -46,7 +49,11 @@ class DurabilityRulesTest {
             assertThat(info.status()).isEqualTo(OperationStatus.FAILED);
             assertThat(info.errorMessage()).isEqualTo("interrupted: process restarted");
             assertThat(info.completedAt()).isNotNull();
+            assertThat(fixture.store.log(id, 0, 10).lines()).last().extracting(io.opsbridge.api.LogLine::message)
+                    .as("its log ends with why").isEqualTo("failed: interrupted: process restarted");
         }
+        assertThat(fixture.store.log(running, 0, 10).lines()).extracting(io.opsbridge.api.LogLine::message)
+                .containsExactly("Epoch 1/3: train loss 0.69", "failed: interrupted: process restarted");
         assertThat(fixture.store.find(done).orElseThrow().status()).isEqualTo(OperationStatus.COMPLETED);
         assertThat(fixture.store.find(remote).orElseThrow().status()).isEqualTo(OperationStatus.PENDING);
     }

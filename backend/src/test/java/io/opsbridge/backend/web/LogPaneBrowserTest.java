@@ -32,6 +32,7 @@ class LogPaneBrowserTest {
     /** The docs' picture of the pane; {@code -Dopsbridge.update-screenshot=true} copies it to docs/. */
     static final Path SCREENSHOT = Path.of("target/screenshots/log-pane.png");
     private static final int EPOCHS = 30;
+    private static final String SYMBOL = "LOGPANE";
 
     @TestHTTPResource("/")
     URL page;
@@ -55,9 +56,15 @@ class LogPaneBrowserTest {
 
     @Test
     void theLogPaneShowsARunningTrainingsLinesAsTheyComeAndEachOnce() throws Exception {
-        String id = given().contentType("application/json").body("{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":"
-                + EPOCHS + ",\"batch_size\":16,\"seed\":7}").post("/api/v1/trainings").then().statusCode(202)
-                .extract().path("operation_id");
+        // a dataset of its own: what other tests loaded for AAPL (a few bars) would make a training too short to watch
+        String load = given().contentType("application/json").body("{\"symbols\":[\"" + SYMBOL + "\"],\"timeframe\":\"1h\","
+                + "\"start_date\":\"2024-01-01\",\"end_date\":\"2024-04-30\",\"source\":\"sample\"}")
+                .post("/api/v1/data/loads").then().statusCode(202).extract().path("operation_id");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "completed".equals(
+                given().get("/api/v1/operations/{id}", load).then().extract().path("status")));
+        String id = given().contentType("application/json").body("{\"symbols\":[\"" + SYMBOL + "\"],\"timeframe\":\"1h\","
+                + "\"epochs\":" + EPOCHS + ",\"batch_size\":16,\"seed\":7}").post("/api/v1/trainings").then()
+                .statusCode(202).extract().path("operation_id");
         browser.get(page + "#/operations/" + id);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))

@@ -3,6 +3,7 @@ package io.opsbridge.cli.commands;
 import io.opsbridge.api.LogLine;
 import io.opsbridge.api.LogsResponse;
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationStatus;
 import io.opsbridge.cli.ExitCodes;
 import io.opsbridge.cli.client.ApiException;
 import io.opsbridge.cli.client.Polled;
@@ -26,6 +27,8 @@ public class LogsCommand implements Callable<Integer> {
 
     /** How many lines {@code ops watch} shows of a failed operation's log. */
     static final int TAIL_ON_FAILURE = 10;
+    /** How long a cancelled job's worker gets to write its last line (it stops within one batch). */
+    private static final Duration CANCEL_NOTICED = Duration.ofSeconds(1);
 
     @Spec
     CommandSpec spec;
@@ -52,6 +55,11 @@ public class LogsCommand implements Callable<Integer> {
             // the status first, then the lines: a log is stored to its end before its operation ends
             next = drain(ctx, next);
             if (op.status().isTerminal()) {
+                if (op.status() == OperationStatus.CANCELLED) {
+                    // the worker writes its last line when it notices the cancel, just after the status changed
+                    Thread.sleep(CANCEL_NOTICED.toMillis());
+                    drain(ctx, next);
+                }
                 return ExitCodes.of(op);
             }
             Thread.sleep(Math.max(200, Math.min(polled.retryAfter().toMillis(), Duration.ofSeconds(2).toMillis())));
