@@ -39,10 +39,15 @@ public class DataLoadingBeans {
                 .filter(s -> !loader.store().exists(s, SampleDataGenerator.DEFAULT_TIMEFRAME))
                 .toList();
         if (!missing.isEmpty()) {
-            DataLoadResult result = loader.run("startup", DataLoadRequest.of(missing,
-                    SampleDataGenerator.DEFAULT_TIMEFRAME, DataLoadRequest.SOURCE_SAMPLE), new DataLoadingProgressBridge());
-            LOG.infof("Loaded the SYNTHETIC sample set %s %s: %d rows in %d ms", missing,
-                    SampleDataGenerator.DEFAULT_TIMEFRAME, result.rowsLoaded(), result.durationMs());
+            try {
+                DataLoadResult result = loader.run("startup", DataLoadRequest.of(missing,
+                        SampleDataGenerator.DEFAULT_TIMEFRAME, DataLoadRequest.SOURCE_SAMPLE), new DataLoadingProgressBridge());
+                LOG.infof("Loaded the SYNTHETIC sample set %s %s: %d rows in %d ms", missing,
+                        SampleDataGenerator.DEFAULT_TIMEFRAME, result.rowsLoaded(), result.durationMs());
+            } catch (DataFileException e) {
+                // a convenience never stops a start: replicas sharing one data directory start together, say
+                LOG.warnf("the sample set was not loaded here: %s", e.getMessage());
+            }
         }
     }
 }
