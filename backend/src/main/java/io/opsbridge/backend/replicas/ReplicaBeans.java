@@ -48,8 +48,10 @@ public class ReplicaBeans {
             Settings settings, ReplicaConfig config, CurrentCaller caller) {
         sources.addKind(new ReplicaSources(me, replicas, store, settings, Clock.systemUTC(), config.clusterToken(),
                 caller::name));
-        if (config.clusterToken().filter(t -> !t.isBlank()).isEmpty()) {
-            LOG.infof("no opsbridge.replica.cluster-token: reads and cancels of other replicas' operations are"
+        // said only where it matters: another replica has used this database
+        if (config.clusterToken().filter(t -> !t.isBlank()).isEmpty()
+                && replicas.all().stream().anyMatch(r -> !r.nodeId().equals(me.nodeId()))) {
+            LOG.warnf("no opsbridge.replica.cluster-token: reads and cancels of other replicas' operations are"
                     + " answered from the database here, not forwarded to their owners");
         }
     }
