@@ -47,7 +47,7 @@ public class ReplicaBeans {
             ProgressSources sources, ReplicaIdentity me, JdbcReplicaStore replicas, OperationStore store,
             Settings settings, ReplicaConfig config, CurrentCaller caller) {
         sources.addKind(new ReplicaSources(me, replicas, store, settings, Clock.systemUTC(), config.clusterToken(),
-                caller::name));
+                caller::name, sources::remove));
         // said only where it matters: another replica has used this database
         if (config.clusterToken().filter(t -> !t.isBlank()).isEmpty()
                 && replicas.all().stream().anyMatch(r -> !r.nodeId().equals(me.nodeId()))) {

@@ -41,6 +41,8 @@ public final class OwnerProgressSource implements ProgressSource {
     private final OperationStore store;
     private final Function<String, OwnerApi> clients;
     private final Supplier<String> caller;
+    /** Forgets this source: the owner answered that the operation ended, so nothing is forwarded for it again. */
+    private final Runnable ended;
     private final Settings settings;
     private final Clock clock;
     private volatile Replica owner;
@@ -50,8 +52,8 @@ public final class OwnerProgressSource implements ProgressSource {
 
     /** @param clients the client of an owner's URL; @param caller who the current request is for (audit name), or null */
     public OwnerProgressSource(String operationId, Replica owner, ReplicaIdentity me, JdbcReplicaStore replicas,
-            OperationStore store, Function<String, OwnerApi> clients, Supplier<String> caller, Settings settings,
-            Clock clock) {
+            OperationStore store, Function<String, OwnerApi> clients, Supplier<String> caller, Runnable ended,
+            Settings settings, Clock clock) {
         this.operationId = operationId;
         this.owner = owner;
         this.me = me;
@@ -59,6 +61,7 @@ public final class OwnerProgressSource implements ProgressSource {
         this.store = store;
         this.clients = clients;
         this.caller = caller;
+        this.ended = ended;
         this.settings = settings;
         this.clock = clock;
     }
@@ -167,6 +170,9 @@ public final class OwnerProgressSource implements ProgressSource {
     private Optional<OperationInfo> answered(OperationInfo answer) {
         seenVersion = Math.max(seenVersion, answer.version());
         quietSince = null;
+        if (answer.status().isTerminal()) {
+            ended.run(); // recorded by the owner: later reads find it in the store
+        }
         return Optional.of(answer);
     }
 

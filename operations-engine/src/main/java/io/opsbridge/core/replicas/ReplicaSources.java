@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -32,11 +33,15 @@ public final class ReplicaSources implements SourceKind {
     private final Clock clock;
     private final String clusterToken;
     private final Supplier<String> caller;
+    private final Consumer<String> forget;
     private final Map<ClientKey, OwnerApi> clients = new ConcurrentHashMap<>();
 
-    /** @param caller the audit name of the caller a cancel is forwarded for, or null where there is none */
+    /**
+     * @param caller the audit name of the caller a cancel is forwarded for, or null where there is none
+     * @param forget forgets the source of an operation (the registry's remove), once its owner answered it ended
+     */
     public ReplicaSources(ReplicaIdentity me, JdbcReplicaStore replicas, OperationStore store, Settings settings,
-            Clock clock, Optional<String> clusterToken, Supplier<String> caller) {
+            Clock clock, Optional<String> clusterToken, Supplier<String> caller, Consumer<String> forget) {
         this.me = me;
         this.replicas = replicas;
         this.store = store;
@@ -44,6 +49,7 @@ public final class ReplicaSources implements SourceKind {
         this.clock = clock;
         this.clusterToken = clusterToken.filter(t -> !t.isBlank()).map(String::trim).orElse(null);
         this.caller = caller;
+        this.forget = forget;
     }
 
     @Override
@@ -55,7 +61,7 @@ public final class ReplicaSources implements SourceKind {
         return replicas.ownerOf(info.operationId()).filter(node -> !node.equals(me.nodeId()))
                 .flatMap(replicas::find)
                 .map(owner -> new OwnerProgressSource(info.operationId(), owner, me, replicas, store, this::client,
-                        caller, settings, clock));
+                        caller, () -> forget.accept(info.operationId()), settings, clock));
     }
 
     /** The client of an owner at {@code url} with the proxy timeouts in force, presenting the cluster token. */

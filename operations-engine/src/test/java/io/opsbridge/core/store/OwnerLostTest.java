@@ -71,12 +71,32 @@ class OwnerLostTest {
         assertThat((String) context(read).get(ProgressContext.OWNER_LOST)).contains("replica-b").contains("is stopping");
     }
 
+    @Test
+    void anOperationItsOwnerAnswersEndedIsNoLongerFollowedHere() {
+        replicas.register(owner, T0);
+        source();
+        boolean[] forgotten = {false};
+        OperationInfo done = new OperationInfo("op_1", OperationType.TRAINING, OperationStatus.COMPLETED, T0, T0, T0, T0,
+                running.progress(), running.metadata(), Map.of(), null, 0, 5);
+        OwnerProgressSource answering = new OwnerProgressSource("op_1", replicas.find("replica-b").orElseThrow(), me,
+                replicas, store, url -> new Refusing() {
+                    @Override
+                    public CompletionStage<OperationInfo> whenChanged(String id, String wait, long sinceVersion,
+                            String to, String by) {
+                        return CompletableFuture.completedFuture(done);
+                    }
+                }, () -> null, () -> forgotten[0] = true, settings, clock);
+
+        assertThat(read(answering).status()).isEqualTo(OperationStatus.COMPLETED);
+        assertThat(forgotten[0]).as("the source forgets itself").isTrue();
+    }
+
     private OwnerProgressSource source() {
         store.insert(running);
         store.update("op_1", op -> new OperationInfo(op.operationId(), op.operationType(), OperationStatus.RUNNING,
                 op.createdAt(), T0, T0, null, op.progress(), op.metadata(), null, null, 0, 2));
         return new OwnerProgressSource("op_1", replicas.find("replica-b").orElseThrow(), me, replicas, store,
-                url -> new Refusing(), () -> null, settings, clock);
+                url -> new Refusing(), () -> null, () -> { }, settings, clock);
     }
 
     /** A read through the source (its long-poll, which fails as any read does when the owner is gone). */
@@ -89,7 +109,7 @@ class OwnerLostTest {
     }
 
     /** An owner that cannot be reached: every connection refused. */
-    private static final class Refusing implements OwnerApi {
+    private static class Refusing implements OwnerApi {
         @Override
         public CompletionStage<OperationInfo> read(String id, boolean forceRefresh, String to, String by) {
             return CompletableFuture.failedFuture(new RuntimeException(new ConnectException("Connection refused")));
