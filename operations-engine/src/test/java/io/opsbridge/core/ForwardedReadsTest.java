@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -47,10 +50,11 @@ class ForwardedReadsTest {
         }
 
         @Override
-        public Optional<OperationInfo> pull(boolean forceRefresh) {
+        public CompletionStage<Optional<OperationInfo>> pull(boolean forceRefresh, Executor blocking) {
             int n = reads.incrementAndGet();
-            return Optional.of(base.withProgress(new OperationProgress(10.0 * n, null, null, 0, 0, 0, 0, null, Map.of()),
-                    n, ServiceFixture.START.plusSeconds(n)));
+            return CompletableFuture.completedFuture(Optional.of(base.withProgress(
+                    new OperationProgress(10.0 * n, null, null, 0, 0, 0, 0, null, Map.of()), n,
+                    ServiceFixture.START.plusSeconds(n))));
         }
 
         @Override

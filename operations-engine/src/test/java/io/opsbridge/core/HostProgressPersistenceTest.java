@@ -66,11 +66,14 @@ class HostProgressPersistenceTest {
     }
 
     @Test
-    void aForcedRefreshThatOnlyMovesProgressNeedsNoWorkerButToCacheItsAnswer() {
+    void aForcedRefreshThatOnlyMovesProgressNeedsNoWorkerEvenToCacheItsAnswer() {
         host.progress(55, "batch 55");
 
-        assertThat(refresh().progress().message()).isEqualTo("batch 55");
-        assertThat(blockingTasks.get()).isEqualTo(1);
+        OperationInfo forced = refresh();
+
+        assertThat(forced.progress().message()).isEqualTo("batch 55");
+        assertThat(blockingTasks.get()).isZero();
+        assertThat(operations.cachedAnswer(id)).as("the answer is cached as it is").isSameAs(forced);
     }
 
     @Test
@@ -157,7 +160,7 @@ class HostProgressPersistenceTest {
     }
 
     private OperationInfo refresh() {
-        return operations.refresh(id, blocking).toCompletableFuture().join();
+        return operations.read(id, true, blocking).toCompletableFuture().join();
     }
 
     private static Map<String, String> persistEvery() {

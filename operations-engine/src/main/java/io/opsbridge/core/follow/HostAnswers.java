@@ -1,12 +1,10 @@
 package io.opsbridge.core.follow;
 
-import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationProgress;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.proxy.HostException;
 import io.opsbridge.core.proxy.HostNotFoundException;
-import io.opsbridge.core.proxy.OperationServiceProxy;
 import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.store.OperationStore;
 import io.opsbridge.core.store.RemoteMapping;
@@ -17,7 +15,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * What one answer (or failed call) of a host does to the record of the operation it runs: the
@@ -30,7 +27,6 @@ final class HostAnswers {
 
     private final String operationId;
     private final String hostOperationId;
-    private final Supplier<OperationServiceProxy> proxy;
     private final WriteBehindRecord record;
     private final Clock clock;
     private final HostMetricsCopy metrics;
@@ -41,11 +37,10 @@ final class HostAnswers {
     /** The host's version of the operation at the last answer, for the host's long-poll. */
     private volatile long hostVersion;
 
-    HostAnswers(RemoteMapping mapping, Supplier<OperationServiceProxy> proxy, RemoteMappingStore mappings,
-            OperationStore store, Clock clock, Settings settings) {
+    HostAnswers(RemoteMapping mapping, RemoteMappingStore mappings, OperationStore store, Clock clock,
+            Settings settings) {
         this.operationId = mapping.operationId();
         this.hostOperationId = mapping.hostOperationId();
-        this.proxy = proxy;
         this.record = new WriteBehindRecord(operationId, store, settings);
         this.clock = clock;
         this.metrics = new HostMetricsCopy(operationId, mapping.hostMetricsCursor(), mappings);
@@ -69,6 +64,11 @@ final class HostAnswers {
 
     long hostVersion() {
         return hostVersion;
+    }
+
+    /** Where the next metrics page starts on the host; read without the lock, by a fetch. */
+    int metricsCursor() {
+        return metrics.cursor();
     }
 
     void cancelling() {
@@ -101,15 +101,6 @@ final class HostAnswers {
         return record.persistDue(now) ? null : Optional.of(record.latest());
     }
 
-    /** Runs {@code pull}; a host that fails it is handled as {@link #failed} says. */
-    Optional<OperationInfo> handled(Supplier<Optional<OperationInfo>> pull, boolean takeTerminal) {
-        try {
-            return pull.get();
-        } catch (HostException e) {
-            return failed(e, takeTerminal);
-        }
-    }
-
     /** A host that does not have the operation (404, 410) fails it (when taking terminals); any other failure marks it unreachable. */
     Optional<OperationInfo> failed(HostException e, boolean takeTerminal) {
         if (!(e instanceof HostNotFoundException notFound)) {
@@ -122,21 +113,19 @@ final class HostAnswers {
     }
 
     /** Applies one answer of the host: metrics after the cursor, the result of a completion, the progress. */
-    Optional<OperationInfo> answered(OperationInfo host, boolean takeTerminal) {
+    Optional<OperationInfo> answered(HostAnswer answer, boolean takeTerminal) {
+        OperationInfo host = answer.host();
         Instant now = clock.instant();
         Optional<OperationInfo> known = record.load(now);
-        if (known.isEmpty() || host.version() < hostVersion) {
-            // gone, or an answer overtaken by a newer one (two forced reads at once)
+        if (known.isEmpty() || known.get().status() != OperationStatus.RUNNING || host.version() < hostVersion) {
+            // gone, not running here, or an answer overtaken by a newer one (two forced reads at once)
             return known;
         }
-        // the host's record counts its metrics: a second call only when it has some not copied yet
-        MetricsResponse page = host.metricsCount() > metrics.cursor() ? proxy.get().metrics(hostOperationId, metrics.cursor()) : null;
-        Map<String, Object> result = takeTerminal && host.status() == OperationStatus.COMPLETED
-                ? proxy.get().results(hostOperationId).resultSummary() : null;
+        Map<String, Object> result = answer.result();
         hostVersion = host.version();
         boolean regained = contact.answered(now);
         int copied = metrics.cursor();
-        int metricsCount = page == null ? copied : metrics.store(page.metrics());
+        int metricsCount = answer.metrics() == null ? copied : metrics.store(answer.metricsFrom(), answer.metrics());
         record.follow(reachable(host), Math.max(metricsCount, known.get().metricsCount()), now);
         OperationStatus hostStatus = host.status();
         // progress alone may wait; what a reader elsewhere or the lifecycle needs is stored now

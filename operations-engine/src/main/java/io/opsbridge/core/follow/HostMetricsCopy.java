@@ -17,7 +17,8 @@ final class HostMetricsCopy {
 
     private final String operationId;
     private final RemoteMappingStore mappings;
-    private int cursor;
+    /** Volatile: a fetch reads it without the lock, to know which page to ask for. */
+    private volatile int cursor;
 
     HostMetricsCopy(String operationId, int cursor, RemoteMappingStore mappings) {
         this.operationId = operationId;
@@ -31,15 +32,18 @@ final class HostMetricsCopy {
     }
 
     /**
-     * Stores the page fetched from {@link #cursor()}: when another follower moved the cursor
-     * meanwhile, only the part after its cursor is stored (a tail it has not stored yet must not be
-     * lost: the record may complete with this pull).
+     * Stores the page fetched from {@code from}: only the part after the cursor (another pull, or
+     * another follower, may have moved it since the fetch; a tail not stored yet must not be lost:
+     * the record may complete with this pull). A page that starts past the cursor would leave a
+     * gap: nothing is stored, the next pull fetches from the cursor again.
      *
      * @return the cursor after the page, i.e. how many host metrics are stored
      */
-    int store(List<Map<String, Object>> metrics) {
-        int from = cursor;
+    int store(int from, List<Map<String, Object>> metrics) {
         int next = from + metrics.size();
+        if (from > cursor) {
+            return cursor;
+        }
         while (cursor < next) {
             if (mappings.appendHostMetrics(operationId, cursor, next, metrics.subList(cursor - from, metrics.size()))) {
                 cursor = next;

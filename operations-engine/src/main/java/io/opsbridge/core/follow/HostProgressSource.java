@@ -1,6 +1,8 @@
 package io.opsbridge.core.follow;
 
+import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationResults;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.monitoring.Monitoring;
 import io.opsbridge.core.proxy.HostCalls;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,12 +28,12 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Follows one operation on a worker host: when and how the host is called (a read, a forced read
- * that parks no thread, the host's long-poll, a cancel), serialized by one lock. What each answer
- * does to the record (progress, metrics exactly once across replicas, the outcome handed to the
- * lifecycle by {@link #takeOutcome}, reachability and stall marks) is {@link HostAnswers}'; the
- * record waits in a {@link WriteBehindRecord}, so a forced read whose answer only moves the progress
- * is served from memory without a thread waiting for the host ({@link #pullAsync}).
+ * Follows one operation on a worker host: when and how the host is called (a read, the host's
+ * long-poll, a cancel), no thread waiting for a read's answer, each answer applied under one lock.
+ * What each answer does to the record (progress, metrics exactly once across replicas, the outcome
+ * handed to the lifecycle by {@link #takeOutcome}, reachability and stall marks) is
+ * {@link HostAnswers}'; the record waits in a {@link WriteBehindRecord}, so a read whose answer only
+ * moves the progress is served from memory on the thread the answer arrives on ({@link #pull}).
  *
  * <p>A host that cannot be reached changes nothing but context fields ({@code host_reachable=false},
  * {@code last_host_error}, {@code unreachable_since}, and {@code stalled=true} once the type's
@@ -57,48 +60,29 @@ public final class HostProgressSource implements ProgressSource {
         this.hostUrl = mapping.hostServiceUrl();
         this.proxies = proxies;
         this.hostOperationId = mapping.hostOperationId();
-        this.answers = new HostAnswers(mapping, this::proxy, mappings, store, clock, settings);
-    }
-
-    /** Pulls the host once; a terminal host status is kept for {@link #takeOutcome}. */
-    @Override
-    public Optional<OperationInfo> pull(boolean forceRefresh) {
-        long started = System.nanoTime();
-        try {
-            return locked(() -> refresh(forceRefresh, true));
-        } finally {
-            Monitoring.monitor().refreshed("host", System.nanoTime() - started);
-        }
+        this.answers = new HostAnswers(mapping, mappings, store, clock, settings);
     }
 
     /**
-     * A forced pull that parks no thread while the host answers. An answer that only moves the
-     * progress is applied in memory on the thread it arrives on (an event loop); anything that
-     * writes (new metrics, a terminal status, reachability, a due persist) or an answer that meets
-     * another pull is finished on {@code blocking}. Null before the first pull has read the record.
+     * Pulls the host once without a thread waiting for it: an answer that only moves the progress is
+     * applied in memory on the thread it arrives on (an event loop); anything else (new metrics, a
+     * terminal status, reachability, a due save, or a pull under way) fetches what it needs besides,
+     * also without waiting, and is applied on {@code blocking}. A terminal host status is kept for
+     * {@link #takeOutcome}.
      */
     @Override
-    public CompletionStage<Optional<OperationInfo>> pullAsync(Executor blocking) {
-        OperationInfo known = answers.latest();
-        if (known == null || known.status() != OperationStatus.RUNNING) {
-            return null;
-        }
+    public CompletionStage<Optional<OperationInfo>> pull(boolean forceRefresh, Executor blocking) {
         long started = System.nanoTime();
-        return proxy().getAsync(hostOperationId, true).handle((host, error) -> {
+        return proxy().get(hostOperationId, forceRefresh).handle((host, error) -> {
             long hostNanos = System.nanoTime() - started;
             Optional<OperationInfo> quick = error == null ? inMemoryIfFree(host) : null;
             if (quick != null) {
                 finished(started, hostNanos);
                 return CompletableFuture.completedFuture(quick);
             }
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    return locked(() -> error == null ? answers.handled(() -> answers.answered(host, true), true)
-                            : answers.failed(HostCalls.failureOf(error), true));
-                } finally {
-                    finished(started, hostNanos);
-                }
-            }, blocking);
+            CompletionStage<Optional<OperationInfo>> applied = error == null ? applied(host, blocking)
+                    : failed(error, blocking);
+            return applied.whenComplete((record, failure) -> finished(started, hostNanos));
         }).thenCompose(Function.identity());
     }
 
@@ -130,18 +114,14 @@ public final class HostProgressSource implements ProgressSource {
         return answers.takeOutcome();
     }
 
-    /** The host's long-poll answer (past the version last seen here, or the same after {@code wait}) applied as a pull. */
+    /** The host's long-poll answer (past the version last seen here, or the same after {@code wait}) applied as a pull, on {@code blocking}. */
     @Override
-    public CompletionStage<Optional<OperationInfo>> pullAfterChange(Duration wait, Executor apply) {
+    public CompletionStage<Optional<OperationInfo>> pullAfterChange(Duration wait, Executor blocking) {
         long started = System.nanoTime();
-        return proxy().changeAfter(hostOperationId, answers.hostVersion(), wait).handleAsync((host, error) -> {
-            try {
-                return locked(() -> error == null ? answers.handled(() -> answers.answered(host, true), true)
-                        : answers.failed(HostCalls.failureOf(error), true));
-            } finally {
-                Monitoring.monitor().refreshed("host", System.nanoTime() - started);
-            }
-        }, apply);
+        return proxy().changeAfter(hostOperationId, answers.hostVersion(), wait)
+                .handle((host, error) -> error == null ? applied(host, blocking) : failed(error, blocking))
+                .thenCompose(Function.identity())
+                .whenComplete((record, failure) -> Monitoring.monitor().refreshed("host", System.nanoTime() - started));
     }
 
     /**
@@ -156,12 +136,12 @@ public final class HostProgressSource implements ProgressSource {
             // from now on the lifecycle, not a concurrent pull, ends the record
             answers.cancelling();
             proxy().cancel(hostOperationId);
-            refresh(true, false);
+            refreshHere(false);
         } catch (HostRejectedException e) {
             if (e.status() != 409) {
                 throw e;
             }
-            refresh(true, true);
+            refreshHere(true);
         } catch (HostNotFoundException e) {
             LOG.warnf("operation %s: host %s no longer knows %s; cancelling here only", operationId,
                     hostUrl, hostOperationId);
@@ -174,9 +154,43 @@ public final class HostProgressSource implements ProgressSource {
         }
     }
 
-    private Optional<OperationInfo> refresh(boolean forceRefresh, boolean takeTerminal) {
-        return answers.handled(() -> answers.answered(proxy().get(hostOperationId, forceRefresh), takeTerminal),
-                takeTerminal);
+    /** The host's answer, with what it needs besides, applied on {@code blocking} under the lock. */
+    private CompletionStage<Optional<OperationInfo>> applied(OperationInfo host, Executor blocking) {
+        return withExtras(host, true).handle((answer, error) -> error == null
+                ? CompletableFuture.supplyAsync(() -> locked(() -> answers.answered(answer, true)), blocking)
+                : failed(error, blocking)).thenCompose(Function.identity());
+    }
+
+    /** A failed call (to the host: it is marked unreachable, or lost if it no longer knows the operation) applied on {@code blocking}. */
+    private CompletionStage<Optional<OperationInfo>> failed(Throwable error, Executor blocking) {
+        return CompletableFuture.supplyAsync(() -> locked(() -> answers.failed(HostCalls.failureOf(error), true)), blocking);
+    }
+
+    /**
+     * {@code host}'s answer with the metrics page it counts beyond the copied cursor (the host's
+     * record counts its metrics: a second call only when there are some) and, if {@code takeTerminal}
+     * and it completed, its result; fetched at once, no thread waiting.
+     */
+    private CompletionStage<HostAnswer> withExtras(OperationInfo host, boolean takeTerminal) {
+        int from = answers.metricsCursor();
+        CompletionStage<MetricsResponse> page = host.metricsCount() > from
+                ? proxy().metrics(hostOperationId, from) : CompletableFuture.completedFuture(null);
+        CompletionStage<OperationResults> result = takeTerminal && host.status() == OperationStatus.COMPLETED
+                ? proxy().results(hostOperationId) : CompletableFuture.completedFuture(null);
+        return page.thenCombine(result, (metrics, done) -> new HostAnswer(host, from,
+                metrics == null ? null : metrics.metrics(), done == null ? null : done.resultSummary()));
+    }
+
+    /** A read for the cancel, on its thread, under the lock it holds: waits for the host (a cancel is not a read path). */
+    private Optional<OperationInfo> refreshHere(boolean takeTerminal) {
+        HostAnswer answer;
+        try {
+            answer = proxy().get(hostOperationId, true).thenCompose(host -> withExtras(host, takeTerminal))
+                    .toCompletableFuture().join();
+        } catch (CompletionException e) {
+            return answers.failed(HostCalls.failureOf(e), takeTerminal);
+        }
+        return answers.answered(answer, takeTerminal);
     }
 
     /** The answer applied in memory if the lock is free at once (it runs on the event loop: it never waits for a lock). */

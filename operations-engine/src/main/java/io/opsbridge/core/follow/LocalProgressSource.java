@@ -1,6 +1,7 @@
 package io.opsbridge.core.follow;
 
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.bridge.MetricsPage;
 import io.opsbridge.core.bridge.ProgressBridge;
 import io.opsbridge.core.bridge.ProgressSnapshot;
@@ -12,6 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * Copies what a local bridge has into the store: the latest state and the metrics after its own
@@ -44,17 +48,32 @@ public final class LocalProgressSource implements ProgressSource {
         this.record = new WriteBehindRecord(operationId, store, settings);
     }
 
+    /** Reads the bridge on {@code blocking} (the read may store new metrics and a due save). */
     @Override
-    public synchronized Optional<OperationInfo> pull(boolean forceRefresh) {
-        long started = System.nanoTime();
-        Optional<OperationInfo> pulled = read(false);
-        Monitoring.monitor().refreshed("local", System.nanoTime() - started);
-        return pulled;
+    public CompletionStage<Optional<OperationInfo>> pull(boolean forceRefresh, Executor blocking) {
+        return CompletableFuture.supplyAsync(() -> pullNow(forceRefresh), blocking);
+    }
+
+    private Optional<OperationInfo> pullNow(boolean forceRefresh) {
+        long started = ReadTimes.start();
+        try {
+            // the stored status is read outside the lock: a slow store must not hold up a status change's flush
+            Optional<OperationInfo> stored = store.find(operationId);
+            synchronized (this) {
+                return read(false, stored);
+            }
+        } finally {
+            Monitoring.monitor().refreshed("local", System.nanoTime() - started);
+            ReadTimes.finish(operationId, forceRefresh, started);
+        }
     }
 
     @Override
-    public synchronized void flush() {
-        read(true);
+    public void flush() {
+        Optional<OperationInfo> stored = store.find(operationId);
+        synchronized (this) {
+            read(true, stored);
+        }
     }
 
     /** When the bridge last changed, as seen by pulls; null before the first pull. */
@@ -89,14 +108,19 @@ public final class LocalProgressSource implements ProgressSource {
         return true;
     }
 
-    /** Reads the bridge; {@code flushing} stores what waits now (before a status change). */
-    private Optional<OperationInfo> read(boolean flushing) {
+    /**
+     * Reads the bridge into the record, given what the store holds ({@code stored}: a status recorded
+     * elsewhere, e.g. a cancel by a replica that could not reach this one, is seen by this read);
+     * {@code flushing} stores what waits now (before a status change).
+     */
+    private Optional<OperationInfo> read(boolean flushing, Optional<OperationInfo> stored) {
         Instant now = clock.instant();
         long bridgeStarted = System.nanoTime();
         ProgressSnapshot snapshot = bridge.snapshot();
         ReadTimes.addBridge(System.nanoTime() - bridgeStarted);
-        Optional<OperationInfo> known = record.load(now);
-        if (known.isEmpty()) {
+        Optional<OperationInfo> known = record.load(now, stored);
+        if (known.isEmpty() || known.get().status() != OperationStatus.RUNNING) {
+            // gone, or not running (yet, or any more): nothing of the bridge's belongs in it
             return known;
         }
         if (lastProgressAt == null) {

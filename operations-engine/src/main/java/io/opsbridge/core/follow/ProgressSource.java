@@ -18,17 +18,14 @@ import java.util.concurrent.Executor;
  */
 public interface ProgressSource {
 
-    /** Reads the source once and records what changed; empty if the record is gone. */
-    Optional<OperationInfo> pull(boolean forceRefresh);
-
     /**
-     * A forced {@link #pull} that holds no thread while the source answers; its blocking parts (if
-     * any) run on {@code blocking}. Null if this source has no such pull: then call {@code pull}
-     * where blocking is allowed.
+     * Reads the source once and records what changed: the one way every source answers. The stage
+     * completes with the record (empty if it is gone) once the source has answered: a bridge in this
+     * process as soon as {@code blocking} runs the read, a host when its answer arrives, no thread
+     * waiting for it. Whatever blocks (the store) runs on {@code blocking}; the stage may complete on
+     * any thread. {@code forceRefresh} asks a source with a cache of its own (a host) to skip it.
      */
-    default CompletionStage<Optional<OperationInfo>> pullAsync(Executor blocking) {
-        return null;
-    }
+    CompletionStage<Optional<OperationInfo>> pull(boolean forceRefresh, Executor blocking);
 
     /**
      * Whether its answers are another process's cached answers (the owner replica's): they are not
@@ -108,13 +105,14 @@ public interface ProgressSource {
     }
 
     /**
-     * Long-poll, host side: asks the host (asynchronously, bounded by {@code wait}) to answer once
-     * its operation moves past the version last seen here, and applies that answer as a pull (on
-     * {@code apply}): the stage completes with the record, or fails as a pull would.
+     * Long-poll, remote side: asks the process the operation runs in (asynchronously, bounded by
+     * {@code wait}) to answer once it moves past the version last seen here, and applies that answer
+     * as a {@link #pull} would, on {@code blocking}: the stage completes with the record, or fails as a
+     * pull would.
      *
-     * @return null if this source is not a host
+     * @return null if the operation runs in this process
      */
-    default CompletionStage<Optional<OperationInfo>> pullAfterChange(Duration wait, Executor apply) {
+    default CompletionStage<Optional<OperationInfo>> pullAfterChange(Duration wait, Executor blocking) {
         return null;
     }
 }

@@ -1,6 +1,7 @@
 package io.opsbridge.core.follow;
 
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationProgress;
 import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.store.OperationStore;
@@ -41,17 +42,33 @@ final class WriteBehindRecord {
         return latest;
     }
 
-    /** The record, read from the store the first time; empty if it is gone. */
+    /**
+     * The record: from memory while it runs, else from the store (the first time, and while it is
+     * not running here: a pending one gets its status from the lifecycle, in the store); empty if it is gone.
+     */
     Optional<OperationInfo> load(Instant now) {
-        if (latest != null) {
+        if (latest != null && latest.status() == OperationStatus.RUNNING) {
             return Optional.of(latest);
         }
-        Optional<OperationInfo> stored = store.find(operationId);
-        stored.ifPresent(info -> {
-            latest = info;
-            persistedAt = now;
-        });
-        return stored;
+        return load(now, store.find(operationId));
+    }
+
+    /**
+     * {@link #load(Instant)} given {@code stored}, what the store held a moment ago (read by the caller
+     * outside its lock): a record running here stays as it is in memory unless the store's has
+     * ended (elsewhere: a cancel recorded by another replica); empty if it is gone.
+     */
+    Optional<OperationInfo> load(Instant now, Optional<OperationInfo> stored) {
+        if (stored.isEmpty()) {
+            return stored;
+        }
+        boolean runningHere = latest != null && latest.status() == OperationStatus.RUNNING;
+        if (!runningHere || stored.get().status().isTerminal()) {
+            persistedAt = latest == null ? now : persistedAt;
+            latest = stored.get();
+            dirty = false;
+        }
+        return Optional.of(latest);
     }
 
     /** Makes {@code next} the record in memory (the same instance means: nothing changed). */

@@ -1,21 +1,21 @@
 package io.opsbridge.core.monitoring;
 
 /**
- * Where the time of one read that goes to its source is spent, per thread: the read runs on the
- * caller's thread from {@link #start} to {@link #finish}, and the bridge and host sites add their
- * share in between ({@link #addBridge}, {@link #addHost}); the rest is the store and our own work.
- * Only the cache-miss and forced paths come here, never a cache hit.
+ * Where the time of one pull of a local bridge is spent, per thread: the pull runs on one thread
+ * from {@link #start} to {@link #finish}, and the bridge reads add their share in between
+ * ({@link #addBridge}); the rest is the store and our own work. Only pulls come here, never a
+ * cache hit. (A host pull, which runs on no thread while the host answers, reports its own split.)
  *
  * <pre>{@code
  * long started = ReadTimes.start();
- * ... store, bridge (ReadTimes.addBridge), host (ReadTimes.addHost) ...
+ * ... store, bridge (ReadTimes.addBridge) ...
  * ReadTimes.finish(operationId, forced, started);
  * }</pre>
  */
 public final class ReadTimes {
 
-    /** [0] bridge nanos, [1] host nanos of the read in progress on this thread. */
-    private static final ThreadLocal<long[]> PHASES = ThreadLocal.withInitial(() -> new long[2]);
+    /** [0] bridge nanos of the pull in progress on this thread. */
+    private static final ThreadLocal<long[]> PHASES = ThreadLocal.withInitial(() -> new long[1]);
 
     private ReadTimes() {
     }
@@ -24,7 +24,6 @@ public final class ReadTimes {
     public static long start() {
         long[] phases = PHASES.get();
         phases[0] = 0;
-        phases[1] = 0;
         return System.nanoTime();
     }
 
@@ -33,15 +32,10 @@ public final class ReadTimes {
         PHASES.get()[0] += nanos;
     }
 
-    /** Time spent waiting for a worker host. */
-    public static void addHost(long nanos) {
-        PHASES.get()[1] += nanos;
-    }
-
     /** Ends the read begun at {@code started} and reports it to the monitor. */
     public static void finish(String operationId, boolean forced, long started) {
         long total = System.nanoTime() - started;
         long[] phases = PHASES.get();
-        Monitoring.monitor().readFinished(operationId, forced, total, phases[0], phases[1]);
+        Monitoring.monitor().readFinished(operationId, forced, total, phases[0], 0);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.opsbridge.api.Problem;
 import io.opsbridge.core.monitoring.HostCallOutcome;
 import io.opsbridge.core.monitoring.Monitoring;
-import io.opsbridge.core.monitoring.ReadTimes;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
@@ -131,7 +130,6 @@ public final class HostCalls {
 
     private static void record(String hostUrl, HostCallOutcome outcome, long started, String error) {
         long nanos = System.nanoTime() - started;
-        ReadTimes.addHost(nanos);
         Monitoring.monitor().hostCalled(hostUrl, outcome, nanos, error);
     }
 

@@ -53,23 +53,19 @@ public class OperationServiceProxy {
         return baseUrl;
     }
 
-    /** The host's record of the operation; {@code forceRefresh} skips the host's own cache. */
-    public OperationInfo get(String hostOperationId, boolean forceRefresh) {
-        return HostCalls.call(baseUrl, "GET operation " + hostOperationId, () -> api.get(hostOperationId, forceRefresh));
-    }
-
     /**
-     * {@link #get}, holding no thread while the host answers: the stage completes on an event loop,
-     * or fails with the {@link HostException} {@code get} would throw (in a {@code CompletionException}).
+     * The host's record of the operation ({@code forceRefresh} skips the host's own cache), holding
+     * no thread while the host answers: the stage completes on an event loop, or fails with a
+     * {@link HostException} (in a {@code CompletionException}). So do the other reads here.
      */
-    public CompletionStage<OperationInfo> getAsync(String hostOperationId, boolean forceRefresh) {
+    public CompletionStage<OperationInfo> get(String hostOperationId, boolean forceRefresh) {
         return HostCalls.callAsync(baseUrl, "GET operation " + hostOperationId, () -> api.read(hostOperationId, forceRefresh));
     }
 
     /**
      * The host's long-poll, holding no thread: its record of the operation once its version exceeds
      * {@code sinceVersion} (or it ended), else as it is after the wait (at most the read timeout
-     * less a margin, so the call itself never times out). Fails like {@link #getAsync}.
+     * less a margin, so the call itself never times out). Fails like {@link #get}.
      */
     public CompletionStage<OperationInfo> changeAfter(String hostOperationId, long sinceVersion, Duration wait) {
         Duration bounded = wait.compareTo(longPollBound) > 0 ? longPollBound : wait;
@@ -79,8 +75,8 @@ public class OperationServiceProxy {
     }
 
     /** The host's metrics after {@code cursor}. */
-    public MetricsResponse metrics(String hostOperationId, int cursor) {
-        return HostCalls.call(baseUrl, "GET metrics of " + hostOperationId + " after " + cursor,
+    public CompletionStage<MetricsResponse> metrics(String hostOperationId, int cursor) {
+        return HostCalls.callAsync(baseUrl, "GET metrics of " + hostOperationId + " after " + cursor,
                 () -> api.metrics(hostOperationId, cursor));
     }
 
@@ -91,8 +87,8 @@ public class OperationServiceProxy {
     }
 
     /** The result of an operation that completed on the host. */
-    public OperationResults results(String hostOperationId) {
-        return HostCalls.call(baseUrl, "GET results of " + hostOperationId, () -> api.results(hostOperationId));
+    public CompletionStage<OperationResults> results(String hostOperationId) {
+        return HostCalls.callAsync(baseUrl, "GET results of " + hostOperationId, () -> api.results(hostOperationId));
     }
 
     /** Cancels the operation on the host; cancelling a cancelled one is fine, a finished one is a 409. */

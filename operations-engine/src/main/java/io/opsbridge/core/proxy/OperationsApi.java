@@ -20,11 +20,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 interface OperationsApi {
 
-    @GET
-    @Path("/{id}")
-    OperationInfo get(@PathParam("id") String id, @QueryParam("force_refresh") boolean forceRefresh);
-
-    /** The same read, asynchronous: the answer completes the stage on an event loop, no thread waits for it. */
+    /** Asynchronous, as every read here: the answer completes the stage on an event loop, no thread waits for it. */
     @GET
     @Path("/{id}")
     CompletionStage<OperationInfo> read(@PathParam("id") String id, @QueryParam("force_refresh") boolean forceRefresh);
@@ -37,7 +33,7 @@ interface OperationsApi {
 
     @GET
     @Path("/{id}/metrics")
-    MetricsResponse metrics(@PathParam("id") String id, @QueryParam("cursor") int cursor);
+    CompletionStage<MetricsResponse> metrics(@PathParam("id") String id, @QueryParam("cursor") int cursor);
 
     @GET
     @Path("/{id}/logs")
@@ -45,7 +41,7 @@ interface OperationsApi {
 
     @GET
     @Path("/{id}/results")
-    OperationResults results(@PathParam("id") String id);
+    CompletionStage<OperationResults> results(@PathParam("id") String id);
 
     @POST
     @Path("/{id}/cancel")

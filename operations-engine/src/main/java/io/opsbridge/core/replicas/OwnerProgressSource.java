@@ -67,29 +67,15 @@ public final class OwnerProgressSource implements ProgressSource {
     }
 
     /**
-     * The owner's answer (its cached one unless {@code forceRefresh}); when it does not answer, the
-     * stored record, read (and marked) on {@code blocking}: the answer arrives on an event loop.
+     * The owner's answer (its cached one unless {@code forceRefresh}), one forward, no thread
+     * waiting; when it does not answer, the stored record, read (and marked) on {@code blocking}.
      */
-    CompletionStage<Optional<OperationInfo>> forward(boolean forceRefresh, Executor blocking) {
+    @Override
+    public CompletionStage<Optional<OperationInfo>> pull(boolean forceRefresh, Executor blocking) {
         return ownersAnswer(forceRefresh)
                 .handle((answer, error) -> error == null ? CompletableFuture.completedFuture(answered(answer))
                         : CompletableFuture.supplyAsync(() -> unanswered(error), blocking))
                 .thenCompose(Function.identity());
-    }
-
-    /** {@link #forward} on this thread, which may block. */
-    @Override
-    public Optional<OperationInfo> pull(boolean forceRefresh) {
-        try {
-            return answered(ownersAnswer(forceRefresh).toCompletableFuture().join());
-        } catch (java.util.concurrent.CompletionException e) {
-            return unanswered(e);
-        }
-    }
-
-    @Override
-    public CompletionStage<Optional<OperationInfo>> pullAsync(Executor blocking) {
-        return forward(true, blocking);
     }
 
     /** The owner's long-poll: its answer once the operation moves past the version last seen here. */

@@ -8,7 +8,6 @@ import io.opsbridge.core.follow.ProgressSource;
 import io.opsbridge.core.follow.ProgressSources;
 import io.opsbridge.core.lifecycle.OperationLifecycle;
 import io.opsbridge.core.monitoring.Monitoring;
-import io.opsbridge.core.monitoring.ReadTimes;
 import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.store.OperationStore;
 import java.time.Clock;
@@ -17,19 +16,16 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
-import org.jboss.logging.Logger;
 
 /**
- * The one read path of a single operation, under {@link OperationsService}: the TTL cache first,
- * then the operation's progress source, and what the read discovered (a host that finished, an
- * operation quiet past its fail-after) applied by the {@link OperationLifecycle}, outside the
- * cache's lock. Every way of reading (cached, forced, without a waiting thread, a long-poll's
- * answer) ends in the same settling and caching.
+ * The one read path of a single operation, under {@link OperationsService}: the TTL cache of
+ * answers first, then the operation's progress source ({@link ProgressSource#pull}, the one shape
+ * every source answers in), and what the read discovered (a host that finished, an operation quiet
+ * past its fail-after) applied by the {@link OperationLifecycle}, outside the cache. A cached,
+ * forced or long-poll read differ only in whether the cached answer may serve; each ends in the
+ * same settling.
  */
 final class OperationReads {
-
-    private static final Logger LOG = Logger.getLogger(OperationReads.class);
 
     private final OperationStore store;
     private final OperationCache cache;
@@ -37,8 +33,6 @@ final class OperationReads {
     private final OperationLifecycle lifecycle;
     private final Settings settings;
     private final Clock clock;
-    /** Built once: a capturing lambda per read would be an allocation on the cache-hit path. */
-    private final Function<String, OperationInfo> loadOnMiss = id -> load(id, false);
 
     OperationReads(OperationStore store, OperationCache cache, ProgressSources sources, OperationLifecycle lifecycle,
             Settings settings, Clock clock) {
@@ -50,54 +44,36 @@ final class OperationReads {
         this.clock = clock;
     }
 
-    /** The operation, from a cached copy younger than the TTL unless {@code forceRefresh}; a running one is settled. */
-    OperationInfo read(String operationId, boolean forceRefresh) {
-        ProgressSource forwarded = sources.registeredOrNull(operationId);
-        if (forwarded != null && forwarded.cachedElsewhere()) {
+    /**
+     * The operation: the cached answer younger than the TTL unless {@code forceRefresh} (a hit
+     * returns the cached stage itself, allocating nothing), else what its source reads now, shared
+     * by every caller until it is done. Whatever blocks (the store, the lifecycle) runs on
+     * {@code blocking}; no thread waits for a source that answers over the network.
+     */
+    CompletionStage<OperationInfo> read(String operationId, boolean forceRefresh, Executor blocking) {
+        ProgressSource source = sources.registeredOrNull(operationId);
+        if (source != null && source.cachedElsewhere()) {
             // the owner's answer, never a copy kept here (a first read's copy is dropped)
             cache.invalidate(operationId);
-            OperationInfo owners = forwarded.pull(forceRefresh).orElseThrow(() -> new OperationNotFoundException(operationId));
-            return owners.status() == OperationStatus.RUNNING ? settle(owners, forwarded) : owners;
+            return source.pull(forceRefresh, blocking)
+                    .thenApply(found -> found.orElseThrow(() -> new OperationNotFoundException(operationId)))
+                    .thenCompose(info -> settled(info, blocking));
         }
-        OperationInfo info = forceRefresh ? cache.refresh(operationId, id -> load(id, true))
-                : cache.get(operationId, loadOnMiss);
-        if (info.status() != OperationStatus.RUNNING) {
-            return info;
+        if (!forceRefresh) {
+            CompletableFuture<OperationInfo> cached = cache.peek(operationId);
+            if (cached != null && answersAsIs(cached)) {
+                return cached;
+            }
+            Monitoring.monitor().cacheMissed();
         }
-        ProgressSource source = sources.registeredOrNull(operationId);
-        return source == null ? info : settle(info, source);
+        CompletableFuture<OperationInfo> read = forceRefresh
+                ? cache.replace(operationId, id -> load(id, forceRefresh, blocking))
+                : cache.get(operationId, id -> load(id, forceRefresh, blocking));
+        return read.thenCompose(info -> settled(info, blocking));
     }
 
     /**
-     * {@link #read read(id, true)} without a thread waiting for the source where it allows that (a
-     * host: {@link ProgressSource#pullAsync}); whatever blocks (a first read, the store, the
-     * lifecycle) runs on {@code blocking}. The refreshed copy is cached from {@code blocking}, after
-     * the answer, so the caller's thread never waits for the cache either.
-     */
-    CompletionStage<OperationInfo> refresh(String operationId, Executor blocking) {
-        Monitoring.monitor().queried(true);
-        ProgressSource source = sources.registeredOrNull(operationId);
-        CompletionStage<Optional<OperationInfo>> pulled = source == null ? null : source.pullAsync(blocking);
-        if (pulled == null) {
-            return CompletableFuture.supplyAsync(() -> read(operationId, true), blocking);
-        }
-        return pulled.thenCompose(found -> {
-            OperationInfo info = found.orElseThrow(() -> new OperationNotFoundException(operationId));
-            if (info.status() == OperationStatus.RUNNING && needsSettling(info, source)) {
-                return CompletableFuture.supplyAsync(() -> settle(info, source), blocking);
-            }
-            OperationInfo cached = cache.peek(operationId);
-            if (info.status() == OperationStatus.RUNNING && cached != null && cached.version() >= info.version()) {
-                // nothing new since the cached copy: no worker to wake
-                return CompletableFuture.completedFuture(info);
-            }
-            blocking.execute(() -> cacheRead(operationId, info));
-            return CompletableFuture.completedFuture(info);
-        });
-    }
-
-    /**
-     * What a pull outside this service found (a host's long-poll answer, applied by its source):
+     * What a pull outside this path found (a host's long-poll answer, applied by its source):
      * settled like any read's, and cached. May block: not for the event loop.
      */
     OperationInfo settle(String operationId, Optional<OperationInfo> pulled) {
@@ -106,38 +82,71 @@ final class OperationReads {
         if (info.status() == OperationStatus.RUNNING && source != null && needsSettling(info, source)) {
             return settle(info, source);
         }
-        cacheRead(operationId, info);
-        return info;
-    }
-
-    /** Caches a running record read outside the cache; a record another replica finished is not cached: the next read loads it. */
-    private void cacheRead(String operationId, OperationInfo info) {
-        ProgressSource source = sources.registeredOrNull(operationId);
         if (source != null && source.cachedElsewhere()) {
-            return;
+            return info;
         }
         if (info.status() == OperationStatus.RUNNING) {
             cache.offer(operationId, info, () -> sources.registered(operationId).isPresent());
         } else {
+            // finished elsewhere (another replica): not cached, the next read loads it
             cache.invalidate(operationId);
         }
+        return info;
     }
 
     /**
-     * The answer {@link #get get(id, false)} would give, if it can be given without blocking: a copy
-     * younger than the TTL with nothing to apply (no host outcome, not lost). Null means: call
-     * {@code get} where blocking is allowed. Runs on the event loop, so it touches no lock a pull holds.
+     * The answer {@link #read read(id, false, …)} would give, if it is cached and complete with
+     * nothing to apply (no host outcome, not lost); null otherwise. Never blocks, allocates
+     * nothing: the event loop's check, which touches no lock a pull holds.
      */
     OperationInfo cachedAnswer(String operationId) {
-        OperationInfo info = cache.peek(operationId);
-        if (info == null || info.status() != OperationStatus.RUNNING) {
-            return info;
+        CompletableFuture<OperationInfo> cached = cache.peek(operationId);
+        return cached != null && answersAsIs(cached) ? cached.getNow(null) : null;
+    }
+
+    /** Whether a cached stage is a complete answer with nothing to apply to it. */
+    private boolean answersAsIs(CompletableFuture<OperationInfo> cached) {
+        if (!cached.isDone() || cached.isCompletedExceptionally()) {
+            return false;
         }
+        OperationInfo info = cached.getNow(null);
+        if (info.status() != OperationStatus.RUNNING) {
+            return true;
+        }
+        ProgressSource source = sources.registeredOrNull(info.operationId());
+        return source == null || !source.cachedElsewhere() && !needsSettling(info, source);
+    }
+
+    /** Reads the operation from its source (the store first, for one that has no source here yet). */
+    private CompletableFuture<OperationInfo> load(String operationId, boolean forceRefresh, Executor blocking) {
         ProgressSource source = sources.registeredOrNull(operationId);
-        if (source == null) {
-            return info;
+        CompletionStage<Optional<OperationInfo>> pulled = source != null ? source.pull(forceRefresh, blocking)
+                : CompletableFuture.supplyAsync(() -> store.require(operationId), blocking)
+                        .thenCompose(info -> info.status() != OperationStatus.RUNNING
+                                ? CompletableFuture.completedFuture(Optional.of(info))
+                                : sources.of(info).map(found -> found.pull(forceRefresh, blocking))
+                                        .orElse(CompletableFuture.completedFuture(Optional.of(info))));
+        return pulled.thenApply(found -> found.orElseThrow(() -> new OperationNotFoundException(operationId)))
+                .toCompletableFuture();
+    }
+
+    /**
+     * {@code info} with what its read discovered applied (on {@code blocking}), if anything: an
+     * outcome or a lost operation, or, for one this process still follows, that it ended elsewhere
+     * (a cancel recorded by a replica that could not reach this one): its work here stops.
+     */
+    private CompletionStage<OperationInfo> settled(OperationInfo info, Executor blocking) {
+        ProgressSource source = sources.registeredOrNull(info.operationId());
+        if (source == null || info.status() == OperationStatus.RUNNING && !needsSettling(info, source)) {
+            return CompletableFuture.completedFuture(info);
         }
-        return source.cachedElsewhere() || needsSettling(info, source) ? null : info;
+        if (info.status() != OperationStatus.RUNNING) {
+            return CompletableFuture.supplyAsync(() -> {
+                lifecycle.endedElsewhere(info);
+                return info;
+            }, blocking);
+        }
+        return CompletableFuture.supplyAsync(() -> settle(info, source), blocking);
     }
 
     /** Whether a read of the running {@code info} has something to apply: a host outcome, or it is lost. */
@@ -167,29 +176,5 @@ final class OperationReads {
     /** Quiet past its type's fail-after; in milliseconds from {@link Clock#millis}, so it allocates nothing. */
     private boolean isLost(OperationInfo info, ProgressSource source) {
         return settings.current().stalls().isLost(info.operationType(), source.quietMillis(clock.millis()));
-    }
-
-    private OperationInfo load(String operationId, boolean forceRefresh) {
-        long started = ReadTimes.start();
-        if (!forceRefresh) {
-            Monitoring.monitor().cacheMissed();
-        }
-        try {
-            return loadTimed(operationId, forceRefresh);
-        } finally {
-            ReadTimes.finish(operationId, forceRefresh, started);
-        }
-    }
-
-    private OperationInfo loadTimed(String operationId, boolean forceRefresh) {
-        OperationInfo info = store.require(operationId);
-        if (info.status() != OperationStatus.RUNNING) {
-            lifecycle.endedElsewhere(info);
-            return info;
-        }
-        return sources.of(info).map(source -> {
-            LOG.debugf("refreshing %s from its source", operationId);
-            return source.pull(forceRefresh).orElseThrow(() -> new OperationNotFoundException(operationId));
-        }).orElse(info);
     }
 }

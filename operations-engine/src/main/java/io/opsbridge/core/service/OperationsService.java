@@ -47,25 +47,26 @@ public class OperationsService {
     }
 
     /**
-     * The operation, refreshed from its source if it is running and the cached copy is older than the TTL.
-     * A cache hit allocates nothing (measured: {@code MonitoringOverheadBenchmark}, docs/benchmarks.md).
+     * The operation: a cached answer younger than the TTL unless {@code forceRefresh}, else what its
+     * source reads now (a running operation's; terminal ones come from the store). The one read:
+     * whatever blocks runs on {@code blocking}, no thread waits for a host. A cache hit returns the
+     * cached stage itself and allocates nothing (measured: {@code MonitoringOverheadBenchmark},
+     * docs/benchmarks.md).
      */
-    public OperationInfo get(String operationId, boolean forceRefresh) {
+    public CompletionStage<OperationInfo> read(String operationId, boolean forceRefresh, Executor blocking) {
         Monitoring.monitor().queried(forceRefresh);
-        return reads.read(operationId, forceRefresh);
+        return reads.read(operationId, forceRefresh, blocking);
     }
 
-    /**
-     * {@link #get get(id, true)} without a thread waiting for the source where it allows that (a
-     * host); whatever blocks (a first read, the store, the lifecycle) runs on {@code blocking}.
-     */
-    public CompletionStage<OperationInfo> refresh(String operationId, Executor blocking) {
-        return reads.refresh(operationId, blocking);
+    /** {@link #read}, for a caller that may block: what blocks runs on this thread, while it waits. */
+    public OperationInfo get(String operationId, boolean forceRefresh) {
+        JoiningThread thread = JoiningThread.current();
+        return thread.join(read(operationId, forceRefresh, thread));
     }
 
     /**
      * The answer {@link #get get(id, false)} would give, if it can be given without blocking: a
-     * cached copy with nothing to apply; null means: call {@code get} where blocking is allowed.
+     * cached, complete answer with nothing to apply; null means: {@link #read} it.
      */
     public OperationInfo cachedAnswer(String operationId) {
         return reads.cachedAnswer(operationId);
@@ -74,7 +75,8 @@ public class OperationsService {
     /** One refresh on behalf of every long-poll waiter of the operation: counted as such, not as a client's read. */
     public OperationInfo refreshForWaiters(String operationId) {
         Monitoring.monitor().longPollRefreshed();
-        return reads.read(operationId, true);
+        JoiningThread thread = JoiningThread.current();
+        return thread.join(reads.read(operationId, true, thread));
     }
 
     /** What a pull outside this service found (a host's long-poll answer), settled and cached like any read's. */

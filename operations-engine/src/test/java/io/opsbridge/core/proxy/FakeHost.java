@@ -59,18 +59,8 @@ public final class FakeHost {
         // an adapter, not FakeHost itself: a class implementing the client interface would become a bean
         return new OperationServiceProxy(url, new OperationsApi() {
             @Override
-            public OperationInfo get(String id, boolean forceRefresh) {
-                return FakeHost.this.get(id, forceRefresh);
-            }
-
-            @Override
             public java.util.concurrent.CompletionStage<OperationInfo> read(String id, boolean forceRefresh) {
-                // answered at once on the caller's thread, as a host's answer on the event loop would be
-                try {
-                    return java.util.concurrent.CompletableFuture.completedFuture(FakeHost.this.get(id, forceRefresh));
-                } catch (RuntimeException e) {
-                    return java.util.concurrent.CompletableFuture.failedFuture(e);
-                }
+                return answered(() -> FakeHost.this.get(id, forceRefresh));
             }
 
             @Override
@@ -88,8 +78,8 @@ public final class FakeHost {
             }
 
             @Override
-            public MetricsResponse metrics(String id, int cursor) {
-                return FakeHost.this.metrics(id, cursor);
+            public java.util.concurrent.CompletionStage<MetricsResponse> metrics(String id, int cursor) {
+                return answered(() -> FakeHost.this.metrics(id, cursor));
             }
 
             @Override
@@ -98,8 +88,8 @@ public final class FakeHost {
             }
 
             @Override
-            public OperationResults results(String id) {
-                return FakeHost.this.results(id);
+            public java.util.concurrent.CompletionStage<OperationResults> results(String id) {
+                return answered(() -> FakeHost.this.results(id));
             }
 
             @Override
@@ -202,6 +192,15 @@ public final class FakeHost {
         }
         if (!id.equals(hostId)) {
             throw new WebApplicationException(Response.status(404).build());
+        }
+    }
+
+    /** Answered at once on the caller's thread, as a host's answer arrives on the event loop. */
+    private static <T> java.util.concurrent.CompletionStage<T> answered(java.util.function.Supplier<T> answer) {
+        try {
+            return java.util.concurrent.CompletableFuture.completedFuture(answer.get());
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
         }
     }
 }

@@ -49,14 +49,14 @@ class OperationServiceProxiesTest {
     void aChangedReadTimeoutReachesTheNextCaller() {
         settings.apply(timeouts("200ms"));
         OperationServiceProxy impatient = proxies.forHost(host.baseUrl());
-        assertThatThrownBy(() -> impatient.get(OperationServiceProxyTest.HOST_ID, false))
+        assertThatThrownBy(() -> HostAnswersJoined.of(impatient.get(OperationServiceProxyTest.HOST_ID, false)))
                 .isInstanceOf(HostTimeoutException.class);
 
         settings.apply(timeouts("5s"));
         OperationServiceProxy patient = proxies.forHost(host.baseUrl());
 
         assertThat(patient).isNotSameAs(impatient);
-        assertThat(patient.get(OperationServiceProxyTest.HOST_ID, false).operationId())
+        assertThat(HostAnswersJoined.of(patient.get(OperationServiceProxyTest.HOST_ID, false)).operationId())
                 .isEqualTo(OperationServiceProxyTest.HOST_ID);
     }
 

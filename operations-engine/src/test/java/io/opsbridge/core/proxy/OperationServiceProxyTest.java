@@ -63,7 +63,7 @@ class OperationServiceProxyTest {
     void getsTheOperationAndSendsForceRefreshAsQueryParam() {
         host.stubFor(get(urlPathEqualTo("/api/v1/operations/" + HOST_ID)).willReturn(okJson(OPERATION)));
 
-        OperationInfo info = proxy().get(HOST_ID, true);
+        OperationInfo info = HostAnswersJoined.of(proxy().get(HOST_ID, true));
 
         assertThat(info.operationId()).isEqualTo(HOST_ID);
         assertThat(info.status()).isEqualTo(OperationStatus.RUNNING);
@@ -80,7 +80,7 @@ class OperationServiceProxyTest {
                 Duration.ofSeconds(1));
 
         assertThat(slashes.baseUrl()).isEqualTo(host.baseUrl());
-        assertThat(slashes.get(HOST_ID, false).operationId()).isEqualTo(HOST_ID);
+        assertThat(HostAnswersJoined.of(slashes.get(HOST_ID, false)).operationId()).isEqualTo(HOST_ID);
     }
 
     @Test
@@ -88,7 +88,7 @@ class OperationServiceProxyTest {
         host.stubFor(get(urlPathEqualTo("/api/v1/operations/" + HOST_ID + "/metrics")).willReturn(okJson(
                 "{\"operation_id\":\"" + HOST_ID + "\",\"metrics\":[{\"epoch\":3,\"val_loss\":0.5}],\"new_cursor\":3}")));
 
-        MetricsResponse page = proxy().metrics(HOST_ID, 2);
+        MetricsResponse page = HostAnswersJoined.of(proxy().metrics(HOST_ID, 2));
 
         assertThat(page.metrics()).extracting(m -> m.get("epoch")).containsExactly(3);
         assertThat(page.newCursor()).isEqualTo(3);
@@ -103,7 +103,7 @@ class OperationServiceProxyTest {
                 .withBody("{\"type\":\"urn:opsbridge:problem:not-found\",\"title\":\"Operation not found\","
                         + "\"status\":404,\"detail\":\"operation 'nope' not found\"}")));
 
-        assertThatThrownBy(() -> proxy().get("nope", false))
+        assertThatThrownBy(() -> HostAnswersJoined.of(proxy().get("nope", false)))
                 .isInstanceOf(HostNotFoundException.class)
                 .hasMessageContaining("404").hasMessageContaining("operation 'nope' not found");
     }
@@ -115,7 +115,7 @@ class OperationServiceProxyTest {
                 .withBody("{\"type\":\"urn:opsbridge:problem:gone\",\"title\":\"Operation gone\","
                         + "\"status\":410,\"detail\":\"operation 'old' was deleted by retention\"}")));
 
-        assertThatThrownBy(() -> proxy().get("old", false))
+        assertThatThrownBy(() -> HostAnswersJoined.of(proxy().get("old", false)))
                 .isInstanceOfSatisfying(HostNotFoundException.class, e -> {
                     assertThat(e.removed()).isTrue();
                     assertThat(e.reason("old")).contains("removed operation old by its retention");
@@ -146,7 +146,7 @@ class OperationServiceProxyTest {
                 Duration.ofMillis(300));
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> impatient.get(HOST_ID, false)).isInstanceOf(HostTimeoutException.class);
+        assertThatThrownBy(() -> HostAnswersJoined.of(impatient.get(HOST_ID, false))).isInstanceOf(HostTimeoutException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
     }
 
@@ -159,7 +159,7 @@ class OperationServiceProxyTest {
         OperationServiceProxy nobody = new OperationServiceProxy("http://127.0.0.1:" + closedPort,
                 Duration.ofMillis(500), Duration.ofMillis(500));
 
-        assertThatThrownBy(() -> nobody.get(HOST_ID, false))
+        assertThatThrownBy(() -> HostAnswersJoined.of(nobody.get(HOST_ID, false)))
                 .isInstanceOf(HostUnreachableException.class)
                 .hasMessageContaining("unreachable");
     }
@@ -169,7 +169,7 @@ class OperationServiceProxyTest {
         host.stubFor(get(urlPathEqualTo("/api/v1/operations/" + HOST_ID))
                 .willReturn(okJson("{\"operation_id\": \"host_training_abc\", \"status\": ")));
 
-        assertThatThrownBy(() -> proxy().get(HOST_ID, false))
+        assertThatThrownBy(() -> HostAnswersJoined.of(proxy().get(HOST_ID, false)))
                 .isInstanceOf(HostInvalidResponseException.class)
                 .hasMessageContaining("invalid JSON");
     }

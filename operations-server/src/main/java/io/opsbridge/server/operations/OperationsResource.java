@@ -58,7 +58,7 @@ public class OperationsResource {
     private final OperationBodies bodies;
     private final Vertx vertx;
     private final OperationTypes types;
-    /** Vert.x's worker pool, for the blocking parts of a forced refresh. */
+    /** Vert.x's worker pool, for the blocking parts of a read. */
     private final Executor blocking;
 
     public OperationsResource(OperationsService operations, OperationLifecycle lifecycle, VersionWaiters waiters,
@@ -81,9 +81,9 @@ public class OperationsResource {
      * until the version exceeds N or the operation ends, or the wait is over.
      *
      * <p>Runs on the event loop: a copy in the cache that needs nothing applied is answered there,
-     * from bytes rendered once per version ({@link OperationBodies}). A forced refresh of a host
-     * operation waits for the host without a thread ({@link OperationsService#refresh}). Anything
-     * that may block (a store read, a pull from a bridge, the lifecycle, a long-poll) runs on a worker.
+     * from bytes rendered once per version ({@link OperationBodies}). Every other read is the one
+     * {@link OperationsService#read}: a host is waited for without a thread; anything that may block
+     * (a store read, a pull from a bridge, the lifecycle) runs on a worker, as the long-poll does.
      */
     @GET
     @Path("/{id}")
@@ -117,19 +117,16 @@ public class OperationsResource {
         Duration waitFor = LongPoll.waitParam(wait);
         Long since = LongPoll.sinceVersion(sinceVersion, ifNoneMatch);
         boolean waits = !waitFor.isZero() && since != null;
+        if (!waits) {
+            // one read: a cache hit answers on the event loop; a host answer that only moves the progress too
+            return operations.read(id, force, blocking).thenApply(info -> answer(info, ifNoneMatch));
+        }
         if (!force) {
             OperationInfo cached = operations.cachedAnswer(id);
-            if (cached != null && (!waits || VersionWaiters.satisfies(cached, since))) {
-                Monitoring.monitor().queried(false); // a cache hit that never reaches operations.get
+            if (cached != null && VersionWaiters.satisfies(cached, since)) {
+                Monitoring.monitor().queried(false); // answered from the cache without a read
                 return CompletableFuture.completedFuture(answer(cached, ifNoneMatch));
             }
-        }
-        if (force && !waits) {
-            // a host answer that only moves the progress is answered on the event loop, no worker waits for it
-            return operations.refresh(id, blocking).thenApply(info -> answer(info, ifNoneMatch));
-        }
-        if (!waits) {
-            return onWorker(() -> answer(operations.get(id, false), ifNoneMatch));
         }
         return onWorker(() -> waiters.await(id, since, waitFor))
                 .thenCompose(answer -> answer.thenApply(info -> answer(info, ifNoneMatch)));
