@@ -2,10 +2,20 @@ package io.opsbridge.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opsbridge.backend.data.DataHostProcess;
+import io.opsbridge.backend.hosts.TrainingHostProcess;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,12 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The OpenAPI document of the packaged backend is one a client generator can use: tags by area,
  * summaries in words, the status codes the endpoints really answer with the problem schema, and
- * request examples; and the packaged app serves Swagger UI.
+ * request examples; and the packaged app serves Swagger UI. The committed copy the generated client is built
+ * from (contract/openapi/backend.json) is what the app serves, and the documents of the backend and both hosts
+ * pass the Redocly linter (contract/package.json) with no error.
  */
 class OpenApiDocumentIT {
 
     @TempDir
     static Path work;
+
+    private static final Path CONTRACT = Path.of(System.getProperty("opsbridge.contract.dir", "../contract"));
+    private static final Path SERVED = Path.of("target", "openapi");
 
     private static BackendProcess backend;
     private static JsonPath document;
@@ -96,17 +111,68 @@ class OpenApiDocumentIT {
             Map<?, ?> op = (Map<?, ?>) operation;
             assertThat(op.get("operationId")).as(method + " " + path).isNotNull();
             ids.add(String.valueOf(op.get("operationId")));
-            if (op.get("security") != null) {
-                assertThat(String.valueOf(op.get("security"))).as(method + " " + path).isEqualTo("[{bearer=[]}]");
-            }
+            // guarded ones name the bearer scheme, open ones say so with an empty list
+            assertThat(String.valueOf(op.get("security"))).as(method + " " + path).isIn("[{bearer=[]}]", "[]");
         }));
         assertThat(ids).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theCommittedDocumentTheClientIsGeneratedFromIsTheServedOne() throws IOException {
+        String served = backend.http().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        Path copy = write("backend.json", served);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode committed = json.readTree(CONTRACT.resolve("openapi/backend.json").toFile());
+        assertThat(committed).as("contract/openapi/backend.json is not what the packaged backend serves at /q/openapi;"
+                + " if the change is meant, take the served one: cp backend/" + copy + " contract/openapi/backend.json"
+                + " (and rebuild, so the generated client follows)").isEqualTo(json.readTree(served));
+    }
+
+    @Test
+    void theDocumentsOfTheBackendAndBothHostsLintWithoutErrors() throws Exception {
+        List<Path> documents = new ArrayList<>();
+        documents.add(write("backend.json", backend.http().queryParam("format", "json").get("/q/openapi").asString()));
+        TrainingHostProcess trainingHost = new TrainingHostProcess();
+        DataHostProcess dataHost = new DataHostProcess();
+        try {
+            trainingHost.start();
+            documents.add(write("training-host.json", served(trainingHost.url())));
+            String dataHostUrl = dataHost.start().get("opsbridge.data.routing.hosts").split(",")[0];
+            documents.add(write("data-host.json", served(dataHostUrl)));
+        } finally {
+            trainingHost.stop();
+            dataHost.stop();
+        }
+        List<String> command = new ArrayList<>(List.of("node",
+                CONTRACT.resolve("node_modules/@redocly/cli/bin/cli.js").toString(), "lint", "--format=stylish"));
+        documents.forEach(d -> command.add(d.toAbsolutePath().toString()));
+        Path output = SERVED.resolve("lint.txt");
+        ProcessBuilder lint = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        lint.environment().put("REDOCLY_TELEMETRY", "off");
+        lint.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
+        lint.environment().put("NO_COLOR", "1");
+        Process run = lint.start();
+        assertThat(run.waitFor(2, TimeUnit.MINUTES)).as("the linter ends").isTrue();
+        String report = Files.readString(output, StandardCharsets.UTF_8);
+        assertThat(run.exitValue()).as("Redocly lint of " + documents + " (npm ci in contract/ installs it):\n" + report)
+                .isZero();
     }
 
     @Test
     void thePackagedAppServesSwaggerUi() {
         backend.http().get("/q/swagger-ui/").then().statusCode(200);
         backend.http().redirects().follow(true).get("/q/swagger-ui").then().statusCode(200);
+    }
+
+    private static String served(String baseUrl) {
+        return RestAssured.given().baseUri(baseUrl).queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().asString();
+    }
+
+    private static Path write(String name, String text) throws IOException {
+        Files.createDirectories(SERVED);
+        return Files.writeString(SERVED.resolve(name), text, StandardCharsets.UTF_8);
     }
 
     private static JsonPath post(String path) {

@@ -1,8 +1,10 @@
 package io.opsbridge.backend.data;
 
+import io.opsbridge.server.security.Roles;
 import io.opsbridge.workloads.data.DataLoadRequest;
 import io.opsbridge.workloads.data.DataLoader;
 import io.opsbridge.workloads.data.DataSourceInfo;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/data/sources")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "data loads", description = "Load market data into the dataset store, here or on a data host")
+@RolesAllowed(Roles.VIEWER) // it names the server's data directory and files: under require-auth-for=all, not for anyone
 public class DataSourcesResource {
 
     private final DataLoader loader;

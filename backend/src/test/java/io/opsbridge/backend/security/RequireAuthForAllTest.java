@@ -53,12 +53,28 @@ class RequireAuthForAllTest {
     }
 
     @Test
-    void healthMetricsTheApiDocumentAndTheWebUiPagesStayOpen() {
+    void healthTheApiDocumentAndTheWebUiPagesStayOpen() {
         // what docs/security.md says "all" leaves open to anyone who reaches the port
         given().get("/q/health").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);
+        given().get("/q/swagger-ui/").then().statusCode(200);
         given().get("/").then().statusCode(200).contentType(containsString("text/html"));
+    }
+
+    @Test
+    void metricsAndTheDataSourcesNeedAToken() throws Exception {
+        // the data sources name the server's data directory and files; the metrics, what runs and how much
+        given().get("/q/metrics").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"));
+        given().get("/api/v1/data/sources").then().statusCode(401).contentType("application/problem+json");
+        String admin = Files.readString(TOKEN_FILE).trim();
+        String viewer = given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("name", "scraper", "role", "viewer")).post("/api/v1/admin/tokens").then().statusCode(201)
+                .extract().path("secret");
+        given().auth().oauth2(viewer).get("/q/metrics").then().statusCode(200)
+                .body(containsString("opsbridge_"));
+        given().auth().oauth2(viewer).get("/api/v1/data/sources").then().statusCode(200)
+                .body("default", org.hamcrest.Matchers.equalTo("sample"));
     }
 
     @Test

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -32,6 +31,10 @@ public class AuditResource {
 
     private static final int MAX_LIMIT = 1000;
 
+    /** The answer: the matching entries, newest first. */
+    public record AuditEntries(List<AuditEntry> entries) {
+    }
+
     private final AuditTrail trail;
 
     public AuditResource(AuditTrail trail) {
@@ -46,9 +49,9 @@ public class AuditResource {
             schema = @Schema(type = SchemaType.STRING, format = "date-time"))
     @Parameter(name = "limit", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
             minimum = "1", maximum = "1000", defaultValue = "100"))
-    public Map<String, List<AuditEntry>> find(@QueryParam("since") String since, @QueryParam("actor") String actor,
+    public AuditEntries find(@QueryParam("since") String since, @QueryParam("actor") String actor,
             @QueryParam("action") String action, @QueryParam("limit") String limit) {
-        return Map.of("entries", trail.find(new AuditQuery(since(since), blankToNull(actor), blankToNull(action),
+        return new AuditEntries(trail.find(new AuditQuery(since(since), blankToNull(actor), blankToNull(action),
                 limit(limit))));
     }
 

@@ -1,6 +1,10 @@
 package io.opsbridge.server.problem;
 
+import io.opsbridge.server.security.AuthChallenges;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -46,14 +50,16 @@ public class HttpLayerProblems {
     private final int maxHeadersSize;
     private final long maxBodySize;
     private final BodyHandler chunkedBodies;
+    private final AuthChallenges challenges;
 
-    public HttpLayerProblems(@ConfigProperty(name = "opsbridge.http.max-uri-length", defaultValue = "4096") int maxUriLength,
+    public HttpLayerProblems(AuthChallenges challenges, @ConfigProperty(name = "opsbridge.http.max-uri-length", defaultValue = "4096") int maxUriLength,
             @ConfigProperty(name = "opsbridge.http.max-headers-size", defaultValue = "20480") int maxHeadersSize,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
         this.maxUriLength = maxUriLength;
         this.maxHeadersSize = maxHeadersSize;
         this.maxBodySize = maxBodySize.asLongValue();
         this.chunkedBodies = BodyHandler.create(false).setBodyLimit(this.maxBodySize);
+        this.challenges = challenges;
     }
 
     void install(@Observes Router router) {
@@ -90,7 +96,20 @@ public class HttpLayerProblems {
     private void answerClientError(RoutingContext context) {
         int status = context.statusCode();
         HttpServerResponse response = context.response();
-        if (status < 400 || status > 499 || response.headWritten() || response.ended()) {
+        if (response.headWritten() || response.ended()) {
+            context.next();
+            return;
+        }
+        // an HTTP permission (quarkus.http.auth.permission.*) refused the caller before any resource ran
+        if (context.failure() instanceof UnauthorizedException || context.failure() instanceof AuthenticationFailedException) {
+            AuthProblems.unauthenticated(context.failure(), challenges).send(response);
+            return;
+        }
+        if (context.failure() instanceof ForbiddenException) {
+            AuthProblems.forbidden().send(response);
+            return;
+        }
+        if (status < 400 || status > 499) {
             context.next();
             return;
         }

@@ -79,26 +79,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e) {
-        String detail = e instanceof AuthenticationFailedException
-                ? (challenges.basicAccepted() ? "the bearer token or the user name and password are not valid"
-                        : "the bearer token is unknown or revoked")
-                : (challenges.basicAccepted() ? "this call needs a bearer token or a user name and password"
-                        : "this call needs a bearer token (Authorization: Bearer obt_...)");
-        ProblemAnswer answer = ProblemAnswer.of(401, "unauthorized", "Authentication required").detail(detail);
-        challenges.headerValues().forEach(challenge -> answer.header("WWW-Authenticate", challenge));
-        return answer.response();
+        return AuthProblems.unauthenticated(e, challenges).response();
     }
 
     @ServerExceptionMapper
     public Response rateLimited(RateLimitExceededException e) {
         return ProblemAnswer.of(429, "rate-limited", "Too many requests").detail(e.getMessage())
-                .retryAfter((e.retryAfter().toMillis() + 999) / 1000).response();
+                .retryAfter(e.retryAfterSeconds()).response();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return ProblemAnswer.of(403, "forbidden", "Not allowed").detail("this call needs a token with a higher role")
-                .response();
+        return AuthProblems.forbidden().response();
     }
 
     @ServerExceptionMapper({JsonParseException.class, MismatchedInputException.class, JsonMappingException.class,

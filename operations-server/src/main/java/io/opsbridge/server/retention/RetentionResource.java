@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,6 +37,11 @@ public class RetentionResource {
 
     private static final Pattern AGE = Pattern.compile("(\\d{1,9})(d|h|m|s)");
 
+    /** The answer: how many were (or, on a dry run, would be) deleted, and the cutoff. */
+    public record RetentionAnswer(int deleted, String cutoff,
+            @com.fasterxml.jackson.annotation.JsonProperty("dry_run") boolean dryRun) {
+    }
+
     private final RetentionService retention;
 
     public RetentionResource(RetentionService retention) {
@@ -54,14 +58,14 @@ public class RetentionResource {
             schema = @Schema(type = SchemaType.STRING, example = "7d"))
     @Parameter(name = "force", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
     @Parameter(name = "dry_run", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-    public Map<String, Object> apply(@QueryParam("older_than") String olderThan, @QueryParam("force") String force,
+    public RetentionAnswer apply(@QueryParam("older_than") String olderThan, @QueryParam("force") String force,
             @QueryParam("dry_run") String dryRun) {
         boolean forced = flag("force", force);
         boolean dry = flag("dry_run", dryRun);
         RetentionService.Result result = olderThan == null || olderThan.isBlank()
                 ? retention.apply(retention.configuredMaxAge(), true, dry)
                 : retention.apply(age(olderThan), forced, dry);
-        return Map.of("deleted", result.deleted(), "cutoff", result.cutoff().toString(), "dry_run", result.dryRun());
+        return new RetentionAnswer(result.deleted(), result.cutoff().toString(), result.dryRun());
     }
 
     private static boolean flag(String name, String value) {

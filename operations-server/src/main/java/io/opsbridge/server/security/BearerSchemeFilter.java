@@ -1,6 +1,7 @@
 package io.opsbridge.server.security;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -12,8 +13,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * The document's one security scheme, {@code bearer} (an API token in {@code Authorization: Bearer}),
  * and its answers: every operation the server guards with a role (the requirement SmallRye adds for
  * {@code @RolesAllowed}, or {@code @SecurityRequirement(name = "bearer")}) names this scheme and
- * declares 401 and 403 as problem details. Swagger UI's Authorize button and generated clients'
- * token settings come from it.
+ * declares 401 and 403 as problem details; every other operation says it is open ({@code security: []}).
+ * Swagger UI's Authorize button and generated clients' token settings come from it.
  */
 @OpenApiFilter
 public class BearerSchemeFilter implements OASFilter {
@@ -40,6 +41,7 @@ public class BearerSchemeFilter implements OASFilter {
 
     private static void guarded(Operation operation) {
         if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
+            operation.setSecurity(new ArrayList<>()); // "security: []": open to anyone, said so
             return;
         }
         operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SCHEME)));

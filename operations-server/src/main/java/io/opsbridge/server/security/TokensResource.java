@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,6 +35,10 @@ public class TokensResource {
 
     /** The one answer that carries the token itself. */
     public record CreatedToken(ApiToken token, String secret) {
+    }
+
+    /** Every token, without secrets. */
+    public record TokenList(List<ApiToken> tokens) {
     }
 
     private final ApiTokens tokens;
@@ -60,8 +63,8 @@ public class TokensResource {
     @Operation(operationId = "listTokens", summary = "List the API tokens, without secrets")
     @APIResponse(responseCode = "200", description = "Every token, without its secret")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
-    public Map<String, List<ApiToken>> list() {
-        return Map.of("tokens", tokens.list());
+    public TokenList list() {
+        return new TokenList(tokens.list());
     }
 
     @DELETE

@@ -1,5 +1,6 @@
 package io.opsbridge.server.security;
 
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityPolicy;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +23,7 @@ public class ViewerReadPolicy implements HttpSecurityPolicy {
     public static final String NAME = "viewer-read";
 
     private static final Uni<CheckResult> PERMIT = Uni.createFrom().item(CheckResult.PERMIT);
+    private static final Uni<CheckResult> DENY = Uni.createFrom().item(CheckResult.DENY);
 
     private final AnonymousRoles anonymous;
 
@@ -36,7 +38,10 @@ public class ViewerReadPolicy implements HttpSecurityPolicy {
                 && anonymous.withoutToken().contains(Roles.VIEWER)) {
             return PERMIT;
         }
-        return identity.map(caller -> caller.hasRole(Roles.VIEWER) ? CheckResult.PERMIT : CheckResult.DENY);
+        // a caller without credentials fails with 401 rather than a plain DENY: on a path guarded by configuration
+        // (/q/metrics) a DENY would be Quarkus's empty challenge, a failure reaches HttpLayerProblems' problem+json
+        return identity.flatMap(caller -> caller.hasRole(Roles.VIEWER) ? PERMIT
+                : caller.isAnonymous() ? Uni.createFrom().failure(new UnauthorizedException()) : DENY);
     }
 
     @Override
