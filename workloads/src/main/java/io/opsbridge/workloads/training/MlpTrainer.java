@@ -9,8 +9,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import org.jboss.logging.Logger;
 
 import java.nio.FloatBuffer;
@@ -20,7 +18,7 @@ import java.util.Random;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Trains a {@link DirectionModel} with DJL: softmax cross-entropy, Adam, a hand-written batch loop
+ * Trains a {@link DirectionModel} with DJL: softmax cross-entropy, Adam ({@link CheckpointableAdam}), a hand-written batch loop
  * that reports every batch to the bridge. A cancelled operation surfaces here as the
  * {@link io.opsbridge.core.bridge.OperationCancelledException} of the next report; every native
  * resource is closed on the way out.
@@ -35,67 +33,96 @@ public class MlpTrainer {
 
     /** Trains {@code model} (whose block is set, not yet initialised) and returns one entry per epoch. */
     public List<EpochMetrics> train(Model model, TrainValSplit data, Hyperparameters hp, TrainingProgressBridge bridge) {
+        return train(model, data, hp, bridge, EpochCheckpoints.NONE);
+    }
+
+    /**
+     * Trains {@code model} from the checkpoints' resume point (or from epoch 1), saving the state
+     * after each epoch they ask for, and returns one entry per epoch, those before the resume point
+     * included. Only the epochs run here are reported to the bridge.
+     */
+    List<EpochMetrics> train(Model model, TrainValSplit data, Hyperparameters hp, TrainingProgressBridge bridge,
+            EpochCheckpoints checkpoints) {
         FeatureSet train = data.train();
         int size = train.size();
-        int features = train.featureCount();
         int batchSize = Math.min(hp.batchSize(), size);
-        int batches = (size + batchSize - 1) / batchSize;
         if (hp.seed() != null) {
             model.getNDManager().getEngine().setRandomSeed(hp.seed().hashCode());
         }
-        Random random = hp.seed() == null ? new Random() : new Random(hp.seed());
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) hp.learningRate())).build());
-
-        bridge.onTrainingStarted(hp.epochs(), size, batchSize);
+        TrainerState resume = checkpoints.resumePoint();
+        Random random = resume != null ? TrainerStates.random(resume.random())
+                : hp.seed() == null ? new Random() : new Random(hp.seed());
+        int[] order = resume != null ? resume.order().clone() : identity(size);
+        if (order.length != size) {
+            throw new IllegalStateException("the checkpoint shuffled " + order.length + " samples, not " + size);
+        }
         List<EpochMetrics> history = new ArrayList<>(hp.epochs());
-        try (Trainer trainer = model.newTrainer(config)) {
-            trainer.initialize(new Shape(1, features));
-            int[] order = identity(size);
-            float[] x = new float[batchSize * features];
-            float[] y = new float[batchSize];
-            for (int epoch = 1; epoch <= hp.epochs(); epoch++) {
+        bridge.onTrainingStarted(hp.epochs(), size, batchSize);
+        try (CheckpointableAdam adam = new CheckpointableAdam((float) hp.learningRate(), model.getNDManager());
+                Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                        .optOptimizer(adam))) {
+            trainer.initialize(new Shape(1, train.featureCount()));
+            if (resume != null) {
+                TrainerStates.restore(resume, model.getBlock(), adam, trainer.getManager());
+                history.addAll(resume.history());
+                bridge.onResumed(resume.epoch());
+            }
+            for (int epoch = history.size() + 1; epoch <= hp.epochs(); epoch++) {
                 long start = System.nanoTime();
                 bridge.onEpochStarted(epoch);
                 shuffle(order, random);
-                double lossSum = 0;
-                long correct = 0;
-                for (int b = 0; b < batches; b++) {
-                    int from = b * batchSize;
-                    int n = Math.min(batchSize, size - from);
-                    for (int i = 0; i < n; i++) {
-                        System.arraycopy(train.features()[order[from + i]], 0, x, i * features, features);
-                        y[i] = train.labels()[order[from + i]];
-                    }
-                    try (NDManager batchManager = trainer.getManager().newSubManager()) {
-                        NDArray input = batchManager.create(FloatBuffer.wrap(x, 0, n * features), new Shape(n, features));
-                        NDArray labels = batchManager.create(FloatBuffer.wrap(y, 0, n), new Shape(n));
-                        float loss;
-                        GRADIENT_LOCK.lock();
-                        try (GradientCollector collector = trainer.newGradientCollector()) {
-                            NDArray logits = trainer.forward(new NDList(input)).singletonOrThrow();
-                            NDArray lossArray = trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
-                            collector.backward(lossArray);
-                            loss = lossArray.getFloat();
-                            correct += countCorrect(logits.toFloatArray(), y, n);
-                        } finally {
-                            GRADIENT_LOCK.unlock();
-                        }
-                        trainer.step();
-                        lossSum += (double) loss * n;
-                        bridge.onBatch(epoch, b + 1, batches, loss);
-                    }
-                }
+                double[] fit = runEpoch(trainer, train, order, batchSize, epoch, bridge);
                 double[] val = evaluate(trainer, data.val());
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                EpochMetrics metrics = new EpochMetrics(epoch, lossSum / size, (double) correct / size,
-                        val[0], val[1], hp.learningRate(), millis);
+                EpochMetrics metrics = new EpochMetrics(epoch, fit[0], fit[1], val[0], val[1], hp.learningRate(), millis);
                 LOG.debugf("Epoch %d/%d: %s", epoch, hp.epochs(), metrics);
                 history.add(metrics);
                 bridge.onEpoch(metrics);
+                if (checkpoints.due(epoch)) {
+                    checkpoints.save(TrainerStates.capture(epoch, history, random, order, model.getBlock(), adam));
+                }
             }
         }
         return history;
+    }
+
+    /** One pass over the training samples in {@code order}: mean loss and accuracy. */
+    private static double[] runEpoch(Trainer trainer, FeatureSet train, int[] order, int batchSize, int epoch,
+            TrainingProgressBridge bridge) {
+        int size = train.size();
+        int features = train.featureCount();
+        int batches = (size + batchSize - 1) / batchSize;
+        float[] x = new float[batchSize * features];
+        float[] y = new float[batchSize];
+        double lossSum = 0;
+        long correct = 0;
+        for (int b = 0; b < batches; b++) {
+            int from = b * batchSize;
+            int n = Math.min(batchSize, size - from);
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(train.features()[order[from + i]], 0, x, i * features, features);
+                y[i] = train.labels()[order[from + i]];
+            }
+            try (NDManager batchManager = trainer.getManager().newSubManager()) {
+                NDArray input = batchManager.create(FloatBuffer.wrap(x, 0, n * features), new Shape(n, features));
+                NDArray labels = batchManager.create(FloatBuffer.wrap(y, 0, n), new Shape(n));
+                float loss;
+                GRADIENT_LOCK.lock();
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDArray logits = trainer.forward(new NDList(input)).singletonOrThrow();
+                    NDArray lossArray = trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
+                    collector.backward(lossArray);
+                    loss = lossArray.getFloat();
+                    correct += countCorrect(logits.toFloatArray(), y, n);
+                } finally {
+                    GRADIENT_LOCK.unlock();
+                }
+                trainer.step();
+                lossSum += (double) loss * n;
+                bridge.onBatch(epoch, b + 1, batches, loss);
+            }
+        }
+        return new double[] {lossSum / size, (double) correct / size};
     }
 
     /** Mean loss and accuracy over {@code set}, in inference mode. */

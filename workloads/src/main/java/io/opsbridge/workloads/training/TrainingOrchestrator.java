@@ -3,6 +3,7 @@ package io.opsbridge.workloads.training;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import io.opsbridge.core.bridge.OperationCancelledException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,37 +68,83 @@ public class TrainingOrchestrator {
     }
 
     /**
-     * Trains and saves the model under {@code {modelsDir}/{strategy}/{operationId}/}.
+     * Trains and saves the model under {@code {modelsDir}/{strategy}/{operationId}/}, without checkpoints.
      *
      * @throws OperationCancelledException if the operation was cancelled meanwhile
      * @throws io.opsbridge.api.InvalidRequestException if the request is invalid
      * @throws MarketDataException if a data file is malformed or too short
      */
     public TrainingResult run(String operationId, TrainingRequest request, TrainingProgressBridge bridge) {
+        return run(operationId, request, bridge, CheckpointPlan.none());
+    }
+
+    /**
+     * Trains and saves the model under {@code {modelsDir}/{strategy}/{operationId}/}, leaving
+     * checkpoints as {@code plan} says. Run again with the same plan (after a crash), it continues
+     * after the newest checkpoint that loads and fits the data, and ends exactly where an
+     * uninterrupted run ends; only the epochs it runs are reported. The checkpoints are removed
+     * once the model is saved, and on cancel. A request without a seed leaves none: its resume could not be exact.
+     *
+     * @throws OperationCancelledException if the operation was cancelled meanwhile
+     * @throws io.opsbridge.api.InvalidRequestException if the request is invalid
+     * @throws MarketDataException if a data file is malformed or too short
+     */
+    public TrainingResult run(String operationId, TrainingRequest request, TrainingProgressBridge bridge,
+            CheckpointPlan plan) {
         long start = System.nanoTime();
         TrainingRequest r = validator.validate(request);
         Path dir = ModelArtifact.directory(settings.modelsDir(), r.strategy(), operationId);
         LOG.infof("Training %s started: %s on %s at %s, %d epochs", operationId, r.strategy(), r.symbols(),
                 r.timeframe(), r.epochs());
-        TrainValSplit raw = TrainValSplit.chronological(loadFeatures(r, bridge), r.validationSplit());
-        StandardScaler scaler = StandardScaler.fit(raw.train().features());
-        TrainValSplit data = raw.scaled(scaler);
-        bridge.onPhase(TrainingProgressBridge.PHASE_TRAINING, "Training on " + data.train().size()
-                + " samples, validating on " + data.val().size());
-        List<Integer> layers = DirectionModel.layerSizes(data.train().featureCount(),
-                FeatureExtractor.LABEL_CLASSES.size());
-        List<EpochMetrics> history;
-        try (Model model = DirectionModel.newModel(layers)) {
-            history = trainer.train(model, data, Hyperparameters.of(r), bridge);
-            bridge.onPhase(TrainingProgressBridge.PHASE_SAVING, "Saving model " + r.strategy() + "/" + operationId);
-            artifact.save(dir, model, descriptor(operationId, r, layers, scaler, data, history));
+        List<FeatureSet> features = loadFeatures(r, bridge);
+        CheckpointSession checkpoints = checkpoints(operationId, r, plan);
+        try {
+            TrainValSplit raw = TrainValSplit.chronological(features, r.validationSplit());
+            StandardScaler scaler = checkpoints.scaler(() -> StandardScaler.fit(raw.train().features()));
+            TrainValSplit data = raw.scaled(scaler);
+            bridge.onPhase(TrainingProgressBridge.PHASE_TRAINING, "Training on " + data.train().size()
+                    + " samples, validating on " + data.val().size());
+            List<Integer> layers = DirectionModel.layerSizes(data.train().featureCount(),
+                    FeatureExtractor.LABEL_CLASSES.size());
+            List<EpochMetrics> history;
+            try (Model model = DirectionModel.newModel(layers)) {
+                history = trainer.train(model, data, Hyperparameters.of(r), bridge, checkpoints);
+                bridge.onPhase(TrainingProgressBridge.PHASE_SAVING, "Saving model " + r.strategy() + "/" + operationId);
+                replaceEarlierAttempt(operationId, dir);
+                artifact.save(dir, model, descriptor(operationId, r, layers, scaler, data, history));
+            }
+            TrainingResult result = new TrainingResult(dir, r.strategy(), operationId, history, data.train().size(),
+                    data.val().size(), (System.nanoTime() - start) / 1_000_000, r.symbols(), r.timeframe());
+            completeOrDiscard(bridge, result);
+            checkpoints.discard();
+            LOG.infof("Training %s completed in %d ms: val_accuracy %.3f, model %s", operationId,
+                    result.durationMs(), result.finalEpoch().valAccuracy(), dir);
+            return result;
+        } catch (OperationCancelledException e) {
+            checkpoints.discard(); // a cancelled operation never resumes
+            throw e;
         }
-        TrainingResult result = new TrainingResult(dir, r.strategy(), operationId, history, data.train().size(),
-                data.val().size(), (System.nanoTime() - start) / 1_000_000, r.symbols(), r.timeframe());
-        completeOrDiscard(bridge, result);
-        LOG.infof("Training %s completed in %d ms: val_accuracy %.3f, model %s", operationId,
-                result.durationMs(), result.finalEpoch().valAccuracy(), dir);
-        return result;
+    }
+
+    private CheckpointSession checkpoints(String operationId, TrainingRequest r, CheckpointPlan plan) {
+        if (!plan.enabled()) {
+            return CheckpointSession.none(operationId);
+        }
+        if (r.seed() == null) {
+            LOG.debugf("Training %s has no seed: no checkpoints, a resume could not be exact", operationId);
+            return CheckpointSession.none(operationId);
+        }
+        List<Path> files = r.symbols().stream().map(symbol -> reader.file(symbol, r.timeframe())).toList();
+        TrainingFingerprint fingerprint = TrainingFingerprint.of(files, r, extractor.flatThreshold());
+        return CheckpointSession.open(operationId, plan, fingerprint, r.epochs());
+    }
+
+    /** A model of this operation already on disk was saved by an attempt that died before it completed. */
+    private void replaceEarlierAttempt(String operationId, Path dir) {
+        if (Files.exists(dir)) {
+            LOG.warnf("Training %s: replacing the model an earlier attempt saved at %s", operationId, dir);
+            artifact.delete(dir);
+        }
     }
 
     private List<FeatureSet> loadFeatures(TrainingRequest r, TrainingProgressBridge bridge) {

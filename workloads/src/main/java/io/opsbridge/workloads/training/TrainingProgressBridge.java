@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * The progress of one training, written by its worker thread and pulled by readers.
  *
  * <p>The orchestrator calls, in order: {@link #onPhase} for each phase, {@link #onTrainingStarted}
- * once, then per epoch {@link #onEpochStarted}, {@link #onBatch} per batch and {@link #onEpoch},
+ * once, {@link #onResumed} once if it continues from a checkpoint, then per epoch {@link #onEpochStarted}, {@link #onBatch} per batch and {@link #onEpoch},
  * and finally {@link #onCompleted}. The percentage follows the batches, never decreases and reaches
  * 100 only at {@link #onCompleted}. Every call throws
  * {@link io.opsbridge.core.bridge.OperationCancelledException} once the operation was cancelled.
@@ -61,6 +61,25 @@ public class TrainingProgressBridge extends ProgressBridge {
         long itemsTotal = epochs * samplesPerEpoch;
         updateState(w -> w.steps(0, epochs).items(0, itemsTotal));
         JobLog.info("training " + epochs + " epochs of " + samplesPerEpoch + " samples, batch size " + batchSize);
+    }
+
+    /**
+     * Announces that training continues after {@code fromEpoch} from a checkpoint: context
+     * {@code resumed_from_epoch}, and the percentage, steps and items of the epochs already done.
+     * Only the epochs run from here on are reported by {@link #onEpoch}.
+     */
+    public void onResumed(int fromEpoch) {
+        requirePlan();
+        if (fromEpoch < 1 || fromEpoch > epochs) {
+            throw new IllegalArgumentException("cannot resume after epoch " + fromEpoch + " of " + epochs);
+        }
+        percentage = Math.max(percentage, Math.min(100.0 * fromEpoch / epochs, TRAINING_CEILING));
+        double pct = percentage;
+        long items = fromEpoch * samplesPerEpoch;
+        updateState(w -> w.steps(fromEpoch, epochs).percentage(pct).items(items, epochs * samplesPerEpoch)
+                .context("resumed_from_epoch", fromEpoch));
+        JobLog.info("resumed from the checkpoint of epoch " + fromEpoch + ": "
+                + (fromEpoch < epochs ? "continuing at epoch " + (fromEpoch + 1) + "/" + epochs : "every epoch was done"));
     }
 
     /** Marks the start of an epoch: {@code current_step} becomes e.g. {@code "Epoch 3/10"}. */

@@ -51,6 +51,8 @@ public class TrainingRequestValidator {
         }
         TrainingRequest r = request.withDefaults();
         Names.requireStrategy("strategy", r.strategy());
+        require(!CheckpointPlan.DIRECTORY.equals(r.strategy()), "strategy", "'" + CheckpointPlan.DIRECTORY
+                + "' is reserved: the models directory keeps training checkpoints under that name");
         Timeframes.require("timeframe", r.timeframe());
         require(r.epochs() > 0 && r.epochs() <= MAX_EPOCHS, "epochs",
                 "must be between 1 and " + MAX_EPOCHS + ", was " + r.epochs());
