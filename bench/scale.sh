@@ -5,7 +5,7 @@
 # them not in the cache: each is a store read), then the heap after a full GC and the query plans.
 # Builds nothing (./mvnw -B -o package -DskipTests first). PostgreSQL: 127.0.0.1:5432, database test,
 # a schema of its own that is dropped at the end (BENCH_PG_URL / BENCH_PG_USER to change).
-# Usage: bench/scale.sh [h2|postgresql ...]      (default: both)
+# Usage: bench/scale.sh [h2|postgresql ...]      (default: both; BENCH_SIZES="100000" for one size)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -49,7 +49,9 @@ sql() { # store statement
 # copies of the one real finished operation, op_bench_1..N, one second apart going back in time,
 # every third one a training (the filters have something to skip), counts kept as the store keeps them;
 # the search columns as the store keeps them: one symbol each (every 4th AAPL, every 1000th RARE, else MSFT,
-# whatever the copied metadata says), the trainings' strategy mlp_direction (every 300th operation rare_strategy)
+# whatever the copied metadata says), the trainings' strategy mlp_direction (every 300th operation rare_strategy),
+# and their counts per symbol and strategy (search_counts; a status without operations has no row here, which the
+# store's reads treat alike)
 seed() { # store total
   local range; [[ "$1" == h2 ]] && range="SYSTEM_RANGE(1, $2) r(x)" || range="generate_series(1, $2) r(x)"
   sql "$1" "INSERT INTO operations (operation_id, operation_type, status, mode, owner_node, created_at, started_at,
@@ -68,7 +70,13 @@ seed() { # store total
     SELECT CASE WHEN MOD(CAST(SUBSTRING(operation_id, 10) AS INT), 1000) = 0 THEN 'RARE'
       WHEN MOD(CAST(SUBSTRING(operation_id, 10) AS INT), 4) = 0 THEN 'AAPL' ELSE 'MSFT' END, created_at, operation_id,
       operation_type, status
-    FROM operations WHERE operation_id LIKE 'op_bench_%';" > /dev/null
+    FROM operations WHERE operation_id LIKE 'op_bench_%';
+    DELETE FROM search_counts;
+    INSERT INTO search_counts (facet, facet_value, operation_type, status, n)
+    SELECT 'symbol', symbol, operation_type, status, COUNT(*) FROM operation_symbols GROUP BY symbol, operation_type, status;
+    INSERT INTO search_counts (facet, facet_value, operation_type, status, n)
+    SELECT 'strategy', strategy, operation_type, status, COUNT(*) FROM operations WHERE strategy IS NOT NULL
+      GROUP BY strategy, operation_type, status;" > /dev/null
 }
 
 LIST="SELECT operation_id FROM operations WHERE 1=1 ORDER BY created_at DESC, operation_id LIMIT 20 OFFSET 0"
@@ -80,8 +88,10 @@ BY_TYPE="SELECT operation_id FROM operations WHERE 1=1 AND operation_type = 'tra
 # as OperationListing writes a search by symbol, its page and its counts per status
 BY_SYMBOL="SELECT o.operation_id FROM operations o JOIN operation_symbols s ON s.operation_id = o.operation_id
   WHERE 1=1 AND s.symbol = 'AAPL' ORDER BY s.symbol, s.created_at DESC, s.operation_id LIMIT 20 OFFSET 0"
-SYMBOL_COUNTS="SELECT s.status, COUNT(*) FROM operation_symbols s WHERE 1=1 AND s.symbol = 'AAPL' GROUP BY s.status"
-STRATEGY_COUNTS="SELECT o.status, COUNT(*) FROM operations o WHERE 1=1 AND o.strategy = 'mlp_direction' GROUP BY o.status"
+# a search by one symbol or one strategy takes its counts from search_counts (V57)
+SYMBOL_COUNTS="SELECT status, SUM(n) FROM search_counts WHERE facet = 'symbol' AND facet_value = 'AAPL' GROUP BY status"
+STRATEGY_COUNTS="SELECT status, SUM(n) FROM search_counts WHERE facet = 'strategy' AND facet_value = 'mlp_direction'
+  GROUP BY status"
 BY_PREFIX="SELECT o.operation_id FROM operations o WHERE 1=1 AND o.operation_id LIKE 'op\\_bench\\_99%' ESCAPE '\\'
   ORDER BY o.created_at DESC, o.operation_id LIMIT 20 OFFSET 0"
 cat > "${WORK}/random-get.lua" <<'EOF'
@@ -115,10 +125,11 @@ for STORE in "${STORES[@]}"; do
       "${BASE}/api/v1/data/loads" | jq -r .operation_id)"
   until [[ "$(curl -fs "${BASE}/api/v1/operations/${REAL}" | jq -r .status)" == completed ]]; do sleep 0.25; done
   echo "==> ${STORE}"
-  for N in 100 10000 100000; do
+  WARMED=""
+  for N in ${BENCH_SIZES:-100 10000 100000}; do
     seed "${STORE}" "$((N - 1))"
     # the first size also warms the JIT up; a big seed leaves the database writing for a while
-    export WARM; WARM=$([[ "${N}" == 100 ]] && echo 10 || echo 5)
+    export WARM; WARM=$([[ -z "${WARMED:-}" ]] && echo 10 || echo 5); WARMED=1
     echo "  ${N} operations (total $(curl -fs "${BASE}/api/v1/operations?limit=1" | jq .total)):"
     printf '    %-44s %s\n' "list ?limit=20" "$(measure "${BASE}/api/v1/operations?limit=20")"
     printf '    %-44s %s\n' "list ?limit=20&status=completed&type=training" \

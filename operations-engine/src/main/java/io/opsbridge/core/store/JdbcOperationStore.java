@@ -48,6 +48,7 @@ public class JdbcOperationStore implements OperationStore {
             OperationsTable.insert(c, OperationRows.normalize(operation), ownerNode);
             OperationSymbolsTable.insert(c, OperationRows.normalize(operation));
             OperationCountsTable.add(c, operation.status(), operation.operationType(), 1);
+            SearchCountsTable.insert(c, operation);
             return null;
         });
     }
@@ -70,6 +71,7 @@ public class JdbcOperationStore implements OperationStore {
                 if (next.status() != current.get().status()) {
                     OperationCountsTable.move(c, next.operationType(), current.get().status(), next.status());
                     OperationSymbolsTable.moveStatus(c, operationId, next.status());
+                    SearchCountsTable.move(c, next, current.get().status(), next.status());
                 }
             }
             return Optional.of(next);
@@ -180,6 +182,7 @@ public class JdbcOperationStore implements OperationStore {
         OperationsTable.delete(c, operationId);
         if (deleted.isPresent()) {
             OperationCountsTable.add(c, deleted.get().status(), deleted.get().operationType(), -1);
+            SearchCountsTable.delete(c, deleted.get());
         }
     }
 }

@@ -19,8 +19,8 @@ import java.util.Map;
  * and type by V51's, strategy by {@code operations_strategy_list_idx}, a symbol by {@code operation_symbols}
  * (joined, read in its own index order), an id prefix by the primary key (H2) or V53's pattern index
  * (PostgreSQL), the created-at range by the created-at column of whichever index leads. The counts of a
- * search read as little: a symbol's from {@code operation_symbols} alone, a strategy's from
- * {@code operations_strategy_counts_idx} (V54).
+ * search read as little: one symbol's or one strategy's are kept ({@code search_counts}, V57), a symbol's with
+ * a created-at range come from {@code operation_symbols} alone (V54).
  */
 final class OperationListing {
 
@@ -53,9 +53,13 @@ final class OperationListing {
 
     /**
      * How many operations match per status, the status filter left out. Without a search (status and type
-     * only) these come from the kept counts, a few rows; a search counts its matches through its index.
+     * only) these come from the kept counts, a few rows, and so do those of one symbol or one strategy
+     * ({@code search_counts}); any other search counts its matches through its index.
      */
     StatusCounts counts(Connection c) throws SQLException {
+        if (SearchCountsTable.answers(query)) {
+            return StatusCounts.of(SearchCountsTable.counts(c, query));
+        }
         List<Object> params = new ArrayList<>();
         String sql = !query.searches()
                 ? "SELECT status, SUM(n) FROM operation_counts" + typeOnly(params) + " GROUP BY status"

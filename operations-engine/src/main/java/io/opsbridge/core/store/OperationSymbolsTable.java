@@ -18,10 +18,15 @@ final class OperationSymbolsTable {
     private OperationSymbolsTable() {
     }
 
-    static void insert(Connection c, OperationInfo operation) throws SQLException {
-        List<String> symbols = operation.metadata() == null || operation.metadata().symbols() == null ? List.of()
+    /** The symbols an operation is found by: each one its metadata names that fits the column, once, sorted. */
+    static List<String> symbols(OperationInfo operation) {
+        return operation.metadata() == null || operation.metadata().symbols() == null ? List.of()
                 : operation.metadata().symbols().stream().filter(s -> s != null && s.length() <= OperationQuery.MAX_SYMBOL)
-                        .distinct().toList();
+                        .distinct().sorted().toList();
+    }
+
+    static void insert(Connection c, OperationInfo operation) throws SQLException {
+        List<String> symbols = symbols(operation);
         if (symbols.isEmpty()) {
             return;
         }

@@ -1,10 +1,18 @@
 package io.opsbridge.core.store;
 
+import static io.opsbridge.core.Records.inStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsbridge.api.OperationInfo;
 import java.sql.SQLException;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.StatusCounts;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -83,6 +91,38 @@ abstract class JdbcStoreContract extends OperationStoreContract {
         assertThat(next).isTrue();
         assertThat(store.metrics("op_r", 0).metrics()).extracting(m -> m.get("epoch")).containsExactly(1, 2, 3);
         assertThat(mappings().find("op_r").orElseThrow().hostMetricsCursor()).isEqualTo(3);
+    }
+
+    @Test
+    void searchCountsStayExactWhenManyWritersFirstNameTheSameSymbols() throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < 6; w++) {
+                int writer = w;
+                done.add(writers.submit(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        String id = "op_w" + writer + "_" + i;
+                        store.insert(training(id, T0.plusSeconds(i), "s" + (i % 2), "NEW" + (i % 3), "ALL"));
+                        if (i % 2 == 0) {
+                            store.update(id, op -> inStatus(op, OperationStatus.RUNNING, T0));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : done) {
+                writer.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+
+        assertThat(store.list(search(null, null, "ALL", null, null, null)).counts())
+                .isEqualTo(new StatusCounts(30, 30, 0, 0, 0));
+        assertThat(store.list(search(null, null, "NEW0", null, null, null)).total()).isEqualTo(24);
+        assertThat(store.list(search(null, null, null, "s0", null, null)).counts())
+                .isEqualTo(new StatusCounts(0, 30, 0, 0, 0));
     }
 
     @Test

@@ -310,6 +310,11 @@ abstract class OperationStoreContract {
         assertThat(aaplRunning.total()).isEqualTo(1);
         assertThat(aaplRunning.counts()).as("the counts leave the status filter out").isEqualTo(aapl.counts());
         assertThat(trend.operations()).extracting(OperationInfo::operationId).containsExactly("op_training_20261206_b");
+        assertThat(trend.counts()).isEqualTo(new StatusCounts(1, 0, 0, 0, 0));
+        assertThat(store.list(search(null, null, null, "mlp_direction", null, null)).counts())
+                .isEqualTo(new StatusCounts(1, 1, 0, 1, 0));
+        assertThat(store.list(search(null, null, "MSFT", null, null, null)).counts())
+                .isEqualTo(new StatusCounts(1, 0, 0, 1, 0));
         assertThat(yesterday.operations()).extracting(OperationInfo::operationId)
                 .containsExactly("op_training_20261206_b", "op_training_20261206_a");
         assertThat(today.operations()).extracting(OperationInfo::operationId)
@@ -336,6 +341,7 @@ abstract class OperationStoreContract {
         OperationList aapl = store.list(search(null, null, "AAPL", null, null, null));
         assertThat(aapl.operations()).extracting(OperationInfo::operationId).containsExactly("op%1", "opax1");
         assertThat(aapl.counts().pending()).isEqualTo(2);
+        assertThat(store.list(search(null, null, null, "mlp_direction", null, null)).counts().pending()).isEqualTo(2);
     }
 
     @Test
@@ -355,7 +361,7 @@ abstract class OperationStoreContract {
         assertThat(all.total()).isEqualTo(3);
     }
 
-    private static OperationQuery search(OperationStatus status, String idPrefix, String symbol, String strategy,
+    static OperationQuery search(OperationStatus status, String idPrefix, String symbol, String strategy,
             Instant after, Instant before) {
         return new OperationQuery(status, null, 50, 0, idPrefix, symbol, strategy, after, before, null);
     }

@@ -47,7 +47,7 @@ final class TestDatabases {
     static void clear(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String table : new String[] {"operation_metrics", "operation_logs", "remote_mappings", "operation_tombstones",
-                    "operation_symbols", "operations", "idempotency_keys"}) {
+                    "operation_symbols", "operations", "idempotency_keys", "search_counts"}) {
                 s.executeUpdate("DELETE FROM " + table);
             }
             // the store keeps these with every change; rows deleted behind its back are uncounted here
