@@ -216,7 +216,8 @@ class ModelsApiTest {
             s.executeQuery("SELECT COUNT(*) FROM model_registry").close();
             s.executeQuery("SELECT COUNT(*) FROM settings_reload_event").close();
         }
-        // one history: core's V1, V20-V22, V50-V52, V54, V55 (operation logs) and V56 (replicas), the registry's V10, the settings history's V11,
+        // one history: core's V1, V20-V22, V50-V52, V54, V55 (operation logs), V56 (replicas) and V57 (search counts),
+        // the registry's V10, the settings history's V11,
         // the search back-fill V53 (a Java migration), by the same Flyway, once each
         assertThat(applied).containsExactly("db/migration/V1__operation_store.sql",
                 "db/migration/V10__model_registry.sql", "db/migration/V11__settings_history.sql",
@@ -224,7 +225,8 @@ class ModelsApiTest {
                 "db/migration/V22__idempotency_keys.sql", "db/migration/V50__operation_counts.sql",
                 "db/migration/V51__list_indexes.sql", "db/migration/V52__operation_search.sql",
                 "db.migration.V53__OperationSearchBackfill", "db/migration/V54__search_counts.sql",
-                "db/migration/V55__operation_logs.sql", "db/migration/V56__replicas.sql");
+                "db/migration/V55__operation_logs.sql", "db/migration/V56__replicas.sql",
+                "db/migration/V57__search_counts_per_facet.sql");
     }
 
     @Test
