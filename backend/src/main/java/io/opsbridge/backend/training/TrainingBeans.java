@@ -17,7 +17,8 @@ import java.util.TreeSet;
 
 /**
  * How the backend starts trainings: a local one checked against this process's data and queued on
- * its workers, a host one started on a training host at {@code POST /training/start}; either way
+ * its workers, a host one started on a training host at {@code POST /training/start} (told this
+ * backend's operation id as its checkpoint key, and the checkpoint settings); either way
  * only for a strategy the backend knows or one the request says it creates ({@link KnownStrategies}).
  */
 public class TrainingBeans {
@@ -40,6 +41,6 @@ public class TrainingBeans {
     WorkRouter<TrainingRequest> trainings(WorkRouters routers, TrainingOrchestrator orchestrator, TrainingJobs jobs,
             KnownStrategies strategies) {
         return routers.router(TRAINING, new LocalWork<>(r -> strategies.check(orchestrator.validateParameters(r)),
-                orchestrator::validate, jobs::submit));
+                orchestrator::validate, jobs::submit), jobs::forHost);
     }
 }

@@ -72,7 +72,7 @@ class TrainingRoutingTest {
         TrainingOrchestrator orchestrator = new TrainingOrchestrator(new TrainingSettings(dir, dir));
         // nothing here reaches a host or a worker: validation only
         return new TrainingBeans().trainings(new WorkRouters(settings, null, null, null), orchestrator,
-                new TrainingJobs(orchestrator, null), new KnownStrategies(() -> Set.of("mlp_direction", "momentum")));
+                new TrainingJobs(orchestrator, null, settings), new KnownStrategies(() -> Set.of("mlp_direction", "momentum")));
     }
 
     private static TrainingRequest request(String mode) {

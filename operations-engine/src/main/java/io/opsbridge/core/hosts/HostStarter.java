@@ -2,10 +2,13 @@ package io.opsbridge.core.hosts;
 
 import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.core.OperationIds;
 import io.opsbridge.core.proxy.HostCalls;
 import io.opsbridge.core.proxy.HostRejectedException;
 import io.opsbridge.core.proxy.RestClients;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -22,13 +25,24 @@ public class HostStarter {
     private final HostPool pool;
     private final RestClients clients;
     private final HostedOperations hosted;
+    private final BiFunction<WorkRequest, String, Object> body;
 
-    /** A starter over the hosts {@code hosts} gives at each start. */
+    /** A starter over the hosts {@code hosts} gives at each start, posting the request itself. */
     public HostStarter(WorkType type, Supplier<List<String>> hosts, RestClients clients, HostedOperations hosted) {
+        this(type, hosts, clients, hosted, (request, operationId) -> request);
+    }
+
+    /**
+     * A starter that posts what {@code body} makes of the request (mode {@code local}) and the
+     * operation id this backend will record it as, e.g. a training with its checkpoint key.
+     */
+    public HostStarter(WorkType type, Supplier<List<String>> hosts, RestClients clients, HostedOperations hosted,
+            BiFunction<WorkRequest, String, Object> body) {
         this.type = type;
         this.pool = new HostPool(type.name(), hosts);
         this.clients = clients;
         this.hosted = hosted;
+        this.body = body;
     }
 
     /** Whether any host is configured now. */
@@ -45,21 +59,34 @@ public class HostStarter {
      * @throws io.opsbridge.core.proxy.HostException (502/504) for any other host failure
      */
     public OperationInfo start(WorkRequest valid) {
-        Object body = valid.withMode(WorkRequest.MODE_LOCAL); // on the host it runs locally
+        String operationId = OperationIds.newId(type.type(), Instant.now());
+        HostPool.Started<HostStarted> started = place(valid, operationId);
+        HostStarted answer = started.answer();
+        return hosted.follow(operationId, type.type(), valid.symbols(), valid.timeframe(), valid.toParameters(),
+                started.hostUrl(), answer.operationId(), answer.sessionId());
+    }
+
+    /**
+     * Starts {@code valid} on the next host that takes it, for this backend's operation
+     * {@code operationId} (which the host may use, e.g. as a training's checkpoint key), and
+     * records nothing: the host's answer and URL, for a caller that maps them itself.
+     *
+     * @throws InvalidRequestException (400) if the host refused the request
+     * @throws io.opsbridge.core.CapacityExceededException (503) if no host took it and one was full
+     * @throws io.opsbridge.core.proxy.HostUnreachableException (503) if no host could be reached
+     */
+    public HostPool.Started<HostStarted> place(WorkRequest valid, String operationId) {
+        Object request = body.apply(valid.withMode(WorkRequest.MODE_LOCAL), operationId); // on the host it runs locally
         String what = "POST " + type.startPath();
-        HostPool.Started<HostStarted> started;
         try {
-            started = pool.onNextReachable(url -> HostCalls.call(url, what,
-                    () -> clients.forHost(HostStartApi.class, url + type.startPath()).start(body)));
+            return pool.onNextReachable(url -> HostCalls.call(url, what,
+                    () -> clients.forHost(HostStartApi.class, url + type.startPath()).start(request)));
         } catch (HostRejectedException e) {
             if (e.status() == 400 || e.status() == 422) {
                 throw refused(e);
             }
             throw e;
         }
-        HostStarted answer = started.answer();
-        return hosted.follow(type.type(), valid.symbols(), valid.timeframe(), valid.toParameters(),
-                started.hostUrl(), answer.operationId(), answer.sessionId());
     }
 
     private InvalidRequestException refused(HostRejectedException e) {

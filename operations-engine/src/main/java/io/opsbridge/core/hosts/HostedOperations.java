@@ -34,8 +34,19 @@ public class HostedOperations {
     /** Creates the record for an operation running on {@code hostUrl} as {@code hostOperationId}; returns it running. */
     public OperationInfo follow(OperationType type, List<String> symbols, String timeframe,
             Map<String, Object> parameters, String hostUrl, String hostOperationId, String sessionId) {
-        OperationInfo created = lifecycle.create(type, new OperationMetadata(symbols, timeframe, "host",
-                hostOperationId, hostUrl, sessionId, parameters));
+        return follow(null, type, symbols, timeframe, parameters, hostUrl, hostOperationId, sessionId);
+    }
+
+    /**
+     * As {@link #follow(OperationType, List, String, Map, String, String, String)}, under the id
+     * chosen before the start ({@code null}: a new one), the one the host was told.
+     */
+    public OperationInfo follow(String operationId, OperationType type, List<String> symbols, String timeframe,
+            Map<String, Object> parameters, String hostUrl, String hostOperationId, String sessionId) {
+        OperationMetadata metadata = new OperationMetadata(symbols, timeframe, "host", hostOperationId, hostUrl,
+                sessionId, parameters);
+        OperationInfo created = operationId == null ? lifecycle.create(type, metadata)
+                : lifecycle.create(operationId, type, metadata);
         sources.follow(created);
         return lifecycle.start(created.operationId());
     }

@@ -5,6 +5,7 @@ import io.opsbridge.core.proxy.RestClients;
 import io.opsbridge.core.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /** Builds the {@link WorkRouter} of each kind of work, its routing read from {@link Settings#current()} at each use. */
@@ -23,10 +24,21 @@ public class WorkRouters {
         this.lifecycle = lifecycle;
     }
 
-    /** The router of {@code type}, running local work through {@code local}. */
+    /** The router of {@code type}, running local work through {@code local}, posting a host the request itself. */
     public <R extends WorkRequest> WorkRouter<R> router(WorkType type, LocalWork<R> local) {
+        return router(type, local, (request, operationId) -> request);
+    }
+
+    /**
+     * The router of {@code type}, running local work through {@code local}, posting a host what
+     * {@code hostBody} makes of a request and the backend operation id it will be recorded as.
+     */
+    @SuppressWarnings("unchecked") // the router starts only its own R on a host
+    public <R extends WorkRequest> WorkRouter<R> router(WorkType type, LocalWork<R> local,
+            BiFunction<R, String, Object> hostBody) {
         Supplier<RoutingConfig> routing = () -> settings.current().section(type.routing());
-        HostStarter hosts = new HostStarter(type, () -> routing.get().hosts().orElse(List.of()), clients, hosted);
+        HostStarter hosts = new HostStarter(type, () -> routing.get().hosts().orElse(List.of()), clients, hosted,
+                (request, operationId) -> hostBody.apply((R) request, operationId));
         return new WorkRouter<>(type, routing, hosts, local, lifecycle);
     }
 }

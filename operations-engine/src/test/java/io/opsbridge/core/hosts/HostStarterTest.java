@@ -125,6 +125,23 @@ class HostStarterTest {
     }
 
     @Test
+    void aHostIsPostedWhatTheTypeMakesOfTheRequestWithTheOperationIdItIsRecordedAs() {
+        hosts(a.baseUrl());
+        accepts(a, "s1");
+        LocalWork<TestLoad> nothingLocal = new LocalWork<>(r -> r, r -> r, (created, valid) -> created);
+        WorkRouter<TestLoad> keyed = new WorkRouters(settings, new RestClients(settings),
+                new HostedOperations(core.lifecycle(), core.sources()), core.lifecycle())
+                .router(DATA, nothingLocal, (request, operationId) -> Map.of("symbols", request.symbols(),
+                        "mode", request.mode(), "key", operationId));
+
+        OperationInfo started = keyed.start(LOAD);
+
+        assertThat(started.operationId()).startsWith("op_data_loading_");
+        a.verify(postRequestedFor(urlEqualTo("/data/load")).withRequestBody(equalToJson(
+                "{\"symbols\":[\"AAPL\"],\"mode\":\"local\",\"key\":\"" + started.operationId() + "\"}")));
+    }
+
+    @Test
     void anUnreachableHostIsSkippedForTheNextOne() {
         hosts(down, a.baseUrl());
         accepts(a, "s1");

@@ -2,7 +2,7 @@ package io.opsbridge.host.training;
 
 import io.opsbridge.core.hosts.HostSessions;
 import io.opsbridge.server.hosts.HostStartResource;
-import io.opsbridge.workloads.training.TrainingRequest;
+import io.opsbridge.workloads.training.HostTrainingRequest;
 import jakarta.ws.rs.Path;
 
 /**
@@ -10,9 +10,9 @@ import jakarta.ws.rs.Path;
  * at once. Progress, metrics, results and cancel are the shared {@code /api/v1/operations} resource.
  */
 @Path("/training/start")
-public class TrainingStartResource extends HostStartResource<TrainingRequest> {
+public class TrainingStartResource extends HostStartResource<HostTrainingRequest> {
 
-    public TrainingStartResource(HostSessions<TrainingRequest> trainings) {
+    public TrainingStartResource(HostSessions<HostTrainingRequest> trainings) {
         super(trainings);
     }
 }

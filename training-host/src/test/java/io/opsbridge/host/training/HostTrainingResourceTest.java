@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +95,36 @@ class HostTrainingResourceTest {
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() ->
                 given().queryParam("force_refresh", true).get("/api/v1/operations/{id}", id)
                         .jsonPath().getString("status").equals("cancelled"));
+    }
+
+    @Test
+    void aTrainingStartedWithACheckpointKeyWritesItsCheckpointsThereAndACancelRemovesThem() {
+        String key = "op_training_backend_" + System.nanoTime();
+        Path checkpoints = Path.of("target/test-data/models/checkpoints", key);
+        String id = start("{\"symbols\":[\"AAPL\"],\"epochs\":500,\"batch_size\":16,\"seed\":3,"
+                + "\"checkpoint_key\":\"" + key + "\",\"checkpoint_every\":1,\"checkpoint_keep\":1}");
+
+        await().atMost(Duration.ofMinutes(1)).until(() -> Files.isDirectory(checkpoints.resolve("epoch-000002")));
+        assertThat(checkpoints.resolve("epoch-000001")).doesNotExist(); // keep 1
+        assertThat(checkpoints.resolve("epoch-000002/checkpoint.json")).isRegularFile();
+
+        given().post("/api/v1/operations/{id}/cancel", id).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(checkpoints));
+    }
+
+    @Test
+    void checkpointFieldsAreDeclaredAndCheckedAndOtherUnknownFieldsStillRefused() {
+        given().contentType("application/json").body("{\"symbols\":[\"AAPL\"],\"checkpoint_key\":\"../etc\"}")
+                .post("/training/start").then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("checkpoint_key"));
+        given().contentType("application/json").body("{\"symbols\":[\"AAPL\"],\"checkpoint_every\":0}")
+                .post("/training/start").then().statusCode(400).body("field", equalTo("checkpoint_every"));
+        given().contentType("application/json").body("{\"symbols\":[\"AAPL\"],\"epoch\":5}")
+                .post("/training/start").then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("\"checkpoint_key\""))
+                .body(org.hamcrest.Matchers.containsString("\"checkpoint_every\""))
+                .body(org.hamcrest.Matchers.containsString("\"checkpoint_keep\""));
     }
 
     @Test

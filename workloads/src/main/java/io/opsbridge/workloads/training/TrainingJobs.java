@@ -2,31 +2,64 @@ package io.opsbridge.workloads.training;
 
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.core.run.OperationRunner;
+import io.opsbridge.core.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Hands a recorded training to a worker of this process: a fresh {@link TrainingProgressBridge},
- * registered before the worker starts, and the shared {@link TrainingOrchestrator} as the job.
- * The backend (local mode) and the training host start their trainings only through here.
+ * registered before the worker starts, and the shared {@link TrainingOrchestrator} as the job, with
+ * checkpoints under {@code {models-dir}/checkpoints/{key}/} as the runtime settings
+ * {@code opsbridge.training.checkpoint-every} and {@code -keep} say at this start. The backend
+ * (local mode) and the training host start their trainings only through here.
+ *
+ * <p>Submitting the training of an operation again resumes it from its newest valid checkpoint
+ * (none: from epoch 1); that is how a lost or interrupted training is resumed.
  */
 @ApplicationScoped
 public class TrainingJobs {
 
     private final TrainingOrchestrator orchestrator;
     private final OperationRunner runner;
+    private final Settings settings;
 
-    public TrainingJobs(TrainingOrchestrator orchestrator, OperationRunner runner) {
+    public TrainingJobs(TrainingOrchestrator orchestrator, OperationRunner runner, Settings settings) {
         this.orchestrator = orchestrator;
         this.runner = runner;
+        this.settings = settings;
     }
 
     /**
-     * Queues the training of a pending operation; returns at once.
+     * Queues the training of a pending operation, its checkpoints keyed by the operation id; returns at once.
      *
      * @throws io.opsbridge.core.CapacityExceededException if no worker can take it (the operation is then forgotten)
      */
     public OperationInfo submit(OperationInfo created, TrainingRequest valid) {
+        return submit(created, valid, plan(created.operationId(), null, null));
+    }
+
+    /**
+     * Queues a training a backend started on this host: checkpoints under the key, frequency and
+     * count it sent, or this host's operation id and settings for what it left out.
+     */
+    public OperationInfo submit(OperationInfo created, HostTrainingRequest valid) {
+        String key = valid.checkpointKey() != null ? valid.checkpointKey() : created.operationId();
+        return submit(created, valid.training(), plan(key, valid.checkpointEvery(), valid.checkpointKeep()));
+    }
+
+    /** What a backend posts to a training host to run {@code valid} as its operation {@code operationId}. */
+    public HostTrainingRequest forHost(TrainingRequest valid, String operationId) {
+        TrainingCheckpointConfig now = settings.current().section(TrainingCheckpointConfig.class);
+        return HostTrainingRequest.of(valid, operationId, now.checkpointEvery(), now.checkpointKeep());
+    }
+
+    private OperationInfo submit(OperationInfo created, TrainingRequest valid, CheckpointPlan plan) {
         return runner.submit(created, new TrainingProgressBridge(),
-                bridge -> orchestrator.run(created.operationId(), valid, bridge).toSummary());
+                bridge -> orchestrator.run(created.operationId(), valid, bridge, plan).toSummary());
+    }
+
+    private CheckpointPlan plan(String key, Integer every, Integer keep) {
+        TrainingCheckpointConfig now = settings.current().section(TrainingCheckpointConfig.class);
+        return orchestrator.checkpointPlan(key, every != null ? every : now.checkpointEvery(),
+                keep != null ? keep : now.checkpointKeep());
     }
 }

@@ -67,6 +67,11 @@ public class TrainingOrchestrator {
         return validator.validateParameters(request);
     }
 
+    /** The checkpoints of the training keyed {@code key} under this process's models directory. */
+    public CheckpointPlan checkpointPlan(String key, int every, int keep) {
+        return CheckpointPlan.under(settings.modelsDir(), key, every, keep);
+    }
+
     /**
      * Trains and saves the model under {@code {modelsDir}/{strategy}/{operationId}/}, without checkpoints.
      *

@@ -1,0 +1,50 @@
+package io.opsbridge.workloads.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opsbridge.core.settings.RuntimeSettings;
+import io.opsbridge.core.settings.reload.CandidateValidator;
+import io.opsbridge.core.settings.reload.CoreSettingsSection;
+import io.opsbridge.core.settings.reload.SettingsCatalog;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** checkpoint-every and checkpoint-keep are runtime settings: reloadable, defaulted, checked. */
+class TrainingSettingsSectionTest {
+
+    private final SettingsCatalog catalog = new SettingsCatalog(List.of(new CoreSettingsSection(),
+            new TrainingSettingsSection()));
+    private final CandidateValidator validator = new CandidateValidator(catalog,
+            RuntimeSettings.of(Map.of(), TrainingCheckpointConfig.class));
+
+    @Test
+    void defaultsAreEveryEpochAndTheLastTwo() {
+        TrainingCheckpointConfig config = RuntimeSettings.of(Map.of(), TrainingCheckpointConfig.class)
+                .section(TrainingCheckpointConfig.class);
+
+        assertThat(config.checkpointEvery()).isEqualTo(1);
+        assertThat(config.checkpointKeep()).isEqualTo(2);
+    }
+
+    @Test
+    void aFileMayChangeBoth() {
+        CandidateValidator.Result result = validator.validate(Map.of("opsbridge.training.checkpoint-every", "5",
+                "opsbridge.training.checkpoint-keep", "3"));
+
+        assertThat(result.errors()).isEmpty();
+        TrainingCheckpointConfig config = result.candidate().section(TrainingCheckpointConfig.class);
+        assertThat(config.checkpointEvery()).isEqualTo(5);
+        assertThat(config.checkpointKeep()).isEqualTo(3);
+    }
+
+    @Test
+    void zeroNegativeOrNotANumberIsRejectedNamingTheKey() {
+        assertThat(validator.validate(Map.of("opsbridge.training.checkpoint-every", "0")).errors())
+                .containsExactly("opsbridge.training.checkpoint-every must be at least 1, was 0");
+        assertThat(validator.validate(Map.of("opsbridge.training.checkpoint-keep", "-1")).errors())
+                .containsExactly("opsbridge.training.checkpoint-keep must be at least 1, was -1");
+        assertThat(validator.validate(Map.of("opsbridge.training.checkpoint-keep", "two")).errors())
+                .singleElement().asString().contains("opsbridge.training.checkpoint-keep");
+    }
+}
