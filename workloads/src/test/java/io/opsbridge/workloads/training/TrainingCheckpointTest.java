@@ -84,6 +84,29 @@ class TrainingCheckpointTest {
     }
 
     @Test
+    void aTrainingThatDiedAfterSavingItsModelResumesAfterTheLastEpochAndSavesTheSameModelAgain() throws IOException {
+        modelsDir = tmp.resolve("models");
+        CheckpointPlan plan = CheckpointPlan.under(modelsDir, "op_saved", 3, 2);
+        TrainingProgressBridge dyingAfterSave = new TrainingProgressBridge() {
+            @Override
+            public void onCompleted(String message) {
+                throw new RuntimeException("simulated crash after the model was saved");
+            }
+        };
+        assertThatThrownBy(() -> orchestrator(modelsDir).run("op_saved", request(), dyingAfterSave, plan))
+                .hasMessageContaining("crash");
+        assertThat(checkpoints(plan)).containsExactly("epoch-000003", "epoch-000006");
+
+        TrainingProgressBridge bridge = new TrainingProgressBridge();
+        TrainingResult resumed = orchestrator(modelsDir).run("op_saved", request(), bridge, plan);
+
+        assertThat(bridge.metrics(0).metrics()).isEmpty(); // every epoch was done
+        assertThat(bridge.snapshot().context()).containsEntry("resumed_from_epoch", EPOCHS);
+        assertSameAsStraight(resumed);
+        assertThat(plan.dir()).doesNotExist();
+    }
+
+    @Test
     void aRewrittenDatasetRefusesTheResumeAndTrainsFromEpochOne() throws IOException {
         Path ownData = tmp.resolve("data");
         new SampleDataGenerator(42).generate(ownData, SYMBOLS, "1h", 300);
