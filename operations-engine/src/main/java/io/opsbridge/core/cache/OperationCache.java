@@ -32,6 +32,9 @@ public final class OperationCache {
                 .expireAfterWrite(settings.current().operations().cacheTtl())
                 .maximumSize(settings.current().operations().cacheMaxSize())
                 .ticker(ticker)
+                // Caffeine's default, the common pool, is one thread per task on a machine of 2 cores (its
+                // parallelism is 1): every forced read started 2 threads. Its work here is a few map updates.
+                .executor(Runnable::run)
                 .buildAsync();
         settings.observe((previous, current, diff) -> applyTtl(current.operations().cacheTtl()));
     }
