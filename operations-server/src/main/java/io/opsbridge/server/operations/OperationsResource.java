@@ -120,7 +120,7 @@ public class OperationsResource {
         boolean waits = !waitFor.isZero() && since != null;
         if (!waits) {
             // one read: a cache hit answers on the event loop; a host answer that only moves the progress too
-            return onThisRequest(operations.read(id, force, blocking)).thenApply(info -> answer(info, ifNoneMatch));
+            return RequestContexts.onThisRequest(operations.read(id, force, blocking)).thenApply(info -> answer(info, ifNoneMatch));
         }
         if (!force) {
             OperationInfo cached = operations.cachedAnswer(id);
@@ -131,7 +131,7 @@ public class OperationsResource {
         }
         Context request = Vertx.currentContext();
         return onWorker(() -> waiters.await(id, since, waitFor))
-                .thenCompose(answer -> onContext(answer, request).thenApply(info -> answer(info, ifNoneMatch)));
+                .thenCompose(answer -> RequestContexts.onContext(answer, request).thenApply(info -> answer(info, ifNoneMatch)));
     }
 
     @GET
@@ -226,23 +226,6 @@ public class OperationsResource {
     }
 
     /** Runs {@code work} on a worker thread (it may block), answering on the request's context. */
-    /**
-     * {@code stage}, continued on this request's own Vert.x context once it completes: a read shared
-     * by several requests (the cache's stage in flight, a long-poll's answer) completes on one
-     * request's thread, and the others must not be resumed there (their request scope is not active
-     * on it: a 500). A stage already complete (a cache hit) is returned as it is, allocating nothing.
-     */
-    private static <T> CompletionStage<T> onThisRequest(CompletionStage<T> stage) {
-        return onContext(stage, Vertx.currentContext());
-    }
-
-    private static <T> CompletionStage<T> onContext(CompletionStage<T> stage, Context context) {
-        if (context == null || stage.toCompletableFuture().isDone()) {
-            return stage;
-        }
-        return stage.whenCompleteAsync((value, error) -> { }, task -> context.runOnContext(ignored -> task.run()));
-    }
-
     private <T> CompletionStage<T> onWorker(Callable<T> work) {
         return vertx.executeBlocking(work, false).toCompletionStage();
     }
