@@ -6,7 +6,6 @@ import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationType;
 import io.opsbridge.core.IllegalTransitionException;
 import io.opsbridge.core.OperationIds;
-import io.opsbridge.core.OperationNotFoundException;
 import io.opsbridge.core.cache.OperationCache;
 import io.opsbridge.core.follow.HostOutcome;
 import io.opsbridge.core.follow.ProgressSource;
@@ -14,11 +13,8 @@ import io.opsbridge.core.follow.ProgressSources;
 import io.opsbridge.core.monitoring.Monitoring;
 import io.opsbridge.core.store.OperationStore;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
@@ -33,20 +29,25 @@ public class OperationLifecycle {
 
     private static final Logger LOG = Logger.getLogger(OperationLifecycle.class);
 
+    private final Transitions transitions;
     private final OperationStore store;
     private final ProgressSources sources;
     private final OperationCache cache;
     private final CompletionHooks hooks;
     private final Clock clock;
-    private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
     public OperationLifecycle(OperationStore store, ProgressSources sources, OperationCache cache,
             CompletionHooks hooks, Clock clock) {
-        this.store = store;
-        this.sources = sources;
-        this.cache = cache;
+        this(new Transitions(store, sources, cache, clock), hooks);
+    }
+
+    OperationLifecycle(Transitions transitions, CompletionHooks hooks) {
+        this.transitions = transitions;
+        this.store = transitions.store;
+        this.sources = transitions.sources;
+        this.cache = transitions.cache;
+        this.clock = transitions.clock;
         this.hooks = hooks;
-        this.clock = clock;
     }
 
     /** Records a new pending operation. */
@@ -209,41 +210,22 @@ public class OperationLifecycle {
 
     /** Calls {@code listener} with the id after every status change (e.g. long-poll wake-ups); quick, never throwing. */
     public void addChangeListener(Consumer<String> listener) {
-        changeListeners.add(listener);
+        transitions.addChangeListener(listener);
     }
 
     private OperationInfo find(String operationId) {
-        return store.require(operationId);
+        return transitions.find(operationId);
     }
 
-    /** {@link StatusChange#claimCompletion}, stored; no progress write moves a claimed record (the write-behind's rule). */
     private OperationInfo claim(String operationId) {
-        OperationInfo claimed = store.update(operationId, current -> StatusChange.claimCompletion(current, clock.instant()))
-                .orElseThrow(() -> new OperationNotFoundException(operationId));
-        cache.invalidate(operationId);
-        return claimed;
+        return transitions.claim(operationId);
     }
 
-    /** The final pull of a running operation's source, before its status changes. */
     private void flush(String operationId) {
-        Optional<ProgressSource> source = sources.registered(operationId);
-        if (source.isPresent() && find(operationId).status() == OperationStatus.RUNNING) {
-            source.get().flush();
-        }
+        transitions.flush(operationId);
     }
 
     private OperationInfo transition(String operationId, OperationStatus next, UnaryOperator<OperationInfo> alsoChange) {
-        Instant now = clock.instant();
-        OperationInfo info = store.update(operationId,
-                current -> alsoChange.apply(StatusChange.apply(current, next, now)))
-                .orElseThrow(() -> new OperationNotFoundException(operationId));
-        if (next.isTerminal()) {
-            // Finished operations leave the source registry: memory stays bounded.
-            sources.remove(operationId);
-        }
-        cache.invalidate(operationId);
-        Monitoring.monitor().statusChanged(info);
-        changeListeners.forEach(listener -> listener.accept(operationId));
-        return info;
+        return transitions.transition(operationId, next, alsoChange);
     }
 }

@@ -7,7 +7,6 @@ import io.opsbridge.api.OperationQuery;
 import io.opsbridge.api.OperationResults;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.OperationTypes;
-import io.opsbridge.core.lifecycle.OperationLifecycle;
 import io.opsbridge.core.longpoll.VersionWaiters;
 import io.opsbridge.core.monitoring.Monitoring;
 import io.opsbridge.core.service.OperationsService;
@@ -21,7 +20,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -54,7 +52,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OperationsResource {
 
     private final OperationsService operations;
-    private final OperationLifecycle lifecycle;
     private final VersionWaiters waiters;
     private final OperationBodies bodies;
     private final Vertx vertx;
@@ -62,10 +59,9 @@ public class OperationsResource {
     /** Vert.x's worker pool, for the blocking parts of a read. */
     private final Executor blocking;
 
-    public OperationsResource(OperationsService operations, OperationLifecycle lifecycle, VersionWaiters waiters,
+    public OperationsResource(OperationsService operations, VersionWaiters waiters,
             OperationBodies bodies, Vertx vertx, OperationTypes types) {
         this.operations = operations;
-        this.lifecycle = lifecycle;
         this.waiters = waiters;
         this.bodies = bodies;
         this.vertx = vertx;
@@ -206,19 +202,6 @@ public class OperationsResource {
     @APIResponse(responseCode = "410", ref = "Gone")
     public OperationResults results(@PathParam("id") String id) {
         return operations.results(id);
-    }
-
-    @RolesAllowed(Roles.OPERATOR)
-    @POST
-    @Path("/{id}/cancel")
-    @Operation(operationId = "cancelOperation", summary = "Cancel a pending or running operation", description = "Cancelling a cancelled one"
-            + " answers it unchanged; a completed or failed one is a 409")
-    @APIResponse(responseCode = "200", description = "The operation, now cancelled")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "410", ref = "Gone")
-    public OperationInfo cancel(@PathParam("id") String id) {
-        return lifecycle.cancel(id);
     }
 
     private Response answer(OperationInfo info, String ifNoneMatch) {

@@ -1,0 +1,82 @@
+package io.opsbridge.core.lifecycle;
+
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.core.OperationNotFoundException;
+import io.opsbridge.core.cache.OperationCache;
+import io.opsbridge.core.follow.ProgressSource;
+import io.opsbridge.core.follow.ProgressSources;
+import io.opsbridge.core.monitoring.Monitoring;
+import io.opsbridge.core.store.OperationStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * How a status change is made, once for every change the lifecycle makes: the record stored, the
+ * source of a finished operation forgotten, the cached copy dropped, the listeners told.
+ * Package-private: only {@link OperationLifecycle} and {@link OperationResumes} change a status.
+ */
+final class Transitions {
+
+    final OperationStore store;
+    final ProgressSources sources;
+    final OperationCache cache;
+    final Clock clock;
+    private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
+
+    Transitions(OperationStore store, ProgressSources sources, OperationCache cache, Clock clock) {
+        this.store = store;
+        this.sources = sources;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    void addChangeListener(Consumer<String> listener) {
+        changeListeners.add(listener);
+    }
+
+    OperationInfo find(String operationId) {
+        return store.require(operationId);
+    }
+
+    /** {@link StatusChange#claimCompletion}, stored; no progress write moves a claimed record (the write-behind's rule). */
+    OperationInfo claim(String operationId) {
+        OperationInfo claimed = store.update(operationId, current -> StatusChange.claimCompletion(current, clock.instant()))
+                .orElseThrow(() -> new OperationNotFoundException(operationId));
+        cache.invalidate(operationId);
+        return claimed;
+    }
+
+    /** The final pull of a running operation's source, before its status changes. */
+    void flush(String operationId) {
+        Optional<ProgressSource> source = sources.registered(operationId);
+        if (source.isPresent() && find(operationId).status() == OperationStatus.RUNNING) {
+            source.get().flush();
+        }
+    }
+
+    /** {@link StatusChange#apply} to {@code next}, then {@code alsoChange}, stored and announced. */
+    OperationInfo transition(String operationId, OperationStatus next, UnaryOperator<OperationInfo> alsoChange) {
+        Instant now = clock.instant();
+        return changed(operationId, current -> alsoChange.apply(StatusChange.apply(current, next, now)));
+    }
+
+    /** Stores {@code change} of the record (which checks its own rule) and announces it. */
+    OperationInfo changed(String operationId, UnaryOperator<OperationInfo> change) {
+        OperationInfo info = store.update(operationId, change)
+                .orElseThrow(() -> new OperationNotFoundException(operationId));
+        if (info.status().isTerminal()) {
+            // Finished operations leave the source registry: memory stays bounded.
+            sources.remove(operationId);
+        }
+        cache.invalidate(operationId);
+        Monitoring.monitor().statusChanged(info);
+        changeListeners.forEach(listener -> listener.accept(operationId));
+        return info;
+    }
+}
