@@ -30,8 +30,9 @@ public class HostSessions<R extends WorkRequest> {
      * @throws io.opsbridge.api.InvalidRequestException (400) naming the wrong field
      * @throws io.opsbridge.core.CapacityExceededException (503) if every worker is busy
      */
+    @SuppressWarnings("unchecked") // every WorkRequest's reproducible returns its own type
     public HostStarted start(R request) {
-        R valid = work.validate().apply(request);
+        R valid = (R) work.validate().apply(request).reproducible();
         String sessionId = UUID.randomUUID().toString().replace("-", "");
         OperationInfo created = lifecycle.create(work.idPrefix() + sessionId, work.type(), new OperationMetadata(
                 valid.symbols(), valid.timeframe(), WorkRequest.MODE_LOCAL, null, null, sessionId, valid.toParameters()));

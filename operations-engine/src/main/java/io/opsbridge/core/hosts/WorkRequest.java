@@ -27,4 +27,13 @@ public interface WorkRequest {
 
     /** The request's own parameters as the operation's {@code metadata.parameters} shows them. */
     Map<String, Object> toParameters();
+
+    /**
+     * A copy with everything its run would otherwise draw at random fixed now (a training's seed),
+     * recorded with the operation at creation so every attempt, here or on a host, runs it alike;
+     * of the same type. Work with nothing random answers itself.
+     */
+    default WorkRequest reproducible() {
+        return this;
+    }
 }

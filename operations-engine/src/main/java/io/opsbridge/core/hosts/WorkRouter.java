@@ -54,8 +54,13 @@ public final class WorkRouter<R extends WorkRequest> {
         return valid;
     }
 
-    /** Records the work and queues it here, or starts it on a host; returns at once, before any of the work. */
-    public OperationInfo start(R valid) {
+    /**
+     * Records the work and queues it here, or starts it on a host; returns at once, before any of the
+     * work. What the run would draw at random is drawn here and recorded ({@link WorkRequest#reproducible}).
+     */
+    public OperationInfo start(R checked) {
+        @SuppressWarnings("unchecked") // every WorkRequest's reproducible returns its own type
+        R valid = (R) checked.reproducible();
         if (WorkRequest.MODE_HOST.equals(valid.mode())) {
             return hosts.start(valid);
         }

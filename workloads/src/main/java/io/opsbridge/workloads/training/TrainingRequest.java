@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.opsbridge.core.hosts.WorkRequest;
 
+import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,8 @@ import java.util.Objects;
  * {"symbols": ["AAPL", "MSFT"], "timeframe": "1h", "epochs": 10, "batch_size": 64}
  * }</pre>
  *
- * @param seed         seeds weight initialisation and shuffling; {@code null} means not reproducible
+ * @param seed         seeds weight initialisation and shuffling; when missing, one is drawn as the operation
+ *                     is created ({@link #reproducible}) and recorded in its parameters
  * @param autoActivate whether the new model becomes active; {@code null} leaves it to the registry
  * @param newStrategy  {@code true} to train a strategy the server does not know yet; without it an
  *                     unknown {@code strategy} is refused (a typo must not register a new strategy)
@@ -43,6 +45,8 @@ public record TrainingRequest(
     public static final int DEFAULT_BATCH_SIZE = 64;
     public static final double DEFAULT_LEARNING_RATE = 0.001;
     public static final double DEFAULT_VALIDATION_SPLIT = 0.2;
+    /** Drawn seeds are below 2^53, so a JSON client reading them as doubles (JavaScript) keeps them exact. */
+    static final long MAX_DRAWN_SEED = (1L << 53) - 1;
 
     /** A request for these symbols with every other field at its default. */
     public static TrainingRequest of(List<String> symbols, String timeframe, int epochs) {
@@ -96,6 +100,12 @@ public record TrainingRequest(
             parameters.put("auto_activate", autoActivate);
         }
         return parameters;
+    }
+
+    /** This request with a seed: its own, or one drawn now (then recorded in the operation's parameters). */
+    @Override
+    public TrainingRequest reproducible() {
+        return seed != null ? this : withSeed(new SecureRandom().nextLong() & MAX_DRAWN_SEED);
     }
 
     /** A copy with another seed. */
