@@ -432,6 +432,7 @@ function renderDetail(op) {
   $('detail-symbols').textContent = (meta.symbols || []).join(', ') + (meta.timeframe ? ` · ${meta.timeframe}` : '');
   $('detail-mode').textContent = modeText(meta.mode);
   renderParameters(op);
+  renderAttempts(op);
   renderModelLink(op);
   if (op.status === 'cancelled') $('detail-message').textContent = 'Cancelled by request';
   else if (op.status === 'failed') $('detail-message').textContent = 'Failed (the reason is shown above)';
@@ -459,6 +460,16 @@ function renderDetail(op) {
       .flatMap(([k, v]) => facts(label(k), resultValue(v)));
     $('detail-result-list').replaceChildren(...items);
   }
+}
+
+/** The attempts of an operation that was resumed: when, where, from which epoch, why the one before ended. */
+function renderAttempts(op) {
+  const attempts = (op.attempts && op.attempts.items) || [];
+  $('detail-attempts').hidden = attempts.length < 2;
+  $('detail-attempts-list').replaceChildren(...attempts.map((a) => Object.assign(document.createElement('li'), {
+    textContent: `attempt ${a.attempt}: ${time(a.started_at)} on ${a.place} ${a.runs_on || ''}`
+      + (a.attempt > 1 ? `, from epoch ${a.from_epoch}, after: ${a.previous_ended}` : ''),
+  })));
 }
 
 /** A dt/dd pair; the value a text or an element. */

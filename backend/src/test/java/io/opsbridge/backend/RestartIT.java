@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded default (an H2 file) across a hard crash: kill -9 the backend mid-training, start
- * it again on the same data directory, and find every record and stored metric still there. The
- * local training is failed "interrupted"; the one on a real training host is followed on after the
+ * it again on the same data directory, and find every record and stored metric still there. With
+ * {@code opsbridge.training.resume=off} the local training is failed "interrupted" (TrainingResumeIT: on,
+ * it resumes); the one on a real training host is followed on after the
  * restart and completes on query with every epoch's metric exactly once. A start retried with its
  * Idempotency-Key after the restart answers the operation it started before the kill. The interrupted
  * training's log is there after the restart, up to its last save before the kill.
@@ -57,6 +58,7 @@ class RestartIT {
         List<String> logBeforeKill;
         Map<String, String> config = new java.util.HashMap<>(hostConfig);
         config.put("opsbridge.store.progress-persist-interval", SAVE_EVERY.toMillis() + "ms");
+        config.put("opsbridge.training.resume", "off");
         try (BackendProcess first = BackendProcess.start(work, "first", config, Map.of())) {
             finished = startWithKey(first, SHORT).then().statusCode(202).extract().path("operation_id");
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))

@@ -28,7 +28,21 @@ public record OperationInfo(
         Map<String, Object> resultSummary,
         String errorMessage,
         int metricsCount,
-        long version) {
+        long version,
+        OperationAttempts attempts) {
+
+    public OperationInfo {
+        attempts = attempts == null ? OperationAttempts.NONE : attempts;
+    }
+
+    /** A record without attempts (one that never started, or from a peer that does not count them). */
+    public OperationInfo(String operationId, OperationType operationType, OperationStatus status, Instant createdAt,
+            Instant startedAt, Instant updatedAt, Instant completedAt, OperationProgress progress,
+            OperationMetadata metadata, Map<String, Object> resultSummary, String errorMessage, int metricsCount,
+            long version) {
+        this(operationId, operationType, status, createdAt, startedAt, updatedAt, completedAt, progress, metadata,
+                resultSummary, errorMessage, metricsCount, version, OperationAttempts.NONE);
+    }
 
     /**
      * Where to read more: a failed operation names its log ({@code links.logs}), so a client that
@@ -47,16 +61,22 @@ public record OperationInfo(
 
     public OperationInfo withProgress(OperationProgress newProgress, int newMetricsCount, Instant now) {
         return new OperationInfo(operationId, operationType, status, createdAt, startedAt, now, completedAt,
-                newProgress, metadata, resultSummary, errorMessage, newMetricsCount, version + 1);
+                newProgress, metadata, resultSummary, errorMessage, newMetricsCount, version + 1, attempts);
     }
 
     public OperationInfo withResult(Map<String, Object> summary) {
         return new OperationInfo(operationId, operationType, status, createdAt, startedAt, updatedAt, completedAt,
-                progress, metadata, summary, errorMessage, metricsCount, version);
+                progress, metadata, summary, errorMessage, metricsCount, version, attempts);
     }
 
     public OperationInfo withError(String error) {
         return new OperationInfo(operationId, operationType, status, createdAt, startedAt, updatedAt, completedAt,
-                progress, metadata, resultSummary, error, metricsCount, version);
+                progress, metadata, resultSummary, error, metricsCount, version, attempts);
+    }
+
+    /** The same record with these attempts (the version is the caller's business: a resume bumps it with its status change). */
+    public OperationInfo withAttempts(OperationAttempts newAttempts) {
+        return new OperationInfo(operationId, operationType, status, createdAt, startedAt, updatedAt, completedAt,
+                progress, metadata, resultSummary, errorMessage, metricsCount, version, newAttempts);
     }
 }

@@ -41,6 +41,7 @@ class DurabilityRulesTest {
         fixture.store.appendLog(running, List.of(new io.opsbridge.api.LogLine(0, java.time.Instant.now(), "info",
                 "Epoch 1/3: train loss 0.69")), 100);
         int failed = new StartupRecovery(fixture.store, fixture.lifecycle,
+                new io.opsbridge.core.lifecycle.OperationResumes(fixture.lifecycle, List.of()),
                 TestCores.settings(Map.of())).recover();
 
         assertThat(failed).isEqualTo(2);

@@ -122,6 +122,12 @@ public class OpsBridgeClient {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), OperationInfo.class);
     }
 
+    /** {@code POST /api/v1/operations/{id}/resume}: a failed training runs again from its last checkpoint. */
+    public OperationInfo resume(String id) {
+        return http.call(http.request("/api/v1/operations/" + encode(id) + "/resume")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), OperationInfo.class);
+    }
+
     /** {@code GET /api/v1/operations/{id}/results}. */
     public OperationResults results(String id) {
         return http.call(http.request("/api/v1/operations/" + encode(id) + "/results").GET().build(),

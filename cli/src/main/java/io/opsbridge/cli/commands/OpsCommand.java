@@ -14,10 +14,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code opsbridge ops ...}: list, inspect, follow, cancel and rerun operations ({@code /api/v1/operations}). */
-@Command(name = "ops", mixinStandardHelpOptions = true, description = "List, inspect, follow, cancel and rerun operations.",
+/** {@code opsbridge ops ...}: list, inspect, follow, cancel, resume and rerun operations ({@code /api/v1/operations}). */
+@Command(name = "ops", mixinStandardHelpOptions = true, description = "List, inspect, follow, cancel, resume and rerun operations.",
         subcommands = {OpsCommand.ListOps.class, OpsCommand.Get.class, OpsCommand.Watch.class, WaitCommand.class,
-            OpsCommand.Metrics.class, LogsCommand.class, OpsCommand.Cancel.class, RerunCommand.class})
+            OpsCommand.Metrics.class, LogsCommand.class, OpsCommand.Cancel.class, OpsCommand.Resume.class,
+            RerunCommand.class})
 public class OpsCommand {
 
     /** {@code ops list [--status running] [--type training]}. */
@@ -165,6 +166,31 @@ public class OpsCommand {
                 ctx.printer().printData(op);
             } else {
                 ctx.out().printf("%s is %s%n", op.operationId(), op.status().wireName());
+                ctx.out().flush();
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code ops resume ID}: a failed training goes on from its last checkpoint as a new attempt. */
+    @Command(name = "resume", mixinStandardHelpOptions = true,
+            description = "Resume a failed training from its last checkpoint (a new attempt of the same operation).")
+    public static class Resume implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "ID", description = "Operation id.")
+        String id;
+
+        @Override
+        public Integer call() {
+            Context ctx = Context.of(spec);
+            OperationInfo op = ctx.client().resume(id);
+            if (ctx.printer().machine()) {
+                ctx.printer().printData(op);
+            } else {
+                ctx.out().printf("%s is %s: %s%n", op.operationId(), op.status().wireName(),
+                        op.attempts().resumedNote());
                 ctx.out().flush();
             }
             return ExitCodes.OK;

@@ -76,6 +76,16 @@ public class BarProgressView implements ProgressView {
         }
     }
 
+    /** A line above the bar; the bar itself goes on (one bar across attempts). */
+    @Override
+    public synchronized void resumed(OperationInfo op) {
+        if (consumer == null) {
+            terminal.println("  " + ProgressView.resumedLine(op));
+        } else {
+            consumer.printAbove("  " + ProgressView.resumedLine(op));
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (bar != null) {

@@ -56,6 +56,12 @@ public class LineProgressView implements ProgressView {
     }
 
     @Override
+    public void resumed(OperationInfo op) {
+        out.println("  " + ProgressView.resumedLine(op));
+        out.flush();
+    }
+
+    @Override
     public void close() {
         out.flush();
     }

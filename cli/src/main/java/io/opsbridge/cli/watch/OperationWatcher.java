@@ -20,6 +20,8 @@ public class OperationWatcher {
     private final OpsBridgeClient client;
     private final ProgressView view;
     private int cursor;
+    /** The attempts seen so far: a higher count is a resume, said once. */
+    private int attempts = 1;
 
     public OperationWatcher(OpsBridgeClient client, ProgressView view) {
         this.client = client;
@@ -33,6 +35,10 @@ public class OperationWatcher {
             Polled<OperationInfo> polled = client.operation(operationId, version);
             OperationInfo op = polled.value();
             drainMetrics(operationId, op.metricsCount());
+            if (op.attempts().count() > attempts) {
+                attempts = op.attempts().count();
+                view.resumed(op);
+            }
             view.update(op);
             if (op.status().isTerminal()) {
                 return op;

@@ -36,6 +36,11 @@ public final class OperationLog {
      *                       pending; must only schedule one
      */
     public OperationLog(String operationId, int capacity, Consumer<OperationLog> onFirstUnsaved) {
+        this(operationId, capacity, onFirstUnsaved, 0);
+    }
+
+    /** A log whose first line gets {@code firstSeq}: a new attempt's log goes on after the lines stored before. */
+    public OperationLog(String operationId, int capacity, Consumer<OperationLog> onFirstUnsaved, int firstSeq) {
         if (capacity < 1) {
             throw new IllegalArgumentException("a log holds at least one line, capacity was " + capacity);
         }
@@ -44,6 +49,8 @@ public final class OperationLog {
         this.levels = new byte[capacity];
         this.messages = new String[capacity];
         this.onFirstUnsaved = onFirstUnsaved;
+        this.next = firstSeq;
+        this.savedUpTo = firstSeq;
     }
 
     public String operationId() {

@@ -8,10 +8,13 @@ import io.opsbridge.core.bridge.ProgressSnapshot;
 import io.opsbridge.core.monitoring.Monitoring;
 import io.opsbridge.core.monitoring.ReadTimes;
 import io.opsbridge.core.settings.Settings;
+import io.opsbridge.core.store.MetricsEnd;
 import io.opsbridge.core.store.OperationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -33,7 +36,12 @@ public final class LocalProgressSource implements ProgressSource {
     private final OperationStore store;
     private final Clock clock;
     private final WriteBehindRecord record;
+    /** The position in the bridge's metrics up to which they were read. */
     private int metricsCursor;
+    /** The position of the next stored metric: after an earlier attempt's, for a resumed one. */
+    private int storedCursor;
+    /** What earlier attempts stored: the epochs this attempt does again are not stored twice. */
+    private final MetricsEnd before;
     /** Volatile: the long-poll asks {@link #hasUnreadChange} without the pull's lock. */
     private volatile long seenVersion;
     /** Volatile, so {@link #quietFor} never waits for a pull (it runs on the event loop for cached reads). */
@@ -41,6 +49,14 @@ public final class LocalProgressSource implements ProgressSource {
 
     public LocalProgressSource(String operationId, ProgressBridge bridge, OperationStore store, Clock clock,
             Settings settings) {
+        this(operationId, bridge, store, clock, settings, MetricsEnd.START);
+    }
+
+    /** A source whose metrics are stored after {@code before}, where an earlier attempt's ended. */
+    public LocalProgressSource(String operationId, ProgressBridge bridge, OperationStore store, Clock clock,
+            Settings settings, MetricsEnd before) {
+        this.before = before;
+        this.storedCursor = before.position();
         this.operationId = operationId;
         this.bridge = bridge;
         this.store = store;
@@ -131,14 +147,17 @@ public final class LocalProgressSource implements ProgressSource {
             long metricsStarted = System.nanoTime();
             MetricsPage page = bridge.metrics(metricsCursor);
             ReadTimes.addBridge(System.nanoTime() - metricsStarted);
-            if (!page.metrics().isEmpty()) {
-                store.appendMetrics(operationId, metricsCursor, page.metrics());
+            List<Map<String, Object>> fresh = before.lastEpoch() == null ? page.metrics()
+                    : page.metrics().stream().filter(m -> !before.holds(m)).toList();
+            if (!fresh.isEmpty()) {
+                store.appendMetrics(operationId, storedCursor, fresh);
+                storedCursor += fresh.size();
                 newMetrics = true;
             }
             metricsCursor = page.newCursor();
             seenVersion = snapshot.version();
             lastProgressAt = lastWrite(snapshot, now);
-            record.follow(snapshot.toProgress(), metricsCursor, now);
+            record.follow(snapshot.toProgress(), storedCursor, now);
         } else if (!flushing) {
             record.mark(record.stallMarks(lastProgressAt, now), now);
         }

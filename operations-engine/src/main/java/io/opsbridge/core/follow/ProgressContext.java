@@ -26,6 +26,14 @@ public final class ProgressContext {
      */
     public static final String COMPLETING = "completing";
 
+    /** The operation runs a resumed attempt: e.g. {@code resumed from epoch 12 (attempt 2)}. */
+    public static final String RESUMED = "resumed";
+    /**
+     * On a failed operation: it failed for a reason a new attempt would meet again (invalid data, a
+     * diverged loss: {@link io.opsbridge.core.DeterministicFailure}), so it is never resumed.
+     */
+    public static final String FAILURE_REPEATS = "failure_repeats";
+
     private ProgressContext() {
     }
 

@@ -4,6 +4,7 @@ import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.bridge.ProgressBridge;
 import io.opsbridge.core.settings.Settings;
+import io.opsbridge.core.store.MetricsEnd;
 import io.opsbridge.core.store.OperationStore;
 import java.time.Clock;
 import java.util.List;
@@ -41,7 +42,16 @@ public class ProgressSources {
 
     /** Makes {@code bridge} the source of a local operation; do this before its worker starts. */
     public void registerLocal(String operationId, ProgressBridge bridge) {
-        register(operationId, new LocalProgressSource(operationId, bridge, store, clock, settings));
+        registerLocal(operationId, bridge, false);
+    }
+
+    /**
+     * {@link #registerLocal(String, ProgressBridge)}; {@code continues}: the bridge runs a new attempt,
+     * whose metrics go on after those stored (an epoch stored already is not stored again).
+     */
+    public void registerLocal(String operationId, ProgressBridge bridge, boolean continues) {
+        register(operationId, new LocalProgressSource(operationId, bridge, store, clock, settings,
+                continues ? store.metricsEnd(operationId) : MetricsEnd.START));
     }
 
     /** Makes {@code source} the source of {@code operationId}, replacing any. */

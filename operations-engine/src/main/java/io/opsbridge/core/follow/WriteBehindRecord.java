@@ -80,8 +80,12 @@ final class WriteBehindRecord {
     }
 
     /** Moves a running record to {@code progress}; nothing changes (same version) when nothing is new. */
-    void follow(OperationProgress progress, int metricsCount, Instant now) {
+    void follow(OperationProgress reported, int metricsCount, Instant now) {
         OperationInfo current = latest;
+        String resumed = current.attempts().resumedNote();
+        // a resumed attempt says so, whatever its worker reports
+        OperationProgress progress = resumed == null ? reported
+                : ProgressContext.with(reported, Map.of(ProgressContext.RESUMED, resumed));
         // nothing new: same record, same version (long-poll waiters must not wake for it)
         if (!current.status().isTerminal()
                 && !(progress.equals(current.progress()) && metricsCount == current.metricsCount())) {

@@ -8,6 +8,7 @@ import io.opsbridge.core.IllegalTransitionException;
 import io.opsbridge.core.OperationIds;
 import io.opsbridge.core.cache.OperationCache;
 import io.opsbridge.core.follow.HostOutcome;
+import io.opsbridge.core.follow.ProgressContext;
 import io.opsbridge.core.follow.ProgressSource;
 import io.opsbridge.core.follow.ProgressSources;
 import io.opsbridge.core.monitoring.Monitoring;
@@ -38,15 +39,11 @@ public class OperationLifecycle {
 
     public OperationLifecycle(OperationStore store, ProgressSources sources, OperationCache cache,
             CompletionHooks hooks, Clock clock) {
-        this(new Transitions(store, sources, cache, clock), hooks);
-    }
-
-    OperationLifecycle(Transitions transitions, CompletionHooks hooks) {
-        this.transitions = transitions;
-        this.store = transitions.store;
-        this.sources = transitions.sources;
-        this.cache = transitions.cache;
-        this.clock = transitions.clock;
+        this.transitions = new Transitions(store, sources, cache, clock);
+        this.store = store;
+        this.sources = sources;
+        this.cache = cache;
+        this.clock = clock;
         this.hooks = hooks;
     }
 
@@ -70,8 +67,15 @@ public class OperationLifecycle {
         return info;
     }
 
-    /** Starts the operation unless it was cancelled while it waited; true if the worker should run. */
+    /**
+     * Starts the operation unless it was cancelled while it waited; true if the worker should run.
+     * A resumed attempt is running already (since its resume): it runs unless it ended meanwhile.
+     */
     public boolean tryStart(String operationId) {
+        OperationInfo current = find(operationId);
+        if (current.attempts().count() > 1) {
+            return current.status() == OperationStatus.RUNNING;
+        }
         try {
             start(operationId);
             return true;
@@ -98,8 +102,15 @@ public class OperationLifecycle {
     }
 
     public OperationInfo fail(String operationId, String errorMessage) {
+        return fail(operationId, errorMessage, false);
+    }
+
+    /** Fails the operation; {@code repeats}: a new attempt would fail alike, it is never resumed. */
+    public OperationInfo fail(String operationId, String errorMessage, boolean repeats) {
         flush(operationId);
-        OperationInfo info = transition(operationId, OperationStatus.FAILED, op -> op.withError(errorMessage));
+        OperationInfo info = transition(operationId, OperationStatus.FAILED, op -> (repeats ? op.withProgress(
+                ProgressContext.with(op.progress(), Map.of(ProgressContext.FAILURE_REPEATS, true)), op.metricsCount(),
+                op.updatedAt()) : op).withError(errorMessage));
         LOG.warnf("operation %s failed: %s", operationId, errorMessage);
         return info;
     }
@@ -208,6 +219,11 @@ public class OperationLifecycle {
         store.delete(operationId);
     }
 
+    /** The shared mechanics of a status change, for {@link OperationResumes}. */
+    Transitions transitions() {
+        return transitions;
+    }
+
     /** Calls {@code listener} with the id after every status change (e.g. long-poll wake-ups); quick, never throwing. */
     public void addChangeListener(Consumer<String> listener) {
         transitions.addChangeListener(listener);
@@ -216,11 +232,9 @@ public class OperationLifecycle {
     private OperationInfo find(String operationId) {
         return transitions.find(operationId);
     }
-
     private OperationInfo claim(String operationId) {
         return transitions.claim(operationId);
     }
-
     private void flush(String operationId) {
         transitions.flush(operationId);
     }

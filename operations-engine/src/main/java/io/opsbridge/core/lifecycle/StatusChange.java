@@ -1,10 +1,14 @@
 package io.opsbridge.core.lifecycle;
 
+import io.opsbridge.api.OperationAttempt;
+import io.opsbridge.api.OperationAttempts;
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationProgress;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.IllegalTransitionException;
 import io.opsbridge.core.follow.ProgressContext;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Builds the record of an operation in its next status, the only code that does: the transition
@@ -36,7 +40,7 @@ final class StatusChange {
         boolean claimed = next.isTerminal() && ProgressContext.completing(current.progress());
         return new OperationInfo(current.operationId(), current.operationType(), next, current.createdAt(), started,
                 now, completed, claimed ? ProgressContext.claimed(current.progress(), false) : current.progress(), current.metadata(), current.resultSummary(),
-                current.errorMessage(), current.metricsCount(), current.version() + 1);
+                current.errorMessage(), current.metricsCount(), current.version() + 1, current.attempts());
     }
 
     /**
@@ -56,10 +60,36 @@ final class StatusChange {
         return current.withProgress(ProgressContext.claimed(current.progress(), true), current.metricsCount(), now);
     }
 
+    /**
+     * The one {@code failed -> running} change, and the new attempt of a running operation whose work
+     * was lost (its process restarted): {@code current} running again at attempt {@code next}, one
+     * version higher, {@code completed_at} and {@code error_message} cleared, its progress saying it
+     * resumed. {@link OperationStatus#canMoveTo} is not asked, on purpose: it stays false for
+     * {@code failed -> running}, so no other change can revive a failed operation. The caller checks
+     * the resume's rules first ({@link OperationResumes}).
+     */
+    static OperationInfo resumed(OperationInfo current, OperationAttempt next, Instant now) {
+        OperationAttempts attempts = current.attempts().plus(next);
+        OperationProgress progress = ProgressContext.with(current.progress(), Map.of(ProgressContext.RESUMED,
+                attempts.resumedNote()), ProgressContext.STALLED, ProgressContext.LAST_PROGRESS_AT,
+                ProgressContext.OWNER_LOST, ProgressContext.COMPLETING, ProgressContext.FAILURE_REPEATS);
+        return new OperationInfo(current.operationId(), current.operationType(), OperationStatus.RUNNING,
+                current.createdAt(), current.startedAt() == null ? now : current.startedAt(), now, null, progress,
+                current.metadata(), null, null, current.metricsCount(), current.version() + 1, attempts);
+    }
+
+    /** Attempt {@code number} of {@code info}, starting {@code now} where its metadata says it runs. */
+    static OperationAttempt attempt(OperationInfo info, int number, Instant now, int fromEpoch, String previousEnded,
+            String node) {
+        boolean host = info.metadata() != null && "host".equals(info.metadata().mode());
+        return new OperationAttempt(number, now, host ? OperationAttempt.HOST : OperationAttempt.REPLICA,
+                host ? info.metadata().hostServiceUrl() : node, fromEpoch, previousEnded);
+    }
+
     /** The same record, finished at {@code completedAt} (a host's own completion time) instead. */
     static OperationInfo completedAt(OperationInfo info, Instant completedAt) {
         return new OperationInfo(info.operationId(), info.operationType(), info.status(), info.createdAt(),
                 info.startedAt(), info.updatedAt(), completedAt, info.progress(), info.metadata(),
-                info.resultSummary(), info.errorMessage(), info.metricsCount(), info.version());
+                info.resultSummary(), info.errorMessage(), info.metricsCount(), info.version(), info.attempts());
     }
 }

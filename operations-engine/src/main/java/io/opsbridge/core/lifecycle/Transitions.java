@@ -1,5 +1,6 @@
 package io.opsbridge.core.lifecycle;
 
+import io.opsbridge.api.OperationAttempts;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.OperationNotFoundException;
@@ -63,13 +64,32 @@ final class Transitions {
     /** {@link StatusChange#apply} to {@code next}, then {@code alsoChange}, stored and announced. */
     OperationInfo transition(String operationId, OperationStatus next, UnaryOperator<OperationInfo> alsoChange) {
         Instant now = clock.instant();
-        return changed(operationId, current -> alsoChange.apply(StatusChange.apply(current, next, now)));
+        return changed(operationId, current -> alsoChange.apply(firstAttempt(StatusChange.apply(current, next, now), now)));
+    }
+
+    /** A record that starts running for the first time gets its first attempt, where it runs. */
+    private OperationInfo firstAttempt(OperationInfo changed, Instant now) {
+        if (changed.status() != OperationStatus.RUNNING || changed.attempts().count() > 0) {
+            return changed;
+        }
+        return changed.withAttempts(OperationAttempts.NONE.plus(StatusChange.attempt(changed, 1, now, 0, null,
+                store.ownerNode())));
+    }
+
+    /** {@code change} (a new attempt) stored by {@link OperationStore#claimAttempt}, and announced. */
+    OperationInfo claimed(String operationId, String expectedOwner, int expectedAttempt,
+            UnaryOperator<OperationInfo> change) {
+        return announced(store.claimAttempt(operationId, expectedOwner, expectedAttempt, change)
+                .orElseThrow(() -> new OperationNotFoundException(operationId)));
     }
 
     /** Stores {@code change} of the record (which checks its own rule) and announces it. */
     OperationInfo changed(String operationId, UnaryOperator<OperationInfo> change) {
-        OperationInfo info = store.update(operationId, change)
-                .orElseThrow(() -> new OperationNotFoundException(operationId));
+        return announced(store.update(operationId, change).orElseThrow(() -> new OperationNotFoundException(operationId)));
+    }
+
+    private OperationInfo announced(OperationInfo info) {
+        String operationId = info.operationId();
         if (info.status().isTerminal()) {
             // Finished operations leave the source registry: memory stays bounded.
             sources.remove(operationId);

@@ -45,7 +45,13 @@ public final class OperationLogs implements AutoCloseable {
 
     /** Opens the log of an operation about to run here, at the size in force now. */
     public OperationLog open(String operationId) {
-        OperationLog log = new OperationLog(operationId, settings.current().store().logMaxLines(), this::schedule);
+        return open(operationId, false);
+    }
+
+    /** {@link #open(String)}; {@code continues}: a new attempt, whose lines follow those stored before. */
+    public OperationLog open(String operationId, boolean continues) {
+        OperationLog log = new OperationLog(operationId, settings.current().store().logMaxLines(), this::schedule,
+                continues ? store.logEnd(operationId) : 0);
         open.put(operationId, new Saved(log));
         return log;
     }

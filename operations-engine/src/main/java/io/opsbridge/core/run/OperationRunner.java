@@ -2,6 +2,7 @@ package io.opsbridge.core.run;
 
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.core.CapacityExceededException;
+import io.opsbridge.core.DeterministicFailure;
 import io.opsbridge.core.IllegalTransitionException;
 import io.opsbridge.core.bridge.OperationCancelledException;
 import io.opsbridge.core.bridge.OperationLog;
@@ -63,13 +64,21 @@ public class OperationRunner {
     public <B extends ProgressBridge> OperationInfo submit(OperationInfo created, B bridge,
             Function<B, Map<String, Object>> job) {
         String id = created.operationId();
-        sources.registerLocal(id, bridge);
-        OperationLog log = logs.open(id);
+        // a resumed attempt's metrics and log lines continue after what the earlier attempts stored
+        boolean resumed = created.attempts().count() > 1;
+        sources.registerLocal(id, bridge, resumed);
+        OperationLog log = logs.open(id, resumed);
         try {
-            workers.execute(() -> run(log, bridge, job));
+            String note = resumed ? created.attempts().resumedNote() + "; the previous attempt ended: "
+                    + created.attempts().current().previousEnded() : null;
+            workers.execute(() -> run(log, bridge, job, note));
         } catch (RejectedExecutionException e) {
             logs.close(id);
-            lifecycle.discard(id);
+            if (resumed) {
+                sources.remove(id); // the resume fails it, saying why: a record with attempts is never forgotten
+            } else {
+                lifecycle.discard(id);
+            }
             Monitoring.monitor().capacityRejected(created);
             throw new CapacityExceededException("all " + workers.getMaximumPoolSize() + " workers are busy and "
                     + workers.getQueue().size() + " jobs are waiting; try again later");
@@ -77,14 +86,19 @@ public class OperationRunner {
         return created;
     }
 
-    private <B extends ProgressBridge> void run(OperationLog log, B bridge, Function<B, Map<String, Object>> job) {
+    private <B extends ProgressBridge> void run(OperationLog log, B bridge, Function<B, Map<String, Object>> job,
+            String resumedNote) {
         String id = log.operationId();
         if (!lifecycle.tryStart(id)) {
             logs.close(id);
+            sources.remove(id); // cancelled while it waited (or during its resume): nothing of it stays here
             return;
         }
         JobLog.bind(log);
         try {
+            if (resumedNote != null) {
+                log.warn(resumedNote);
+            }
             log.info("started on " + Thread.currentThread().getName());
             Map<String, Object> result = job.apply(bridge);
             log.info("completed");
@@ -101,16 +115,16 @@ public class OperationRunner {
             log.error("failed: " + Causes.of(e));
             logs.close(id);
             LOG.errorf(e, "operation %s failed", id);
-            failQuietly(id, describe(e));
+            failQuietly(id, describe(e), DeterministicFailure.isIn(e));
         } finally {
             JobLog.unbind();
             logs.close(id);
         }
     }
 
-    private void failQuietly(String id, String message) {
+    private void failQuietly(String id, String message, boolean repeats) {
         try {
-            lifecycle.fail(id, message);
+            lifecycle.fail(id, message, repeats);
         } catch (IllegalTransitionException e) {
             LOG.debugf("operation %s: failure not recorded, %s", id, e.getMessage());
         }

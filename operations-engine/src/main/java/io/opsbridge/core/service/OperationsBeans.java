@@ -6,6 +6,8 @@ import io.opsbridge.core.cache.OperationCache;
 import io.opsbridge.core.follow.ProgressSources;
 import io.opsbridge.core.lifecycle.CompletionHook;
 import io.opsbridge.core.lifecycle.OperationLifecycle;
+import io.opsbridge.core.lifecycle.OperationResumes;
+import io.opsbridge.core.lifecycle.ResumableWork;
 import io.opsbridge.core.proxy.OperationServiceProxies;
 import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.store.OperationStore;
@@ -43,6 +45,13 @@ public class OperationsBeans {
     @Singleton
     OperationLifecycle lifecycle(OperationsCore core) {
         return core.lifecycle();
+    }
+
+    /** Resumes of interrupted work, for every type that has a {@link ResumableWork} (the training's). */
+    @Produces
+    @Singleton
+    OperationResumes resumes(OperationsCore core, @All List<ResumableWork> works) {
+        return new OperationResumes(core.lifecycle(), works);
     }
 
     @Produces

@@ -6,6 +6,7 @@ import io.opsbridge.api.OperationList;
 import io.opsbridge.api.OperationQuery;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationType;
+import io.opsbridge.core.IllegalTransitionException;
 import io.opsbridge.core.bridge.LogPage;
 import io.opsbridge.core.bridge.MetricsPage;
 import java.sql.Connection;
@@ -76,6 +77,40 @@ public class JdbcOperationStore implements OperationStore {
             }
             return Optional.of(next);
         });
+    }
+
+    @Override
+    public String ownerNode() {
+        return ownerNode;
+    }
+
+    @Override
+    public Optional<OperationInfo> claimAttempt(String operationId, String expectedOwner, int expectedAttempt,
+            UnaryOperator<OperationInfo> change) {
+        return jdbc.inTransaction(c -> {
+            Optional<OperationInfo> current = OperationsTable.select(c, operationId, true);
+            if (current.isEmpty()) {
+                return current;
+            }
+            String owner = OperationsTable.owner(c, operationId);
+            if (expectedOwner != null && !expectedOwner.equals(owner)) {
+                throw new IllegalTransitionException(operationId, "is owned by " + owner + " now (claimed elsewhere)");
+            }
+            OperationStore.requireAttempt(current.get(), expectedAttempt);
+            OperationInfo next = OperationRows.normalize(change.apply(current.get()));
+            OperationsTable.write(c, next);
+            OperationsTable.setOwner(c, operationId, ownerNode);
+            if (next.status() != current.get().status()) {
+                OperationCountsTable.move(c, next.operationType(), current.get().status(), next.status());
+                OperationSymbolsTable.moveStatus(c, operationId, next.status());
+            }
+            return Optional.of(next);
+        });
+    }
+
+    @Override
+    public MetricsEnd metricsEnd(String operationId) {
+        return jdbc.inTransaction(c -> OperationMetricsTable.end(c, operationId));
     }
 
     @Override

@@ -59,6 +59,18 @@ final class OperationMetricsTable {
         }
     }
 
+    /** The position after the last stored metric, and that metric (null if none). */
+    static MetricsEnd end(Connection c, String operationId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT seq, metric_json FROM operation_metrics"
+                + " WHERE operation_id = ? ORDER BY seq DESC LIMIT 1")) {
+            select.setString(1, operationId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? MetricsEnd.of(rows.getInt(1) + 1, OperationRows.mapFromJson(rows.getString(2)))
+                        : MetricsEnd.of(0, null);
+            }
+        }
+    }
+
     static void delete(Connection c, String operationId) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM operation_metrics WHERE operation_id = ?")) {
             delete.setString(1, operationId);

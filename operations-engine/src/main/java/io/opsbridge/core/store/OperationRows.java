@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.opsbridge.api.OperationAttempts;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.api.OperationProgress;
@@ -24,7 +25,7 @@ final class OperationRows {
 
     static final String COLUMNS = "operation_id, operation_type, status, mode, owner_node, created_at, started_at, "
             + "updated_at, completed_at, progress_json, metadata_json, result_summary_json, error_message, "
-            + "metrics_count, version, strategy";
+            + "metrics_count, version, strategy, attempt, attempts_json";
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .findAndAddModules()
@@ -44,7 +45,8 @@ final class OperationRows {
     static OperationInfo normalize(OperationInfo info) {
         return new OperationInfo(info.operationId(), info.operationType(), info.status(), micros(info.createdAt()),
                 micros(info.startedAt()), micros(info.updatedAt()), micros(info.completedAt()), info.progress(),
-                info.metadata(), info.resultSummary(), info.errorMessage(), info.metricsCount(), info.version());
+                info.metadata(), info.resultSummary(), info.errorMessage(), info.metricsCount(), info.version(),
+                info.attempts());
     }
 
     static String mode(OperationInfo info) {
@@ -62,7 +64,7 @@ final class OperationRows {
         return strategy == null || strategy.length() > OperationQuery.MAX_STRATEGY ? null : strategy;
     }
 
-    /** Binds the 16 {@link #COLUMNS} in order, starting at parameter 1. */
+    /** Binds the 18 {@link #COLUMNS} in order, starting at parameter 1. */
     static void bind(PreparedStatement statement, OperationInfo info, String ownerNode) throws SQLException {
         statement.setString(1, info.operationId());
         statement.setString(2, info.operationType().wireName());
@@ -80,11 +82,23 @@ final class OperationRows {
         statement.setInt(14, info.metricsCount());
         statement.setLong(15, info.version());
         JdbcColumns.setText(statement, 16, strategy(info));
+        statement.setInt(17, attempt(info));
+        JdbcColumns.setText(statement, 18, attemptsJson(info));
+    }
+
+    /** The {@code attempt} column: the number of the current attempt, what a claim of the next one compares. */
+    static int attempt(OperationInfo info) {
+        return Math.max(1, info.attempts().count());
+    }
+
+    static String attemptsJson(OperationInfo info) {
+        return info.attempts().count() == 0 ? null : toJson(info.attempts());
     }
 
     static OperationInfo read(ResultSet row) throws SQLException {
         String metadata = row.getString("metadata_json");
         String result = row.getString("result_summary_json");
+        String attempts = row.getString("attempts_json");
         return new OperationInfo(
                 row.getString("operation_id"),
                 OperationType.of(row.getString("operation_type")),
@@ -98,7 +112,8 @@ final class OperationRows {
                 result == null ? null : mapFromJson(result),
                 row.getString("error_message"),
                 row.getInt("metrics_count"),
-                row.getLong("version"));
+                row.getLong("version"),
+                attempts == null ? OperationAttempts.NONE : fromJson(attempts, OperationAttempts.class));
     }
 
     static String toJson(Object value) {

@@ -6,6 +6,7 @@ import io.opsbridge.api.OperationList;
 import io.opsbridge.api.OperationQuery;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationType;
+import io.opsbridge.core.IllegalTransitionException;
 import io.opsbridge.core.OperationGoneException;
 import io.opsbridge.core.OperationNotFoundException;
 import io.opsbridge.core.bridge.LogPage;
@@ -46,6 +47,45 @@ public interface OperationStore {
      * @return the new record, or empty if no operation has this id
      */
     Optional<OperationInfo> update(String operationId, UnaryOperator<OperationInfo> change);
+
+    /** The node id of this process: the owner of the local operations it creates and of the attempts it claims. */
+    default String ownerNode() {
+        return "local";
+    }
+
+    /**
+     * The one conditional update that claims an operation's next attempt for this node: {@code change}
+     * (which adds the attempt) is applied only while the operation is still at attempt
+     * {@code expectedAttempt} and owned by {@code expectedOwner} (null: whoever owns it), and this node
+     * becomes its owner, all in one step. Of two processes that claim the same attempt, one wins.
+     *
+     * @return the new record, or empty if no operation has this id
+     * @throws IllegalTransitionException if another process claimed it first (or it is no longer at that attempt)
+     */
+    default Optional<OperationInfo> claimAttempt(String operationId, String expectedOwner, int expectedAttempt,
+            UnaryOperator<OperationInfo> change) {
+        return update(operationId, current -> {
+            requireAttempt(current, expectedAttempt);
+            return change.apply(current);
+        });
+    }
+
+    /** @throws IllegalTransitionException unless {@code current} is at attempt {@code expected} */
+    static void requireAttempt(OperationInfo current, int expected) {
+        int now = Math.max(1, current.attempts().count());
+        if (now != expected) {
+            throw new IllegalTransitionException(current.operationId(), "is at attempt " + now + " already (claimed elsewhere)");
+        }
+    }
+
+    /**
+     * The position after the last stored metric and the {@code epoch} it names (null if none does):
+     * where a new attempt's metrics continue, so an epoch done again after a checkpoint is stored once.
+     */
+    default MetricsEnd metricsEnd(String operationId) {
+        MetricsPage all = metrics(operationId, 0);
+        return MetricsEnd.of(all.newCursor(), all.metrics().isEmpty() ? null : all.metrics().get(all.metrics().size() - 1));
+    }
 
     /** Forgets an operation and its metrics (used for a job that was never accepted). */
     void delete(String operationId);

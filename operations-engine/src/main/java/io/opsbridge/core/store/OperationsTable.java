@@ -28,7 +28,7 @@ final class OperationsTable {
 
     static void insert(Connection c, OperationInfo operation, String ownerNode) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO operations (" + OperationRows.COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                "INSERT INTO operations (" + OperationRows.COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             OperationRows.bind(insert, operation, ownerNode);
             insert.executeUpdate();
         }
@@ -48,7 +48,7 @@ final class OperationsTable {
     static void write(Connection c, OperationInfo info) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE operations SET status = ?, started_at = ?,"
                 + " updated_at = ?, completed_at = ?, progress_json = ?, metadata_json = ?, result_summary_json = ?,"
-                + " error_message = ?, metrics_count = ?, version = ? WHERE operation_id = ?")) {
+                + " error_message = ?, metrics_count = ?, version = ?, attempt = ?, attempts_json = ? WHERE operation_id = ?")) {
             update.setString(1, info.status().wireName());
             JdbcColumns.setInstant(update, 2, info.startedAt());
             JdbcColumns.setInstant(update, 3, info.updatedAt());
@@ -59,8 +59,29 @@ final class OperationsTable {
             JdbcColumns.setText(update, 8, info.errorMessage());
             update.setInt(9, info.metricsCount());
             update.setLong(10, info.version());
-            update.setString(11, info.operationId());
+            update.setInt(11, OperationRows.attempt(info));
+            JdbcColumns.setText(update, 12, OperationRows.attemptsJson(info));
+            update.setString(13, info.operationId());
             update.executeUpdate();
+        }
+    }
+
+    /** Makes {@code node} the owner of the operation (it runs its next attempt). */
+    static void setOwner(Connection c, String operationId, String node) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE operations SET owner_node = ? WHERE operation_id = ?")) {
+            update.setString(1, node);
+            update.setString(2, operationId);
+            update.executeUpdate();
+        }
+    }
+
+    /** The node that owns the operation now; null if there is no such operation. */
+    static String owner(Connection c, String operationId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT owner_node FROM operations WHERE operation_id = ?")) {
+            select.setString(1, operationId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
         }
     }
 

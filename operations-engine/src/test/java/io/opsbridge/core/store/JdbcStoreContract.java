@@ -2,6 +2,7 @@ package io.opsbridge.core.store;
 
 import static io.opsbridge.core.Records.inStatus;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opsbridge.api.OperationInfo;
 import java.sql.SQLException;
@@ -51,6 +52,43 @@ abstract class JdbcStoreContract extends OperationStoreContract {
         assertThat(store.unfinishedLocal()).extracting(OperationInfo::operationId).containsExactly("op_a");
         assertThat(nodeB.unfinishedLocal()).extracting(OperationInfo::operationId).containsExactly("op_b");
         assertThat(nodeB.find("op_a")).isPresent();
+    }
+
+    @Test
+    void ofTwoNodesClaimingTheSameAttemptOneWinsAndBecomesTheOwner() {
+        store.insert(pending("op_a", T0));
+        OperationInfo first = attempt(store.find("op_a").orElseThrow(), 1);
+        store.update("op_a", current -> first);
+        OperationStore nodeB = new JdbcOperationStore(dataSource(), "node-b");
+        OperationStore nodeC = new JdbcOperationStore(dataSource(), "node-c");
+
+        OperationInfo claimed = nodeB.claimAttempt("op_a", "node-a", 1, current -> attempt(current, 2)).orElseThrow();
+
+        assertThat(claimed.attempts().count()).isEqualTo(2);
+        assertThatThrownBy(() -> nodeC.claimAttempt("op_a", "node-a", 1, current -> attempt(current, 2)))
+                .isInstanceOf(io.opsbridge.core.IllegalTransitionException.class).hasMessageContaining("node-b");
+        assertThatThrownBy(() -> nodeC.claimAttempt("op_a", null, 1, current -> attempt(current, 2)))
+                .isInstanceOf(io.opsbridge.core.IllegalTransitionException.class).hasMessageContaining("attempt 2");
+        assertThat(store.find("op_a").orElseThrow().attempts().count()).isEqualTo(2);
+        assertThat(nodeB.unfinishedLocal()).as("the winner owns it now").extracting(OperationInfo::operationId)
+                .containsExactly("op_a");
+        assertThat(store.unfinishedLocal()).isEmpty();
+        assertThat(nodeB.claimAttempt("op_missing", null, 1, current -> current)).isEmpty();
+    }
+
+    private static OperationInfo attempt(OperationInfo current, int number) {
+        return current.withAttempts(current.attempts().plus(new io.opsbridge.api.OperationAttempt(number, T0,
+                io.opsbridge.api.OperationAttempt.REPLICA, "node-" + number, 0, number == 1 ? null : "lost")))
+                .withProgress(current.progress(), current.metricsCount(), T0);
+    }
+
+    @Test
+    void theMetricsEndNamesTheLastStoredEpoch() {
+        store.insert(pending("op_m", T0));
+        assertThat(store.metricsEnd("op_m")).isEqualTo(MetricsEnd.START);
+        store.appendMetrics("op_m", 0, List.of(Map.of("epoch", 1), Map.of("epoch", 2)));
+
+        assertThat(store.metricsEnd("op_m")).isEqualTo(new MetricsEnd(2, 2));
     }
 
     @Test

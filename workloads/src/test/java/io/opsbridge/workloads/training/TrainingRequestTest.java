@@ -46,4 +46,30 @@ class TrainingRequestTest {
 
         assertThat(given.withDefaults()).isEqualTo(given);
     }
+
+    @Test
+    void aRequestWithoutSeedGetsOneDrawnThatItsParametersRecord() {
+        TrainingRequest unseeded = TrainingRequest.of(List.of("AAPL"), "1h", 3);
+
+        TrainingRequest first = unseeded.reproducible();
+        TrainingRequest second = unseeded.reproducible();
+
+        assertThat(first.seed()).isNotNull().isBetween(0L, TrainingRequest.MAX_DRAWN_SEED);
+        assertThat(second.seed()).isNotEqualTo(first.seed());
+        assertThat(first.toParameters()).containsEntry("seed", first.seed());
+        assertThat(first.withSeed(null)).isEqualTo(unseeded);
+        TrainingRequest seeded = unseeded.withSeed(7L);
+        assertThat(seeded.reproducible()).isSameAs(seeded);
+    }
+
+    @Test
+    void aRecordedRequestIsRebuiltAsItWasStartedForItsNextAttempt() {
+        TrainingRequest started = new TrainingRequest("other", List.of("GOOG"), "1d", 5, 8, 0.5, 0.1, "local", 42L, false,
+                null);
+        io.opsbridge.api.OperationInfo record = io.opsbridge.api.OperationInfo.pending("op_training_1",
+                io.opsbridge.api.OperationType.TRAINING, io.opsbridge.api.OperationMetadata.local(started.symbols(),
+                        started.timeframe(), started.toParameters()), java.time.Instant.now());
+
+        assertThat(TrainingResumes.requestOf(record)).isEqualTo(started);
+    }
 }

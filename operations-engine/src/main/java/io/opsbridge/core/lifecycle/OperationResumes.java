@@ -1,0 +1,149 @@
+package io.opsbridge.core.lifecycle;
+
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.core.IllegalTransitionException;
+import io.opsbridge.core.follow.ProgressContext;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Resumes interrupted work as a new attempt of the same operation: an operator's resume of a failed
+ * training ({@code POST /api/v1/operations/{id}/resume}, the one {@code failed -> running} change) and
+ * a restarted process's resume of the trainings it left running (never through {@code failed}).
+ * Each claims the next attempt with one conditional update ({@code OperationStore#claimAttempt}, on
+ * owner + attempt), so of two processes that try, one resumes; then the type's {@link ResumableWork}
+ * queues the work. A cancel during a resume wins: the worker then never starts, nothing is registered.
+ */
+public class OperationResumes {
+
+    private static final Logger LOG = Logger.getLogger(OperationResumes.class);
+
+    private final Transitions transitions;
+    private final OperationLifecycle lifecycle;
+    private final Map<OperationType, ResumableWork> byType = new HashMap<>();
+
+    public OperationResumes(OperationLifecycle lifecycle, List<ResumableWork> works) {
+        this.lifecycle = lifecycle;
+        this.transitions = lifecycle.transitions();
+        works.forEach(work -> byType.put(work.type(), work));
+    }
+
+    /**
+     * Resumes a failed training from its newest checkpoint, as its next attempt.
+     *
+     * @return the operation, running again
+     * @throws IllegalTransitionException (409) saying why it cannot be resumed: it is cancelled,
+     *     completed or running, is no training, failed for a reason a new attempt meets again, has had
+     *     its most attempts, or has no checkpoint
+     * @throws io.opsbridge.core.OperationNotFoundException (404) for an unknown id
+     */
+    public OperationInfo resume(String operationId) {
+        OperationInfo current = transitions.find(operationId);
+        ResumableWork work = byType.get(current.operationType());
+        if (work == null) {
+            throw refused(operationId, "is a " + current.operationType().wireName() + " operation: only trainings resume");
+        }
+        switch (current.status()) {
+            case CANCELLED -> throw refused(operationId, "was cancelled: a cancelled operation never resumes");
+            case COMPLETED -> throw refused(operationId, "has completed: there is nothing to resume");
+            case PENDING, RUNNING -> throw refused(operationId, "is " + current.status().wireName()
+                    + ": only a failed training resumes");
+            default -> { }
+        }
+        checkAttemptsLeft(current, work);
+        if (Boolean.TRUE.equals(current.progress().context().get(ProgressContext.FAILURE_REPEATS))) {
+            throw refused(operationId, "failed for a reason a new attempt would meet again (" + current.errorMessage()
+                    + "): start a new training instead");
+        }
+        if (!work.runsHere(current)) {
+            throw refused(operationId, "ran on a worker host: resuming it there is not supported yet, start a new training");
+        }
+        int from = work.checkpointEpoch(current).orElseThrow(() -> refused(operationId,
+                "has no checkpoint to resume from (it failed before its first one was written): start a new training"));
+        OperationInfo resumed = claim(current, null, from, "failed: " + current.errorMessage(), OperationStatus.FAILED);
+        LOG.infof("operation %s resumed by an operator from epoch %d (attempt %d)", operationId, from,
+                resumed.attempts().count());
+        return run(work, resumed);
+    }
+
+    /**
+     * Resumes a training this process left running when it stopped, as its next attempt, without
+     * passing through {@code failed}; empty if it is not to be resumed (no resumable type, resume
+     * off, not this process's work, or its attempts used up): the caller then fails it as before.
+     */
+    public Optional<OperationInfo> resumeInterrupted(OperationInfo current, String why) {
+        ResumableWork work = byType.get(current.operationType());
+        if (work == null || !work.resumeAtStartup() || current.status() != OperationStatus.RUNNING
+                || !work.runsHere(current)) {
+            return Optional.empty();
+        }
+        if (current.attempts().count() >= work.maxAttempts()) {
+            LOG.warnf("operation %s: not resumed, it has had %d attempts (max-attempts %d)", current.operationId(),
+                    current.attempts().count(), work.maxAttempts());
+            return Optional.empty();
+        }
+        int from = work.checkpointEpoch(current).orElse(0);
+        try {
+            OperationInfo resumed = claim(current, transitions.store.ownerNode(), from, why, OperationStatus.RUNNING);
+            LOG.infof("operation %s was running when the process stopped: resumed from epoch %d (attempt %d)",
+                    current.operationId(), from, resumed.attempts().count());
+            return Optional.of(run(work, resumed));
+        } catch (IllegalTransitionException e) {
+            LOG.infof("operation %s not resumed here: %s", current.operationId(), e.getMessage());
+            return Optional.of(transitions.find(current.operationId()));
+        }
+    }
+
+    /** Whether {@code operation} may have another attempt; the limit of its type, or 1 for a type that never resumes. */
+    public int maxAttempts(OperationInfo operation) {
+        ResumableWork work = byType.get(operation.operationType());
+        return work == null ? 1 : work.maxAttempts();
+    }
+
+    private void checkAttemptsLeft(OperationInfo current, ResumableWork work) {
+        if (current.attempts().count() >= work.maxAttempts()) {
+            throw refused(current.operationId(), "has had " + current.attempts().count()
+                    + " attempts, the most opsbridge.training.max-attempts allows (" + work.maxAttempts() + ")");
+        }
+    }
+
+    /** The conditional update of the next attempt: the status re-checked under the row's lock. */
+    private OperationInfo claim(OperationInfo seen, String expectedOwner, int fromEpoch, String previousEnded,
+            OperationStatus expected) {
+        int attempt = Math.max(1, seen.attempts().count());
+        return transitions.claimed(seen.operationId(), expectedOwner, attempt, current -> {
+            if (current.status() != expected) {
+                throw refused(current.operationId(), "is " + current.status().wireName() + " now: not resumed");
+            }
+            Instant now = transitions.clock.instant();
+            return StatusChange.resumed(current, StatusChange.attempt(current, attempt + 1, now, fromEpoch,
+                    previousEnded, transitions.store.ownerNode()), now);
+        });
+    }
+
+    /** Queues the new attempt; one that cannot start fails, saying why (it stays resumable). */
+    private OperationInfo run(ResumableWork work, OperationInfo resumed) {
+        try {
+            work.run(resumed);
+            return transitions.find(resumed.operationId());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "operation %s: attempt %d not started", resumed.operationId(), resumed.attempts().count());
+            try {
+                return lifecycle.fail(resumed.operationId(), "attempt " + resumed.attempts().count()
+                        + " not started: " + e.getMessage());
+            } catch (IllegalTransitionException ended) {
+                return transitions.find(resumed.operationId()); // cancelled meanwhile: the cancel wins
+            }
+        }
+    }
+
+    private static IllegalTransitionException refused(String operationId, String why) {
+        return new IllegalTransitionException(operationId, why);
+    }
+}
