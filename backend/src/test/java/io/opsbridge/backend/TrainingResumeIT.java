@@ -40,10 +40,9 @@ class TrainingResumeIT {
     @Test
     void aKilledTrainingResumesAttemptByAttemptAndEndsAsTheStraightRun() throws Exception {
         Path settingsFile = work.resolve("settings.properties");
-        Files.writeString(settingsFile, "opsbridge.training.max-attempts=2\n");
         Map<String, String> config = new HashMap<>(Map.of("opsbridge.settings.file", settingsFile.toString(),
-                "opsbridge.training.checkpoint-every", "2",
                 "opsbridge.store.progress-persist-interval", "200ms"));
+        Files.writeString(settingsFile, "opsbridge.training.max-attempts=2\nopsbridge.training.checkpoint-every=2\n");
         String straight;
         String resumed;
         try (BackendProcess first = BackendProcess.start(work, "first", config, Map.of())) {
@@ -62,6 +61,7 @@ class TrainingResumeIT {
             assertThat(again.getString("attempts.items[1].previous_ended")).isEqualTo("interrupted: process restarted");
             assertThat(again.getString("attempts.items[1].place")).isEqualTo("replica");
             int from = again.getInt("attempts.items[1].from_epoch");
+            assertThat(from).as("the newest checkpoint (every 2 epochs) before the kill").isPositive().isEven();
             assertThat(again.getString("progress.context.resumed")).isEqualTo("resumed from epoch " + from + " (attempt 2)");
             assertThat(again.getString("error_message")).isNull();
             killedAt = killAtAnOddEpoch(second, resumed, operation(second, resumed).getInt("metrics_count") + 3);
@@ -76,21 +76,16 @@ class TrainingResumeIT {
             assertThat(failed.getInt("metrics_count")).isGreaterThanOrEqualTo(killedAt);
             refused(third, resumed, "has had 2 attempts, the most opsbridge.training.max-attempts allows (2)");
             refused(third, straight, "has completed");
-            String load = third.http().contentType("application/json").body(SAMPLE_LOAD).post("/api/v1/data/loads")
-                    .then().statusCode(202).extract().path("operation_id");
-            refused(third, load, "is a data_loading operation: only trainings resume");
-            String cancelled = RestartIT.start(third, REQUEST);
-            third.http().post("/api/v1/operations/{id}/cancel", cancelled).then().statusCode(200);
-            refused(third, cancelled, "was cancelled: a cancelled operation never resumes");
             third.http().post("/api/v1/operations/{id}/resume", "op_training_20990101_000000_00000000")
                     .then().statusCode(404).contentType("application/problem+json");
 
-            Files.writeString(settingsFile, "opsbridge.training.max-attempts=3\n");
+            Files.writeString(settingsFile, "opsbridge.training.max-attempts=3\nopsbridge.training.checkpoint-every=2\n");
             third.admin().post("/api/v1/admin/settings/reload").then().statusCode(200);
             JsonPath running = third.http().post("/api/v1/operations/{id}/resume", resumed).then().statusCode(200)
                     .extract().jsonPath();
             assertThat(running.getString("status")).isIn("running", "completed");
             assertThat(running.getInt("attempts.count")).isEqualTo(3);
+            assertThat(running.getInt("attempts.items[2].from_epoch")).isPositive().isEven();
             assertThat(running.getString("attempts.items[2].previous_ended"))
                     .isEqualTo("failed: interrupted: process restarted (attempt 2 of at most 2)");
             refused(third, resumed, "only a failed training resumes");
@@ -99,14 +94,22 @@ class TrainingResumeIT {
 
             JsonPath done = operation(third, resumed);
             assertThat(done.getString("error_message")).isNull();
-            assertThat(done.getInt("metrics_count")).isEqualTo(EPOCHS);
-            assertSameEpochs(RestartIT.metrics(third, resumed), RestartIT.metrics(third, straight));
+            assertSameEpochs(RestartIT.metrics(third, resumed), RestartIT.metrics(third, straight),
+                    done.getList("attempts.items").toString());
+            assertThat(done.getInt("metrics_count")).as(done.prettify()).isEqualTo(EPOCHS);
             assertThat(Files.readAllBytes(params(done))).as("the same model, byte for byte")
                     .isEqualTo(Files.readAllBytes(params(operation(third, straight))));
             List<String> log = RestartIT.logLines(third, resumed);
             assertThat(log).anyMatch(line -> line.startsWith("resumed from epoch") && line.contains("(attempt 2)"))
                     .anyMatch(line -> line.startsWith("resumed from epoch") && line.contains("(attempt 3)"));
             assertThat(log).last().isEqualTo("completed");
+
+            String load = third.http().contentType("application/json").body(SAMPLE_LOAD).post("/api/v1/data/loads")
+                    .then().statusCode(202).extract().path("operation_id");
+            refused(third, load, "is a data_loading operation: only trainings resume");
+            String cancelled = RestartIT.start(third, REQUEST);
+            third.http().post("/api/v1/operations/{id}/cancel", cancelled).then().statusCode(200);
+            refused(third, cancelled, "was cancelled: a cancelled operation never resumes");
         }
     }
 
@@ -122,12 +125,13 @@ class TrainingResumeIT {
         return seen[0];
     }
 
-    private static void assertSameEpochs(List<Map<String, Object>> resumed, List<Map<String, Object>> straight) {
+    private static void assertSameEpochs(List<Map<String, Object>> resumed, List<Map<String, Object>> straight,
+            String attempts) {
         assertThat(resumed).extracting(m -> m.get("epoch")).as("every epoch once, in order")
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, EPOCHS).boxed().toList());
         for (int i = 0; i < EPOCHS; i++) {
             for (String key : List.of("train_loss", "val_loss", "train_accuracy", "val_accuracy")) {
-                assertThat(((Number) resumed.get(i).get(key)).doubleValue()).as("epoch %d %s", i + 1, key)
+                assertThat(((Number) resumed.get(i).get(key)).doubleValue()).as("epoch %d %s (attempts %s)", i + 1, key, attempts)
                         .isCloseTo(((Number) straight.get(i).get(key)).doubleValue(), within(1e-6));
             }
         }

@@ -216,7 +216,7 @@ class ModelsApiTest {
             s.executeQuery("SELECT COUNT(*) FROM model_registry").close();
             s.executeQuery("SELECT COUNT(*) FROM settings_reload_event").close();
         }
-        // one history: core's V1, V20-V22, V50-V52, V54, V55 (operation logs), V56 (replicas) and V57 (search counts),
+        // one history: core's V1, V20-V22, V50-V52, V54, V55 (operation logs), V56 (replicas), V57 (search counts) and V58 (attempts),
         // the registry's V10, the settings history's V11,
         // the search back-fill V53 (a Java migration), by the same Flyway, once each
         assertThat(applied).containsExactly("db/migration/V1__operation_store.sql",
@@ -226,7 +226,7 @@ class ModelsApiTest {
                 "db/migration/V51__list_indexes.sql", "db/migration/V52__operation_search.sql",
                 "db.migration.V53__OperationSearchBackfill", "db/migration/V54__search_counts.sql",
                 "db/migration/V55__operation_logs.sql", "db/migration/V56__replicas.sql",
-                "db/migration/V57__search_counts_per_facet.sql");
+                "db/migration/V57__search_counts_per_facet.sql", "db/migration/V58__operation_attempts.sql");
     }
 
     @Test

@@ -5,36 +5,36 @@ import io.opsbridge.api.OperationType;
 import io.opsbridge.core.hosts.WorkRequest;
 import io.opsbridge.core.lifecycle.ResumableWork;
 import io.opsbridge.core.settings.Settings;
+import io.opsbridge.core.store.MetricsEnd;
+import io.opsbridge.core.store.OperationStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * How a training of this process runs again after an interruption: the same request, rebuilt from
  * what its operation recorded (symbols, timeframe, parameters with its seed), handed to
  * {@link TrainingJobs#submit} under the same operation id, which continues from the newest valid
- * checkpoint under {@code {models-dir}/checkpoints/{operation_id}/}. Only this process's own local
+ * checkpoint under {@code {models-dir}/checkpoints/{operation_id}/} (its epochs that never reached the
+ * store are stored first, from the checkpoint's history). Only this process's own local
  * trainings: a training host's session is resumed by the backend that started it.
  */
 @ApplicationScoped
 public class TrainingResumes implements ResumableWork {
 
-    private static final Pattern CHECKPOINT = Pattern.compile("epoch-(\\d{6})");
-    private static final String MANIFEST = "checkpoint.json";
-
     private final TrainingJobs jobs;
-    private final TrainingConfig config;
+    private final TrainingOrchestrator orchestrator;
+    private final OperationStore store;
     private final Settings settings;
 
-    public TrainingResumes(TrainingJobs jobs, TrainingConfig config, Settings settings) {
+    public TrainingResumes(TrainingJobs jobs, TrainingOrchestrator orchestrator, OperationStore store,
+            Settings settings) {
         this.jobs = jobs;
-        this.config = config;
+        this.orchestrator = orchestrator;
+        this.store = store;
         this.settings = settings;
     }
 
@@ -59,27 +59,51 @@ public class TrainingResumes implements ResumableWork {
                 && operation.metadata().sessionId() == null;
     }
 
-    /** The newest checkpoint directory that was written whole (it has its manifest); the trainer checks it further. */
+    /**
+     * The newest checkpoint that loads (whole, checksums right), as the trainer will pick it; one that
+     * does not is passed over here and skipped, with a WARN, by the trainer.
+     */
     @Override
     public OptionalInt checkpointEpoch(OperationInfo operation) {
-        Path dir = config.modelsDir().resolve("checkpoints").resolve(operation.operationId());
-        if (!Files.isDirectory(dir)) {
-            return OptionalInt.empty();
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(p -> Files.isRegularFile(p.resolve(MANIFEST)))
-                    .map(p -> CHECKPOINT.matcher(p.getFileName().toString()))
-                    .filter(Matcher::matches)
-                    .mapToInt(m -> Integer.parseInt(m.group(1)))
-                    .max();
-        } catch (IOException e) {
-            return OptionalInt.empty();
-        }
+        return newestCheckpoint(operation).map(c -> OptionalInt.of(c.epoch())).orElse(OptionalInt.empty());
     }
 
     @Override
     public void run(OperationInfo resumed) {
+        newestCheckpoint(resumed).ifPresent(checkpoint -> storeEpochsNotStored(resumed, checkpoint));
         jobs.submit(resumed, requestOf(resumed));
+    }
+
+    private Optional<TrainingCheckpoint> newestCheckpoint(OperationInfo operation) {
+        CheckpointPlan plan = orchestrator.checkpointPlan(operation.operationId(), 1, 1);
+        CheckpointStore checkpoints = new CheckpointStore(plan.dir(), plan.keep());
+        for (Path newest : checkpoints.newestFirst()) {
+            try {
+                return Optional.of(checkpoints.load(newest));
+            } catch (IllegalStateException damaged) {
+                // the next older one, as the trainer does
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The epochs the checkpoint holds but the store does not: reported by the worker and checkpointed,
+     * but the process died before a read copied them from its bridge. The new attempt runs only the
+     * epochs after the checkpoint, so they are stored now, from the checkpoint's history, as the bridge
+     * reports an epoch: every epoch is listed once.
+     */
+    private void storeEpochsNotStored(OperationInfo resumed, TrainingCheckpoint checkpoint) {
+        MetricsEnd stored = store.metricsEnd(resumed.operationId());
+        List<EpochMetrics> missing = checkpoint.trainer().history().stream()
+                .filter(m -> stored.lastEpoch() == null || m.epoch() > stored.lastEpoch()).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        TrainingProgressBridge replay = new TrainingProgressBridge();
+        replay.onTrainingStarted(Math.max(checkpoint.epoch(), requestOf(resumed).epochs()), 1, 1);
+        missing.forEach(replay::onEpoch);
+        store.appendMetrics(resumed.operationId(), stored.position(), replay.metrics(0).metrics());
     }
 
     /** The request the operation was started with, as its record keeps it. */

@@ -7,21 +7,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The training part of the runtime settings file: checkpoint frequency and how many are kept. */
+/**
+ * The training part of the runtime settings file: checkpoint frequency and how many are kept, whether
+ * interrupted trainings resume at startup and how many attempts one may have.
+ */
 @Singleton
 public class TrainingSettingsSection implements SettingsSection {
 
     static final String EVERY = "opsbridge.training.checkpoint-every";
     static final String KEEP = "opsbridge.training.checkpoint-keep";
+    static final String RESUME = "opsbridge.training.resume";
+    static final String MAX_ATTEMPTS = "opsbridge.training.max-attempts";
 
     @Override
     public List<Class<?>> mappings() {
-        return List.of(TrainingCheckpointConfig.class);
+        return List.of(TrainingCheckpointConfig.class, TrainingAttemptsConfig.class);
     }
 
     @Override
     public Set<String> reloadableKeys() {
-        return Set.of(EVERY, KEEP);
+        return Set.of(EVERY, KEEP, RESUME, MAX_ATTEMPTS);
     }
 
     @Override
@@ -38,6 +43,14 @@ public class TrainingSettingsSection implements SettingsSection {
         }
         if (checkpoints.checkpointKeep() < 1) {
             errors.add(KEEP + " must be at least 1, was " + checkpoints.checkpointKeep());
+        }
+        int maxAttempts = candidate.section(TrainingAttemptsConfig.class).maxAttempts();
+        if (maxAttempts < 1) {
+            errors.add(MAX_ATTEMPTS + " must be at least 1 (the first attempt), was " + maxAttempts);
+        }
+        String resume = candidate.value(RESUME);
+        if (resume != null && !resume.equalsIgnoreCase("on") && !resume.equalsIgnoreCase("off")) {
+            errors.add(RESUME + " must be on or off, was '" + resume + "'");
         }
         return errors;
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** checkpoint-every and checkpoint-keep are runtime settings: reloadable, defaulted, checked. */
+/** checkpoint-every, checkpoint-keep, resume and max-attempts are runtime settings: reloadable, defaulted, checked. */
 class TrainingSettingsSectionTest {
 
     private final SettingsCatalog catalog = new SettingsCatalog(List.of(new CoreSettingsSection(),
@@ -46,5 +46,24 @@ class TrainingSettingsSectionTest {
                 .containsExactly("opsbridge.training.checkpoint-keep must be at least 1, was -1");
         assertThat(validator.validate(Map.of("opsbridge.training.checkpoint-keep", "two")).errors())
                 .singleElement().asString().contains("opsbridge.training.checkpoint-keep");
+    }
+
+    @Test
+    void interruptedTrainingsResumeByDefaultWithThreeAttemptsAndAFileMayChangeBoth() {
+        TrainingAttemptsConfig defaults = RuntimeSettings.of(Map.of(), TrainingAttemptsConfig.class)
+                .section(TrainingAttemptsConfig.class);
+        assertThat(defaults.resume()).isTrue();
+        assertThat(defaults.maxAttempts()).isEqualTo(3);
+
+        CandidateValidator.Result result = validator.validate(Map.of("opsbridge.training.resume", "off",
+                "opsbridge.training.max-attempts", "5"));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.candidate().section(TrainingAttemptsConfig.class).resume()).isFalse();
+        assertThat(result.candidate().section(TrainingAttemptsConfig.class).maxAttempts()).isEqualTo(5);
+        assertThat(validator.validate(Map.of("opsbridge.training.max-attempts", "0")).errors())
+                .containsExactly("opsbridge.training.max-attempts must be at least 1 (the first attempt), was 0");
+        assertThat(validator.validate(Map.of("opsbridge.training.resume", "maybe")).errors())
+                .containsExactly("opsbridge.training.resume must be on or off, was 'maybe'");
     }
 }
