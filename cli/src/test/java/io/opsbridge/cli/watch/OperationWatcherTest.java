@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.opsbridge.api.MetricsResponse;
+import io.opsbridge.api.OperationAttempt;
+import io.opsbridge.api.OperationAttempts;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.cli.Operations;
@@ -81,6 +83,50 @@ class OperationWatcherTest {
                 "/api/v1/operations/op_1?wait=30s&since_version=4",
                 "/api/v1/operations/op_1?wait=30s&since_version=5",
                 "/api/v1/operations/op_1/metrics?cursor=1");
+    }
+
+    @Test
+    void aResumeIsSaidOnceAsALineAndTheSameViewGoesOn() throws Exception {
+        OperationInfo first = Operations.training("op_1", OperationStatus.RUNNING, 20, 2, 10, 0, 2);
+        OperationAttempts two = OperationAttempts.NONE
+                .plus(new OperationAttempt(1, first.createdAt(), OperationAttempt.REPLICA, "node-a", 0, null))
+                .plus(new OperationAttempt(2, first.createdAt(), OperationAttempt.REPLICA, "node-a", 2,
+                        "interrupted: process restarted"));
+        List<OperationInfo> states = List.of(first.withAttempts(OperationAttempts.NONE.plus(two.items().get(0))),
+                Operations.training("op_1", OperationStatus.RUNNING, 30, 3, 10, 0, 3).withAttempts(two),
+                Operations.training("op_1", OperationStatus.COMPLETED, 100, 10, 10, 0, 4).withAttempts(two));
+        int[] next = {0};
+        start(exchange -> {
+            exchange.getResponseHeaders().add("Retry-After", "0");
+            respond(exchange, states.get(Math.min(next[0]++, states.size() - 1)));
+        });
+        List<String> lines = new ArrayList<>();
+        int[] updates = {0};
+        ProgressView view = new ProgressView() {
+            @Override
+            public void update(OperationInfo op) {
+                updates[0]++;
+            }
+
+            @Override
+            public void metric(Map<String, Object> metric) {
+            }
+
+            @Override
+            public void resumed(OperationInfo op) {
+                lines.add(ProgressView.resumedLine(op));
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        new OperationWatcher(client(), view).watch("op_1");
+
+        assertThat(lines).containsExactly(
+                "↻ resumed from epoch 2 (attempt 2) after: interrupted: process restarted");
+        assertThat(updates[0]).as("one view, updated at every state").isEqualTo(3);
     }
 
     private void start(ThrowingHandler handler) throws IOException {
