@@ -79,6 +79,12 @@ public record HostTrainingRequest(
         return this;
     }
 
+    /** The training with its seed drawn if it had none ({@link TrainingRequest#reproducible}), checkpoint fields kept. */
+    @Override
+    public HostTrainingRequest reproducible() {
+        return withTraining(training().reproducible());
+    }
+
     @Override
     public HostTrainingRequest withMode(String newMode) {
         return withTraining(training().withMode(newMode));

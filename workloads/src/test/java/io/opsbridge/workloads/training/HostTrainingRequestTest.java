@@ -47,6 +47,19 @@ class HostTrainingRequestTest {
     }
 
     @Test
+    void aHostRequestWithoutSeedGetsOneDrawnAndKeepsItsCheckpointFields() {
+        HostTrainingRequest unseeded = HostTrainingRequest.of(TRAINING.withSeed(null), "op_1", 2, 3);
+
+        HostTrainingRequest drawn = unseeded.reproducible();
+
+        assertThat(drawn.seed()).isNotNull();
+        assertThat(drawn.checkpointKey()).isEqualTo("op_1");
+        assertThat(drawn.checkpointEvery()).isEqualTo(2);
+        assertThat(drawn.checkpointKeep()).isEqualTo(3);
+        assertThat(HostTrainingRequest.of(TRAINING, "op_1", 2, 3).reproducible().seed()).isEqualTo(7L);
+    }
+
+    @Test
     void aKeyThatIsNoDirectoryNameOrAFrequencyBelowOneIsRefusedNamingTheField() {
         assertThatThrownBy(() -> HostTrainingRequest.of(TRAINING, "../x", null, null).checkCheckpointFields())
                 .isInstanceOfSatisfying(InvalidRequestException.class,

@@ -55,7 +55,10 @@ class TrainingJobsTest {
         jobs.submit(created, request);
 
         Path checkpoints = tmp.resolve("models/checkpoints").resolve(created.operationId());
-        await().atMost(Duration.ofMinutes(1)).until(() -> names(checkpoints).contains("epoch-000004"));
+        await().atMost(Duration.ofMinutes(1))
+                .failFast("the training ended", () -> core.operations().get(created.operationId(), true).status()
+                        .isTerminal())
+                .until(() -> names(checkpoints).contains("epoch-000004"));
         assertThat(names(checkpoints)).allMatch(name -> name.matches("epoch-\\d{5}[02468]"))
                 .hasSizeLessThanOrEqualTo(2); // keep 1, and the next may be moving in
 
