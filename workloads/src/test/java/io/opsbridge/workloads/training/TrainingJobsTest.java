@@ -58,7 +58,8 @@ class TrainingJobsTest {
         await().atMost(Duration.ofMinutes(1))
                 .failFast("the training ended", () -> core.operations().get(created.operationId(), true).status()
                         .isTerminal())
-                .until(() -> names(checkpoints).contains("epoch-000004"));
+                // any epoch from 4 on: with keep 1 each is replaced by the next within milliseconds
+                .until(() -> names(checkpoints).stream().anyMatch(n -> Integer.parseInt(n.substring(6)) >= 4));
         assertThat(names(checkpoints)).allMatch(name -> name.matches("epoch-\\d{5}[02468]"))
                 .hasSizeLessThanOrEqualTo(2); // keep 1, and the next may be moving in
 
