@@ -162,13 +162,7 @@ public class OpsCommand {
         public Integer call() {
             Context ctx = Context.of(spec);
             OperationInfo op = ctx.client().cancel(id);
-            if (ctx.printer().machine()) {
-                ctx.printer().printData(op);
-            } else {
-                ctx.out().printf("%s is %s%n", op.operationId(), op.status().wireName());
-                ctx.out().flush();
-            }
-            return ExitCodes.OK;
+            return printChanged(ctx, op, op.operationId() + " is " + op.status().wireName());
         }
     }
 
@@ -186,14 +180,19 @@ public class OpsCommand {
         public Integer call() {
             Context ctx = Context.of(spec);
             OperationInfo op = ctx.client().resume(id);
-            if (ctx.printer().machine()) {
-                ctx.printer().printData(op);
-            } else {
-                ctx.out().printf("%s is %s: %s%n", op.operationId(), op.status().wireName(),
-                        op.attempts().resumedNote());
-                ctx.out().flush();
-            }
-            return ExitCodes.OK;
+            return printChanged(ctx, op, op.operationId() + " is " + op.status().wireName() + ": "
+                    + op.attempts().resumedNote());
         }
+    }
+
+    /** The operation a control command changed: the record for machines, one line for people. */
+    private static Integer printChanged(Context ctx, OperationInfo op, String line) {
+        if (ctx.printer().machine()) {
+            ctx.printer().printData(op);
+        } else {
+            ctx.out().println(line);
+            ctx.out().flush();
+        }
+        return ExitCodes.OK;
     }
 }
