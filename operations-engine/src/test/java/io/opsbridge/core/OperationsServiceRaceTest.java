@@ -167,6 +167,11 @@ class OperationsServiceRaceTest {
         }
 
         @Override
+        public void deleteMetrics(String operationId) {
+            delegate.deleteMetrics(operationId);
+        }
+
+        @Override
         public MetricsPage metrics(String operationId, int cursor) {
             return delegate.metrics(operationId, cursor);
         }

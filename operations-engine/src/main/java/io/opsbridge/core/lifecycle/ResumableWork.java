@@ -23,7 +23,10 @@ public interface ResumableWork {
     /** Whether this process can run {@code operation}'s work again (e.g. one of its own local trainings). */
     boolean runsHere(OperationInfo operation);
 
-    /** The last epoch saved in the newest valid checkpoint of {@code operation}; empty if it has none. */
+    /**
+     * The last epoch saved in the newest valid checkpoint of {@code operation}; 0 if it has one that no
+     * longer fits (the work starts over); empty if it has none.
+     */
     OptionalInt checkpointEpoch(OperationInfo operation);
 
     /**

@@ -85,6 +85,16 @@ public class InMemoryOperationStore implements OperationStore {
     }
 
     @Override
+    public void deleteMetrics(String operationId) {
+        List<Map<String, Object>> list = metrics.get(operationId);
+        if (list != null) {
+            synchronized (list) {
+                list.clear();
+            }
+        }
+    }
+
+    @Override
     public MetricsPage metrics(String operationId, int cursor) {
         List<Map<String, Object>> list = metrics.getOrDefault(operationId, List.of());
         synchronized (list) {

@@ -143,6 +143,14 @@ public class JdbcOperationStore implements OperationStore {
     }
 
     @Override
+    public void deleteMetrics(String operationId) {
+        jdbc.inTransaction(c -> {
+            OperationMetricsTable.delete(c, operationId);
+            return null;
+        });
+    }
+
+    @Override
     public MetricsPage metrics(String operationId, int cursor) {
         return jdbc.inTransaction(c -> OperationMetricsTable.page(c, operationId, cursor));
     }

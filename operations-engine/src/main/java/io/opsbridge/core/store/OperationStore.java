@@ -98,6 +98,12 @@ public interface OperationStore {
      */
     void appendMetrics(String operationId, int firstSeq, List<Map<String, Object>> metrics);
 
+    /**
+     * Forgets the stored metrics of an operation whose record stays: a new attempt that starts over
+     * (its checkpoint no longer fits the data) stores every epoch again, from position 0.
+     */
+    void deleteMetrics(String operationId);
+
     /** The stored metrics after {@code cursor}, see {@link io.opsbridge.core.bridge.ProgressBridge#metrics}. */
     MetricsPage metrics(String operationId, int cursor);
 

@@ -89,6 +89,12 @@ abstract class JdbcStoreContract extends OperationStoreContract {
         store.appendMetrics("op_m", 0, List.of(Map.of("epoch", 1), Map.of("epoch", 2)));
 
         assertThat(store.metricsEnd("op_m")).isEqualTo(new MetricsEnd(2, 2));
+
+        store.deleteMetrics("op_m"); // an attempt that starts over stores every epoch again
+        assertThat(store.metricsEnd("op_m")).isEqualTo(MetricsEnd.START);
+        store.appendMetrics("op_m", 0, List.of(Map.of("epoch", 1)));
+        assertThat(store.metrics("op_m", 0).metrics()).containsExactly(Map.of("epoch", 1));
+        assertThat(store.find("op_m")).isPresent();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.opsbridge.workloads.training;
 
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.core.logs.JobLog;
 import io.opsbridge.core.run.OperationRunner;
 import io.opsbridge.core.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,15 @@ public class TrainingJobs {
      */
     public OperationInfo submit(OperationInfo created, TrainingRequest valid) {
         return submit(created, valid, plan(created.operationId(), null, null));
+    }
+
+    /** As {@link #submit(OperationInfo, TrainingRequest)}, the job's log opening with the WARN {@code note}. */
+    OperationInfo submit(OperationInfo created, TrainingRequest valid, String note) {
+        CheckpointPlan plan = plan(created.operationId(), null, null);
+        return runner.submit(created, new TrainingProgressBridge(), bridge -> {
+            JobLog.warn(note);
+            return orchestrator.run(created.operationId(), valid, bridge, plan).toSummary();
+        });
     }
 
     /**

@@ -139,9 +139,13 @@ public class TrainingOrchestrator {
             LOG.debugf("Training %s has no seed: no checkpoints, a resume could not be exact", operationId);
             return CheckpointSession.none(operationId);
         }
+        return CheckpointSession.open(operationId, plan, fingerprint(r), r.epochs());
+    }
+
+    /** What a checkpoint of training {@code r} (with defaults applied) would be trained on, from the data files now. */
+    public TrainingFingerprint fingerprint(TrainingRequest r) {
         List<Path> files = r.symbols().stream().map(symbol -> reader.file(symbol, r.timeframe())).toList();
-        TrainingFingerprint fingerprint = TrainingFingerprint.of(files, r, extractor.flatThreshold());
-        return CheckpointSession.open(operationId, plan, fingerprint, r.epochs());
+        return TrainingFingerprint.of(files, r, extractor.flatThreshold());
     }
 
     /** A model of this operation already on disk was saved by an attempt that died before it completed. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jboss.logging.Logger;
 
 /**
  * How a training of this process runs again after an interruption: the same request, rebuilt from
@@ -24,6 +25,8 @@ import java.util.OptionalInt;
  */
 @ApplicationScoped
 public class TrainingResumes implements ResumableWork {
+
+    private static final Logger LOG = Logger.getLogger(TrainingResumes.class);
 
     private final TrainingJobs jobs;
     private final TrainingOrchestrator orchestrator;
@@ -61,17 +64,47 @@ public class TrainingResumes implements ResumableWork {
 
     /**
      * The newest checkpoint that loads (whole, checksums right), as the trainer will pick it; one that
-     * does not is passed over here and skipped, with a WARN, by the trainer.
+     * does not is passed over here and skipped, with a WARN, by the trainer. 0 when it no longer fits
+     * what would be trained now (the dataset or the parameters changed): the trainer refuses it and
+     * starts over at epoch 1.
      */
     @Override
     public OptionalInt checkpointEpoch(OperationInfo operation) {
-        return newestCheckpoint(operation).map(c -> OptionalInt.of(c.epoch())).orElse(OptionalInt.empty());
+        return newestCheckpoint(operation).map(c -> OptionalInt.of(misfit(operation, c) == null ? c.epoch() : 0))
+                .orElse(OptionalInt.empty());
     }
 
     @Override
     public void run(OperationInfo resumed) {
-        newestCheckpoint(resumed).ifPresent(checkpoint -> storeEpochsNotStored(resumed, checkpoint));
+        Optional<TrainingCheckpoint> checkpoint = newestCheckpoint(resumed);
+        String misfit = checkpoint.map(c -> misfit(resumed, c)).orElse(null);
+        if (misfit != null) {
+            startOver(resumed, checkpoint.get(), misfit);
+            return;
+        }
+        checkpoint.ifPresent(c -> storeEpochsNotStored(resumed, c));
         jobs.submit(resumed, requestOf(resumed));
+    }
+
+    /** Why the checkpoint no longer fits the data and parameters now (as the trainer tells it), or null. */
+    private String misfit(OperationInfo operation, TrainingCheckpoint checkpoint) {
+        try {
+            return orchestrator.fingerprint(requestOf(operation)).differenceFrom(checkpoint.fingerprint());
+        } catch (java.io.UncheckedIOException unreadable) {
+            return "its data cannot be read now (" + unreadable.getMessage() + ")";
+        }
+    }
+
+    /**
+     * The training runs again from epoch 1 on what is there now: the metrics the earlier attempts
+     * stored came from other data, so they go, and the new run stores every epoch once.
+     */
+    private void startOver(OperationInfo resumed, TrainingCheckpoint checkpoint, String misfit) {
+        store.deleteMetrics(resumed.operationId());
+        String words = "the checkpoint of epoch " + checkpoint.epoch() + " no longer fits: " + misfit
+                + "; training again from epoch 1, the earlier attempts' metrics are replaced";
+        LOG.warnf("Training %s: %s", resumed.operationId(), words);
+        jobs.submit(resumed, requestOf(resumed), words);
     }
 
     private Optional<TrainingCheckpoint> newestCheckpoint(OperationInfo operation) {
