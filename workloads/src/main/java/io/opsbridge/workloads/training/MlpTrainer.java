@@ -73,6 +73,8 @@ public class MlpTrainer {
                 shuffle(order, random);
                 double[] fit = runEpoch(trainer, train, order, batchSize, epoch, bridge);
                 double[] val = evaluate(trainer, data.val());
+                TrainingDivergedException.check(epoch, fit[0]);
+                TrainingDivergedException.check(epoch, val[0]);
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 EpochMetrics metrics = new EpochMetrics(epoch, fit[0], fit[1], val[0], val[1], hp.learningRate(), millis);
                 LOG.debugf("Epoch %d/%d: %s", epoch, hp.epochs(), metrics);
@@ -117,6 +119,7 @@ public class MlpTrainer {
                 } finally {
                     GRADIENT_LOCK.unlock();
                 }
+                TrainingDivergedException.check(epoch, loss); // before the step spreads it into the weights
                 trainer.step();
                 lossSum += (double) loss * n;
                 bridge.onBatch(epoch, b + 1, batches, loss);
