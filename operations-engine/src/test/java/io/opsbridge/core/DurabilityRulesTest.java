@@ -11,6 +11,7 @@ import io.opsbridge.core.bridge.TestBridge;
 import io.opsbridge.core.follow.ProgressSources;
 import io.opsbridge.core.lifecycle.OperationLifecycle;
 import io.opsbridge.core.recovery.StartupRecovery;
+import io.opsbridge.core.retention.RetentionListener;
 import io.opsbridge.core.retention.RetentionService;
 import io.opsbridge.core.service.OperationsService;
 import io.opsbridge.core.settings.Settings;
@@ -74,6 +75,27 @@ class DurabilityRulesTest {
         assertThatThrownBy(() -> operations.metrics(done, 0)).isInstanceOf(OperationGoneException.class);
         assertThatThrownBy(() -> operations.get("op_never", false)).isInstanceOf(OperationNotFoundException.class)
                 .isNotInstanceOf(OperationGoneException.class);
+    }
+
+    @Test
+    void retentionTellsItsListenersWhichOperationsWentEvenIfOneOfThemFails() {
+        String done = fixture.running(new TestBridge());
+        lifecycle.fail(done, "worker lost");
+        String recent = fixture.running(new TestBridge());
+        fixture.clock.advance(Duration.ofDays(31));
+        lifecycle.complete(recent, Map.of());
+        List<List<String>> told = new java.util.ArrayList<>();
+        RetentionListener broken = ids -> {
+            throw new IllegalStateException("disk gone");
+        };
+
+        new RetentionService(fixture.store, new InMemoryIdempotencyKeyStore(), retainFor(Duration.ofDays(30)),
+                fixture.clock, List.of(broken, told::add)).apply();
+
+        assertThat(told).containsExactly(List.of(done));
+        new RetentionService(fixture.store, new InMemoryIdempotencyKeyStore(), retainFor(Duration.ofDays(30)),
+                fixture.clock, List.of(told::add)).apply();
+        assertThat(told).as("a pass that deletes nothing tells no one").hasSize(1);
     }
 
     @Test

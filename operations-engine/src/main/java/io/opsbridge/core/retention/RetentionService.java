@@ -6,6 +6,7 @@ import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.settings.StoreConfig;
 import io.opsbridge.core.store.IdempotencyKeyStore;
 import io.opsbridge.core.store.OperationStore;
+import io.quarkus.arc.All;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,7 +22,8 @@ import org.jboss.logging.Logger;
  * so their ids answer 410 Gone. Runs at startup and on the admin call; never on a timer. The admin
  * call is guarded: an age below {@code opsbridge.store.retention.min-age} needs {@code force}, and
  * a dry run only counts. Each pass also forgets expired Idempotency-Keys and tombstones older than
- * {@code opsbridge.store.tombstone-ttl}.
+ * {@code opsbridge.store.tombstone-ttl}. Files a workload keeps per operation go through its
+ * {@link RetentionListener}.
  */
 @ApplicationScoped
 public class RetentionService {
@@ -38,17 +41,25 @@ public class RetentionService {
     private final IdempotencyKeyStore keys;
     private final Settings settings;
     private final Clock clock;
+    private final List<RetentionListener> listeners;
 
     @Inject
-    public RetentionService(OperationStore store, IdempotencyKeyStore keys, Settings settings) {
-        this(store, keys, settings, Clock.systemUTC());
+    public RetentionService(OperationStore store, IdempotencyKeyStore keys, Settings settings,
+            @All List<RetentionListener> listeners) {
+        this(store, keys, settings, Clock.systemUTC(), listeners);
     }
 
     public RetentionService(OperationStore store, IdempotencyKeyStore keys, Settings settings, Clock clock) {
+        this(store, keys, settings, clock, List.of());
+    }
+
+    public RetentionService(OperationStore store, IdempotencyKeyStore keys, Settings settings, Clock clock,
+            List<RetentionListener> listeners) {
         this.store = store;
         this.keys = keys;
         this.settings = settings;
         this.clock = clock;
+        this.listeners = List.copyOf(listeners);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -101,10 +112,12 @@ public class RetentionService {
         if (dryRun) {
             return new Result(store.countFinishedBefore(cutoff), cutoff, true);
         }
-        int deleted = store.deleteFinishedBefore(cutoff, now);
+        List<String> deletedIds = store.deleteFinishedBefore(cutoff, now);
+        int deleted = deletedIds.size();
         Monitoring.monitor().retentionDeleted(deleted);
         if (deleted > 0) {
             LOG.infof("retention: deleted %d operations finished before %s", deleted, cutoff);
+            tellListeners(deletedIds);
         }
         int tombstones = store.deleteTombstonesBefore(now.minus(settings.current().store().tombstoneTtl()));
         int expiredKeys = keys.deleteExpired(now);
@@ -112,5 +125,16 @@ public class RetentionService {
             LOG.infof("retention: forgot %d tombstones and %d expired idempotency keys", tombstones, expiredKeys);
         }
         return new Result(deleted, cutoff, false);
+    }
+
+    private void tellListeners(List<String> deletedIds) {
+        for (RetentionListener listener : listeners) {
+            try {
+                listener.deleted(deletedIds);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "retention: %s failed to clean up after %d deleted operations", listener.getClass()
+                        .getSimpleName(), deletedIds.size());
+            }
+        }
     }
 }

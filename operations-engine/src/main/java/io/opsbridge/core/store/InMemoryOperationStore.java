@@ -130,15 +130,15 @@ public class InMemoryOperationStore implements OperationStore {
     }
 
     @Override
-    public int deleteFinishedBefore(Instant cutoff, Instant now) {
-        int deleted = 0;
+    public List<String> deleteFinishedBefore(Instant cutoff, Instant now) {
+        List<String> deleted = new ArrayList<>();
         for (OperationInfo op : List.copyOf(operations.values())) {
             if (op.status().isTerminal() && op.completedAt() != null && op.completedAt().isBefore(cutoff)
                     && operations.remove(op.operationId(), op)) {
                 metrics.remove(op.operationId());
                 logs.remove(op.operationId());
                 tombstones.put(op.operationId(), now);
-                deleted++;
+                deleted.add(op.operationId());
             }
         }
         return deleted;

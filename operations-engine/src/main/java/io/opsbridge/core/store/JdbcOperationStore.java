@@ -183,14 +183,14 @@ public class JdbcOperationStore implements OperationStore {
     }
 
     @Override
-    public int deleteFinishedBefore(Instant cutoff, Instant now) {
+    public List<String> deleteFinishedBefore(Instant cutoff, Instant now) {
         return jdbc.inTransaction(c -> {
             List<String> expired = OperationsTable.finishedBefore(c, cutoff);
             TombstonesTable.record(c, expired, now);
             for (String id : expired) {
                 deleteRows(c, id);
             }
-            return expired.size();
+            return expired;
         });
     }
 

@@ -133,10 +133,10 @@ public interface OperationStore {
      * Retention: deletes finished operations that completed before {@code cutoff}, with their metrics,
      * logs and remote mappings, and keeps a tombstone of each so {@link #wasDeleted} can tell "expired".
      *
-     * @return how many operations were deleted
+     * @return the ids of the deleted operations
      */
-    default int deleteFinishedBefore(Instant cutoff, Instant now) {
-        return 0;
+    default List<String> deleteFinishedBefore(Instant cutoff, Instant now) {
+        return List.of();
     }
 
     /** Retention's dry run: how many operations {@link #deleteFinishedBefore} would delete now. */
