@@ -20,13 +20,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * this check), a body larger than {@code quarkus.http.limits.max-body-size} (413, whether announced by
  * {@code Content-Length} or sent chunked: a chunked body is read here by a {@link BodyHandler} with that limit, which
  * fails the route, rather than by Quarkus REST's {@code VertxInputStream}, which would answer an empty 413), and
- * whatever the router fails with a 4xx.
+ * whatever the router fails with a 4xx; a URI that is not a URI (a bad {@code %} escape) first of all
+ * ({@link InvalidUris}: Quarkus's own check, an empty 400 before the router, is left to this one by each app's main class).
  *
  * <p>Not reached, because no hook runs before them (Quarkus 3.32, Vert.x 4.5); each is still a 4xx or no answer:
  * <ul>
- * <li>a bad {@code %} escape anywhere in the URI: Quarkus's root request handler ({@code VertxHttpRecorder.ACTUAL_ROOT},
- * its {@code uriValid} check with {@code java.net.URI}) answers an empty 400 before the router. Its only switch is
- * the JVM property {@code vertx.disableURIValidation}, which Quarkus's maintainers advise against (quarkus#37804).
  * <li>a NUL or other invalid byte in a header, and a request line or headers past the codec's own limits: Netty's
  * {@code HttpRequestDecoder} marks the request failed and Vert.x ({@code Http1xServerConnection.handleMessage}) hands
  * it to the server's invalid-request handler, {@code HttpServerRequest.DEFAULT_INVALID_REQUEST_HANDLER} (an empty
@@ -41,10 +39,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class HttpLayerProblems {
-
-    private static final Map<Integer, String> TITLES = Map.of(
-            400, "Bad request", 404, "Not found", 405, "Method not allowed", 413, "Request body too large",
-            414, "URI too long", 415, "Unsupported media type", 431, "Request headers too large");
 
     private final int maxUriLength;
     private final int maxHeadersSize;
@@ -65,9 +59,13 @@ public class HttpLayerProblems {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::checkLimits);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::answerClientError);
+        router.errorHandler(400, InvalidUris::answer); // a path the router cannot decode fails before any route
     }
 
     private void checkLimits(RoutingContext context) {
+        if (InvalidUris.refused(context)) {
+            return;
+        }
         if (context.request().uri().length() > maxUriLength) {
             answer(context.response(), 414, "the request line is longer than " + maxUriLength + " characters");
             return;
@@ -116,13 +114,13 @@ public class HttpLayerProblems {
         String detail = switch (status) {
             case 400 -> "the request is not valid HTTP";
             case 413 -> "the request body is larger than " + maxBodySize + " bytes";
-            default -> TITLES.getOrDefault(status, "client error").toLowerCase(java.util.Locale.ROOT);
+            default -> HttpStatusProblems.title(status).toLowerCase(java.util.Locale.ROOT);
         };
         answer(response, status, detail);
     }
 
     private static void answer(HttpServerResponse response, int status, String detail) {
-        ProblemAnswer.of(status, "http-" + status, TITLES.getOrDefault(status, "Client error")).detail(detail)
+        ProblemAnswer.of(status, "http-" + status, HttpStatusProblems.title(status)).detail(detail)
                 .send(response);
     }
 }

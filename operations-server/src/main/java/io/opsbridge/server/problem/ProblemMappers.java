@@ -18,6 +18,7 @@ import io.opsbridge.server.security.TokenNotFoundException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Collection;
@@ -100,12 +101,17 @@ public class ProblemMappers {
         if (invalid != null) {
             return invalidRequest(invalid);
         }
-        return ProblemAnswer.of(400, "malformed-json", "Malformed JSON").detail(describeJsonError(e)).field(fieldPath(e))
+        String field = fieldPath(e);
+        // well-formed JSON that does not fit the request (a wrong type, an unknown field) is not "malformed"
+        boolean wellFormed = !(e instanceof JsonParseException) && !(e instanceof JsonEOFException)
+                && e instanceof MismatchedInputException && field != null;
+        return (wellFormed ? ProblemAnswer.of(400, "invalid-field", "Invalid field")
+                : ProblemAnswer.of(400, "malformed-json", "Malformed JSON")).detail(describeJsonError(e)).field(field)
                 .response();
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
         JsonProcessingException json = causeOfType(e, JsonProcessingException.class);
         if (json != null) {
             return malformedJson(json);
@@ -114,9 +120,7 @@ public class ProblemMappers {
         if (invalid != null) {
             return invalidRequest(invalid);
         }
-        Response.StatusType status = e.getResponse().getStatusInfo();
-        return ProblemAnswer.of(status.getStatusCode(), "http-" + status.getStatusCode(), status.getReasonPhrase())
-                .detail(e.getMessage()).response();
+        return HttpStatusProblems.of(e, request).response();
     }
 
     @ServerExceptionMapper
@@ -132,7 +136,7 @@ public class ProblemMappers {
 
     /** What was wrong, in the client's terms: JSON kinds and field names, never a Java type. */
     private static String describeJsonError(JsonProcessingException e) {
-        String field = fieldPath(e);
+        String field = fieldPath(e, true);
         if (e instanceof UnrecognizedPropertyException unknown) {
             return "unknown field '" + (field != null ? field : unknown.getPropertyName()) + "'";
         }
@@ -171,11 +175,18 @@ public class ProblemMappers {
     }
 
     private static String fieldPath(JsonProcessingException e) {
+        return fieldPath(e, false);
+    }
+
+    /** The field at fault ({@code symbols}); {@code withIndex}, the item too ({@code symbols[1]}), for the detail. */
+    private static String fieldPath(JsonProcessingException e, boolean withIndex) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder();
             for (JsonMappingException.Reference ref : mapping.getPath()) {
                 if (ref.getFieldName() != null) {
                     path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+                } else if (withIndex && ref.getIndex() >= 0 && !path.isEmpty()) {
+                    path.append('[').append(ref.getIndex()).append(']'); // symbols[1]
                 }
             }
             return path.isEmpty() ? null : path.toString();

@@ -1,0 +1,18 @@
+package io.opsbridge.host.training;
+
+import io.opsbridge.server.problem.InvalidUris;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/** Starts the app with a request URI that is not a URI answered as problem+json by our router ({@link InvalidUris}). */
+@QuarkusMain
+public final class TrainingHostMain {
+
+    private TrainingHostMain() {
+    }
+
+    public static void main(String... args) {
+        InvalidUris.leftToTheRouter();
+        Quarkus.run(args);
+    }
+}
