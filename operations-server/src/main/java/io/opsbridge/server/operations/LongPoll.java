@@ -20,7 +20,6 @@ final class LongPoll {
     static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
     private static final Pattern WAIT = Pattern.compile("(\\d{1,9})(ms|s|m)?");
-    private static final Pattern TAG = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
 
     private LongPoll() {
     }
@@ -56,36 +55,25 @@ final class LongPoll {
             }
             throw new InvalidRequestException("since_version", "must be a non-negative integer, was '" + sinceVersion + "'");
         }
-        return taggedVersion(ifNoneMatch);
+        return EntityTags.newestVersion(ifNoneMatch);
     }
 
     /**
-     * 304 if the client already has this version, else 200 with the operation's JSON bytes rendered
-     * once for this version; both carry the ETag.
+     * 304 if the client already has this version (RFC 9110: {@code *}, a list, weak tags), else 200 with the
+     * operation's JSON bytes rendered once for this version; both carry the ETag, the Cache-Control and, while it
+     * runs, the Retry-After. A client may keep a running operation's answer as long as the server's cache would
+     * (the TTL); a finished one it revalidates every time, since a failed training can still be resumed.
      */
     static Response answer(OperationBodies.Body body, String ifNoneMatch, Duration cacheTtl) {
         OperationInfo info = body.info();
-        if (ifNoneMatch != null && clientHas(info.version(), ifNoneMatch)) {
-            return Response.notModified().header(HttpHeaders.ETAG, body.etag()).build();
-        }
-        Response.ResponseBuilder response = Response.ok(body.json(), MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.ETAG, body.etag());
-        if (!info.status().isTerminal()) {
+        boolean running = !info.status().isTerminal();
+        Response.ResponseBuilder response = EntityTags.anyMatches(ifNoneMatch, info.version()) ? Response.notModified()
+                : Response.ok(body.json(), MediaType.APPLICATION_JSON_TYPE);
+        response.header(HttpHeaders.ETAG, body.etag()).header(HttpHeaders.CACHE_CONTROL, running
+                ? "private, max-age=" + OperationResponses.retryAfterSeconds(cacheTtl) : "private, no-cache");
+        if (running) {
             response.header(OperationResponses.RETRY_AFTER, OperationResponses.retryAfterSeconds(cacheTtl));
         }
         return response.build();
-    }
-
-    private static boolean clientHas(long version, String ifNoneMatch) {
-        Long known = taggedVersion(ifNoneMatch);
-        return (known != null && known == version) || "*".equals(ifNoneMatch.trim());
-    }
-
-    private static Long taggedVersion(String ifNoneMatch) {
-        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
-            return null;
-        }
-        Matcher m = TAG.matcher(ifNoneMatch.trim());
-        return m.matches() ? Long.parseLong(m.group(1)) : null;
     }
 }

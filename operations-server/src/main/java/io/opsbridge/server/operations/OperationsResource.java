@@ -92,8 +92,10 @@ public class OperationsResource {
     @APIResponse(responseCode = "200", description = "The operation; ETag is its version, Retry-After (while it runs)"
             + " says when to ask again", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = OperationInfo.class)), headers = {@Header(name = "ETag"),
-            @Header(ref = "Retry-After")})
-    @APIResponse(responseCode = "304", description = "Still at the version given in If-None-Match")
+            @Header(name = "Cache-Control"), @Header(ref = "Retry-After")})
+    @APIResponse(responseCode = "304", description = "Still at a version given in If-None-Match (a list, weak tags"
+            + " and * count); the same ETag, Cache-Control and Retry-After as the 200", headers = {@Header(name = "ETag"),
+            @Header(name = "Cache-Control"), @Header(ref = "Retry-After")})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
@@ -104,7 +106,7 @@ public class OperationsResource {
             pattern = "^[0-9]{1,9}(ms|s|m)?$", example = "30s"))
     @Parameter(name = "since_version", in = ParameterIn.QUERY, description = "The version the client has",
             schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
-    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "The ETag the client has, e.g. \"42\"",
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "The ETags the client has, e.g. \"42\" or \"41\", W/\"42\"",
             schema = @Schema(type = SchemaType.STRING))
     public CompletionStage<Response> get(@PathParam("id") String id,
             @QueryParam("force_refresh") @DefaultValue("false") String forceRefresh,

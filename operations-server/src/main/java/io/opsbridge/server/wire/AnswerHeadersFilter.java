@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * The headers that come with answers, declared in the document so a generated client can read them: the
- * {@code ETag} (an operation's version, quoted) wherever a response names it, {@code Date}, {@code X-Request-Id}
+ * {@code ETag} (an operation's version, quoted) and {@code Cache-Control} wherever a response names them, {@code Date}, {@code X-Request-Id}
  * and {@code X-OpsBridge-Settings-Version} on every answer. Runs after the other filters (lowest priority), so the
  * named error responses they add carry them too. {@link #everyAnswer} lets an app add its own such header.
  */
@@ -24,6 +24,7 @@ public class AnswerHeadersFilter implements OASFilter {
     public static final int LAST = -1000;
 
     static final String ETAG = "ETag";
+    static final String CACHE_CONTROL = "Cache-Control";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -33,6 +34,9 @@ public class AnswerHeadersFilter implements OASFilter {
         openAPI.getComponents()
                 .addHeader(ETAG, header("The version of what was answered, quoted (\"42\"); send it back in"
                         + " If-None-Match to get 304 while it is unchanged", Schema.SchemaType.STRING))
+                .addHeader(CACHE_CONTROL, header("How long the answer may be kept: a running operation's for the"
+                        + " server's cache TTL (private, max-age=N), a finished one's revalidated (private, no-cache)",
+                        Schema.SchemaType.STRING))
                 .addHeader("Date", header("When the answer was made (RFC 9110 HTTP-date)", Schema.SchemaType.STRING))
                 .addHeader("X-Request-Id", header("The request's id (the client's own, or a new one); the audit log"
                         + " names it", Schema.SchemaType.STRING))
@@ -40,8 +44,10 @@ public class AnswerHeadersFilter implements OASFilter {
                         + " arrived", Schema.SchemaType.INTEGER));
         everyAnswer(openAPI, response -> {
             Map<String, Header> headers = response.getHeaders();
-            if (headers != null && headers.containsKey(ETAG) && headers.get(ETAG).getRef() == null) {
-                response.addHeader(ETAG, OASFactory.createHeader().ref(ETAG));
+            for (String named : new String[] {ETAG, CACHE_CONTROL}) {
+                if (headers != null && headers.containsKey(named) && headers.get(named).getRef() == null) {
+                    response.addHeader(named, OASFactory.createHeader().ref(named));
+                }
             }
             for (String name : new String[] {"Date", "X-Request-Id", SettingsVersionHeader.NAME}) {
                 response.addHeader(name, OASFactory.createHeader().ref(name));
