@@ -49,6 +49,21 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
     private Path dir;
     private Path log;
     private String hostToken;
+    private Path market = SHARED_DATASETS;
+    private Path models;
+
+    /**
+     * A host started now, outside Quarkus' test resources, reading the datasets in {@code market} and
+     * keeping models and checkpoints in {@code models}: directories it shares with other hosts and a
+     * backend, as docs/hosts.md describes for a training that resumes on another host. {@link #stop()} ends it.
+     */
+    public static TrainingHostProcess sharing(Path market, Path models) {
+        TrainingHostProcess host = new TrainingHostProcess();
+        host.market = market.toAbsolutePath();
+        host.models = models.toAbsolutePath();
+        host.start();
+        return host;
+    }
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -133,8 +148,8 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
                     "-Dquarkus.http.port=" + port,
                     "-Dquarkus.http.access-log.enabled=true",
                     "-Dopsbridge.data-dir=" + dir.resolve("data").toAbsolutePath(),
-                    "-Dopsbridge.training.data-dir=" + SHARED_DATASETS.toAbsolutePath(),
-                    "-Dopsbridge.training.models-dir=" + dir.resolve("models"),
+                    "-Dopsbridge.training.data-dir=" + market.toAbsolutePath(),
+                    "-Dopsbridge.training.models-dir=" + (models == null ? dir.resolve("models") : models),
                     "-Dopsbridge.operations.cache-ttl=200ms",
                     "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
                     "-jar", jar().toString()));

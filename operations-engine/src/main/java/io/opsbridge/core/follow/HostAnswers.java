@@ -43,7 +43,8 @@ final class HostAnswers {
         this.hostOperationId = mapping.hostOperationId();
         this.record = new WriteBehindRecord(operationId, store, settings);
         this.clock = clock;
-        this.metrics = new HostMetricsCopy(operationId, mapping.hostMetricsCursor(), mappings);
+        this.metrics = new HostMetricsCopy(operationId, mapping.hostMetricsCursor(),
+                store.metricsEnd(operationId).position(), mappings);
         this.contact = new HostContact(mapping, mappings);
     }
 
@@ -96,7 +97,7 @@ final class HostAnswers {
         }
         if (host.version() >= hostVersion) {
             hostVersion = host.version();
-            record.follow(reachable(host), Math.max(metrics.cursor(), current.metricsCount()), now);
+            record.follow(reachable(host, current), Math.max(metrics.stored(), current.metricsCount()), now);
         }
         return record.persistDue(now) ? null : Optional.of(record.latest());
     }
@@ -126,7 +127,7 @@ final class HostAnswers {
         boolean regained = contact.answered(now);
         int copied = metrics.cursor();
         int metricsCount = answer.metrics() == null ? copied : metrics.store(answer.metricsFrom(), answer.metrics());
-        record.follow(reachable(host), Math.max(metricsCount, known.get().metricsCount()), now);
+        record.follow(reachable(host, known.get()), Math.max(metrics.stored(), known.get().metricsCount()), now);
         OperationStatus hostStatus = host.status();
         // progress alone may wait; what a reader elsewhere or the lifecycle needs is stored now
         Optional<OperationInfo> updated = record.save(regained || metricsCount != copied || hostStatus.isTerminal(), now);
@@ -154,9 +155,18 @@ final class HostAnswers {
         return record.save(true, now);
     }
 
-    /** The host's progress, marked as reached (its earlier unreachability marks dropped). */
-    private static OperationProgress reachable(OperationInfo host) {
-        return ProgressContext.with(host.progress(), Map.of(ProgressContext.HOST_REACHABLE, true),
-                ProgressContext.LAST_HOST_ERROR, ProgressContext.UNREACHABLE_SINCE);
+    /**
+     * The host's progress, marked as reached (its earlier unreachability marks dropped), keeping what
+     * the record says of its resume (the host knows only its own attempt).
+     */
+    private static OperationProgress reachable(OperationInfo host, OperationInfo known) {
+        Map<String, Object> marks = new HashMap<>(Map.of(ProgressContext.HOST_REACHABLE, true));
+        Object resumed = known.progress() == null || known.progress().context() == null ? null
+                : known.progress().context().get(ProgressContext.RESUMED);
+        if (resumed != null) {
+            marks.put(ProgressContext.RESUMED, resumed);
+        }
+        return ProgressContext.with(host.progress(), marks, ProgressContext.LAST_HOST_ERROR,
+                ProgressContext.UNREACHABLE_SINCE);
     }
 }

@@ -19,11 +19,22 @@ final class HostMetricsCopy {
     private final RemoteMappingStore mappings;
     /** Volatile: a fetch reads it without the lock, to know which page to ask for. */
     private volatile int cursor;
+    /**
+     * The position after the operation's stored metrics as this copy last stored them (not the host
+     * cursor: a host that took over a resumed training counts its metrics from 0).
+     */
+    private volatile int stored;
 
-    HostMetricsCopy(String operationId, int cursor, RemoteMappingStore mappings) {
+    HostMetricsCopy(String operationId, int cursor, int stored, RemoteMappingStore mappings) {
         this.operationId = operationId;
         this.cursor = cursor;
+        this.stored = stored;
         this.mappings = mappings;
+    }
+
+    /** How many metrics the operation holds, as far as this copy knows. */
+    int stored() {
+        return stored;
     }
 
     /** The host cursor to fetch the next page from. */
@@ -45,7 +56,9 @@ final class HostMetricsCopy {
             return cursor;
         }
         while (cursor < next) {
-            if (mappings.appendHostMetrics(operationId, cursor, next, metrics.subList(cursor - from, metrics.size()))) {
+            int end = mappings.appendHostMetrics(operationId, cursor, next, metrics.subList(cursor - from, metrics.size()));
+            if (end >= 0) {
+                stored = Math.max(stored, end);
                 cursor = next;
                 return cursor;
             }

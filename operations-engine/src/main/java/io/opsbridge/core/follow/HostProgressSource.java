@@ -99,6 +99,11 @@ public final class HostProgressSource implements ProgressSource {
     }
 
     @Override
+    public String hostOperationId() {
+        return hostOperationId;
+    }
+
+    @Override
     public String lostReason(Duration quiet, Duration failAfter) {
         return "host unreachable: " + hostUrl + " has not answered for " + quiet.toSeconds()
                 + "s (fail-after " + failAfter.toSeconds() + "s)";

@@ -67,6 +67,11 @@ public interface ProgressSource {
         return since == null ? 0 : Math.max(0, nowMillis - since.toEpochMilli());
     }
 
+    /** The host's id of the operation this source follows on a worker host; null for any other source. */
+    default String hostOperationId() {
+        return null;
+    }
+
     /** Why an operation quiet for {@code quiet} is failed, {@code failAfter} being its limit. */
     String lostReason(Duration quiet, Duration failAfter);
 

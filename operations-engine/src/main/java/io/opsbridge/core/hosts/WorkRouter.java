@@ -69,6 +69,14 @@ public final class WorkRouter<R extends WorkRequest> {
         return local.submit().apply(created, valid);
     }
 
+    /**
+     * Starts {@code valid} on the next reachable host for the operation {@code operationId}, recording
+     * nothing: a new attempt of an operation whose host was lost.
+     */
+    public HostPool.Started<HostStarted> placeOnHost(R valid, String operationId) {
+        return hosts.place(valid, operationId);
+    }
+
     @SuppressWarnings("unchecked") // every WorkRequest's withMode returns its own type
     private R withMode(R request, String mode) {
         return (R) request.withMode(mode);

@@ -113,8 +113,13 @@ public class OperationResumes {
         }
     }
 
+    /** The resumable work of {@code type}; null if it never resumes. */
+    ResumableWork work(OperationType type) {
+        return byType.get(type);
+    }
+
     /** The conditional update of the next attempt: the status re-checked under the row's lock. */
-    private OperationInfo claim(OperationInfo seen, String expectedOwner, int fromEpoch, String previousEnded,
+    OperationInfo claim(OperationInfo seen, String expectedOwner, int fromEpoch, String previousEnded,
             OperationStatus expected) {
         int attempt = Math.max(1, seen.attempts().count());
         return transitions.claimed(seen.operationId(), expectedOwner, attempt, current -> {

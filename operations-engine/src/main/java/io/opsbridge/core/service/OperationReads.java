@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 
 /**
  * The one read path of a single operation, under {@link OperationsService}: the TTL cache of
@@ -33,6 +34,9 @@ final class OperationReads {
     private final OperationLifecycle lifecycle;
     private final Settings settings;
     private final Clock clock;
+    /** What a lost operation may become instead of failed: resumed elsewhere ({@code LostHosts}); none by default. */
+    private volatile BiFunction<OperationInfo, ProgressSource, Optional<OperationInfo>> lostResumes =
+            (info, source) -> Optional.empty();
 
     OperationReads(OperationStore store, OperationCache cache, ProgressSources sources, OperationLifecycle lifecycle,
             Settings settings, Clock clock) {
@@ -42,6 +46,11 @@ final class OperationReads {
         this.lifecycle = lifecycle;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Lost operations are offered to {@code resumes} first; failed as lost when it answers empty. */
+    void resumeLostWith(BiFunction<OperationInfo, ProgressSource, Optional<OperationInfo>> resumes) {
+        this.lostResumes = resumes;
     }
 
     /**
@@ -167,6 +176,10 @@ final class OperationReads {
         }
         if (!isLost(info, source)) {
             return info;
+        }
+        Optional<OperationInfo> resumed = lostResumes.apply(info, source);
+        if (resumed.isPresent()) {
+            return resumed.get();
         }
         Duration quiet = source.quietFor(clock.instant());
         Duration failAfter = settings.current().stalls().failAfter(info.operationType());

@@ -5,6 +5,8 @@ import io.opsbridge.core.OperationTypes;
 import io.opsbridge.core.cache.OperationCache;
 import io.opsbridge.core.follow.ProgressSources;
 import io.opsbridge.core.lifecycle.CompletionHook;
+import io.opsbridge.core.lifecycle.HostResumableWork;
+import io.opsbridge.core.lifecycle.LostHosts;
 import io.opsbridge.core.lifecycle.OperationLifecycle;
 import io.opsbridge.core.lifecycle.OperationResumes;
 import io.opsbridge.core.lifecycle.ResumableWork;
@@ -47,11 +49,17 @@ public class OperationsBeans {
         return core.lifecycle();
     }
 
-    /** Resumes of interrupted work, for every type that has a {@link ResumableWork} (the training's). */
+    /**
+     * Resumes of interrupted work, for every type that has a {@link ResumableWork} (the training's); a
+     * lost host's work resumed on another host by reads, for every type with a {@link HostResumableWork}.
+     */
     @Produces
     @Singleton
-    OperationResumes resumes(OperationsCore core, @All List<ResumableWork> works) {
-        return new OperationResumes(core.lifecycle(), works);
+    OperationResumes resumes(OperationsCore core, @All List<ResumableWork> works, RemoteMappingStore mappings,
+            @All List<HostResumableWork> hostWorks) {
+        OperationResumes resumes = new OperationResumes(core.lifecycle(), works);
+        core.operations().resumeLostWith(new LostHosts(resumes, core.lifecycle(), mappings, hostWorks)::resume);
+        return resumes;
     }
 
     @Produces

@@ -10,6 +10,7 @@ import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.ConflictException;
 import io.opsbridge.core.bridge.MetricsPage;
 import io.opsbridge.core.cache.OperationCache;
+import io.opsbridge.core.follow.ProgressSource;
 import io.opsbridge.core.follow.ProgressSources;
 import io.opsbridge.core.lifecycle.OperationLifecycle;
 import io.opsbridge.core.monitoring.Monitoring;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 
 /**
  * Answers for operations by pulling: get, list, metrics and results, over the TTL cache and the
@@ -39,6 +41,14 @@ public class OperationsService {
         this.store = store;
         this.cache = cache;
         this.reads = new OperationReads(store, cache, sources, lifecycle, settings, clock);
+    }
+
+    /**
+     * An operation found lost on a read is offered to {@code resumes} first (e.g. resumed on another
+     * host) and failed as lost only when it answers empty.
+     */
+    public void resumeLostWith(BiFunction<OperationInfo, ProgressSource, Optional<OperationInfo>> resumes) {
+        reads.resumeLostWith(resumes);
     }
 
     /** The TTL in force: how long a client may reuse an answer. */

@@ -37,18 +37,26 @@ public class InMemoryRemoteMappingStore implements RemoteMappingStore {
     }
 
     @Override
-    public synchronized boolean appendHostMetrics(String operationId, int expectedCursor, int newCursor,
+    public synchronized int appendHostMetrics(String operationId, int expectedCursor, int newCursor,
             List<Map<String, Object>> metrics) {
         RemoteMapping m = mappings.get(operationId);
         if (m == null || m.hostMetricsCursor() != expectedCursor) {
-            return false;
+            return -1;
         }
         mappings.put(operationId, new RemoteMapping(m.operationId(), m.hostServiceUrl(), m.hostOperationId(), newCursor,
                 m.createdAt(), m.lastContactAt(), m.unreachableSince()));
-        if (!metrics.isEmpty()) {
-            operations.appendMetrics(operationId, expectedCursor, metrics);
+        MetricsEnd end = operations.metricsEnd(operationId);
+        List<Map<String, Object>> fresh = metrics.stream().filter(metric -> !end.holds(metric)).toList();
+        if (!fresh.isEmpty()) {
+            operations.appendMetrics(operationId, end.position(), fresh);
         }
-        return true;
+        return end.position() + fresh.size();
+    }
+
+    @Override
+    public synchronized void moved(String operationId, String hostServiceUrl, String hostOperationId, Instant now) {
+        mappings.computeIfPresent(operationId, (id, m) -> new RemoteMapping(id, hostServiceUrl, hostOperationId, 0,
+                m.createdAt(), now, null));
     }
 
     @Override

@@ -58,7 +58,7 @@ public class JdbcRemoteMappingStore implements RemoteMappingStore {
     }
 
     @Override
-    public boolean appendHostMetrics(String operationId, int expectedCursor, int newCursor,
+    public int appendHostMetrics(String operationId, int expectedCursor, int newCursor,
             List<Map<String, Object>> metrics) {
         return jdbc.inTransaction(c -> {
             try (PreparedStatement advance = c.prepareStatement("UPDATE remote_mappings SET host_metrics_cursor = ?"
@@ -67,14 +67,31 @@ public class JdbcRemoteMappingStore implements RemoteMappingStore {
                 advance.setString(2, operationId);
                 advance.setInt(3, expectedCursor);
                 if (advance.executeUpdate() == 0) {
-                    return false;
+                    return -1;
                 }
             }
-            if (!metrics.isEmpty()) {
-                // the host cursor is the number of the operation's metrics stored: the next position
-                OperationMetricsTable.append(c, operationId, expectedCursor, metrics);
+            MetricsEnd end = OperationMetricsTable.end(c, operationId);
+            List<Map<String, Object>> fresh = metrics.stream().filter(m -> !end.holds(m)).toList();
+            if (!fresh.isEmpty()) {
+                OperationMetricsTable.append(c, operationId, end.position(), fresh);
             }
-            return true;
+            return end.position() + fresh.size();
+        });
+    }
+
+    @Override
+    public void moved(String operationId, String hostServiceUrl, String hostOperationId, Instant now) {
+        jdbc.inTransaction(c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE remote_mappings SET host_service_url = ?,"
+                    + " host_operation_id = ?, host_metrics_cursor = 0, last_contact_at = ?, unreachable_since = NULL"
+                    + " WHERE operation_id = ?")) {
+                update.setString(1, hostServiceUrl);
+                update.setString(2, hostOperationId);
+                JdbcColumns.setInstant(update, 3, now);
+                update.setString(4, operationId);
+                update.executeUpdate();
+            }
+            return null;
         });
     }
 

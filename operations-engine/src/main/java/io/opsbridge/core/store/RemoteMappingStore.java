@@ -20,11 +20,19 @@ public interface RemoteMappingStore {
     /**
      * Appends metrics copied from the host and moves the host cursor in one transaction, but only if
      * the cursor is still {@code expectedCursor}: a second replica (or a retry after a restart) that
-     * copied the same page gets {@code false} and nothing is stored twice.
+     * copied the same page gets {@code -1} and nothing is stored twice. The metrics go after the
+     * operation's stored ones; one naming an epoch at or before the last stored epoch is dropped (a
+     * host that redid it, or a new host resuming from a checkpoint: each epoch is listed once).
      *
-     * @return whether this call stored the metrics
+     * @return the position after the operation's stored metrics, or -1 if this call stored nothing
      */
-    boolean appendHostMetrics(String operationId, int expectedCursor, int newCursor, List<Map<String, Object>> metrics);
+    int appendHostMetrics(String operationId, int expectedCursor, int newCursor, List<Map<String, Object>> metrics);
+
+    /**
+     * The operation now runs on {@code hostServiceUrl} as {@code hostOperationId} (a resume on another
+     * host): the host cursor starts again at 0, the contact marks are cleared.
+     */
+    void moved(String operationId, String hostServiceUrl, String hostOperationId, Instant now);
 
     /** The host answered at {@code at}: clears {@code unreachable_since}. */
     void recordContact(String operationId, Instant at);

@@ -126,15 +126,34 @@ abstract class JdbcStoreContract extends OperationStoreContract {
         mappings().save(RemoteMapping.of("op_r", "http://host:8081", "host_training_s1", T0));
         List<Map<String, Object>> page = List.of(Map.of("epoch", 1), Map.of("epoch", 2));
 
-        boolean first = mappings().appendHostMetrics("op_r", 0, 2, page);
-        boolean replay = new JdbcRemoteMappingStore(dataSource()).appendHostMetrics("op_r", 0, 2, page);
-        boolean next = mappings().appendHostMetrics("op_r", 2, 3, List.of(Map.of("epoch", 3)));
+        int first = mappings().appendHostMetrics("op_r", 0, 2, page);
+        int replay = new JdbcRemoteMappingStore(dataSource()).appendHostMetrics("op_r", 0, 2, page);
+        int next = mappings().appendHostMetrics("op_r", 2, 3, List.of(Map.of("epoch", 3)));
 
-        assertThat(first).isTrue();
-        assertThat(replay).isFalse();
-        assertThat(next).isTrue();
+        assertThat(first).isEqualTo(2);
+        assertThat(replay).isEqualTo(-1);
+        assertThat(next).isEqualTo(3);
         assertThat(store.metrics("op_r", 0).metrics()).extracting(m -> m.get("epoch")).containsExactly(1, 2, 3);
         assertThat(mappings().find("op_r").orElseThrow().hostMetricsCursor()).isEqualTo(3);
+    }
+
+    @Test
+    void aHostThatTookOverCountsFromZeroWhileTheMetricsContinueEachEpochOnce() {
+        store.insert(hostOperation("op_m", T0));
+        mappings().save(RemoteMapping.of("op_m", "http://host-1:8081", "host_training_s1", T0));
+        mappings().appendHostMetrics("op_m", 0, 3, List.of(Map.of("epoch", 1), Map.of("epoch", 2), Map.of("epoch", 3)));
+
+        mappings().moved("op_m", "http://host-2:8081", "host_training_s2", T0.plusSeconds(5));
+        // the new host resumed from the checkpoint of epoch 2: it redoes epoch 3
+        int end = mappings().appendHostMetrics("op_m", 0, 2, List.of(Map.of("epoch", 3), Map.of("epoch", 4)));
+
+        assertThat(end).isEqualTo(4);
+        assertThat(store.metrics("op_m", 0).metrics()).extracting(m -> m.get("epoch")).containsExactly(1, 2, 3, 4);
+        RemoteMapping moved = mappings().find("op_m").orElseThrow();
+        assertThat(moved.hostServiceUrl()).isEqualTo("http://host-2:8081");
+        assertThat(moved.hostOperationId()).isEqualTo("host_training_s2");
+        assertThat(moved.hostMetricsCursor()).isEqualTo(2);
+        assertThat(moved.unreachableSince()).isNull();
     }
 
     @Test

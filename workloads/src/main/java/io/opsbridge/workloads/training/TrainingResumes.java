@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
  * {@link TrainingJobs#submit} under the same operation id, which continues from the newest valid
  * checkpoint under {@code {models-dir}/checkpoints/{operation_id}/} (its epochs that never reached the
  * store are stored first, from the checkpoint's history). Only this process's own local
- * trainings: a training host's session is resumed by the backend that started it.
+ * trainings: a training host's session is resumed by the backend that started it, on another host
+ * ({@code TrainingHostResumes}).
  */
 @ApplicationScoped
 public class TrainingResumes implements ResumableWork {
@@ -107,6 +108,16 @@ public class TrainingResumes implements ResumableWork {
         jobs.submit(resumed, requestOf(resumed), words);
     }
 
+    /**
+     * Stores the epochs the newest checkpoint of {@code resumed} holds but the store does not (see
+     * {@link #storeEpochsNotStored}); nothing if this process sees no checkpoint of it (a host's
+     * checkpoint in a models directory not shared with this process) or it no longer fits.
+     */
+    public void storeCheckpointedEpochs(OperationInfo resumed) {
+        newestCheckpoint(resumed).filter(c -> misfit(resumed, c) == null)
+                .ifPresent(c -> storeEpochsNotStored(resumed, c));
+    }
+
     private Optional<TrainingCheckpoint> newestCheckpoint(OperationInfo operation) {
         CheckpointPlan plan = orchestrator.checkpointPlan(operation.operationId(), 1, 1);
         CheckpointStore checkpoints = new CheckpointStore(plan.dir(), plan.keep());
@@ -140,7 +151,7 @@ public class TrainingResumes implements ResumableWork {
     }
 
     /** The request the operation was started with, as its record keeps it. */
-    static TrainingRequest requestOf(OperationInfo operation) {
+    public static TrainingRequest requestOf(OperationInfo operation) {
         Map<String, Object> p = operation.metadata().parameters() == null ? Map.of() : operation.metadata().parameters();
         return new TrainingRequest((String) p.get("strategy"), operation.metadata().symbols(),
                 operation.metadata().timeframe(), integer(p.get("epochs")), integer(p.get("batch_size")),

@@ -1,0 +1,126 @@
+package io.opsbridge.core.lifecycle;
+
+import io.opsbridge.api.OperationAttempt;
+import io.opsbridge.api.OperationAttempts;
+import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationMetadata;
+import io.opsbridge.api.OperationStatus;
+import io.opsbridge.api.OperationType;
+import io.opsbridge.core.IllegalTransitionException;
+import io.opsbridge.core.follow.ProgressSource;
+import io.opsbridge.core.store.RemoteMappingStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Resumes work whose worker host was lost (quiet past its fail-after, found on a read) on another
+ * reachable host, as the next attempt of the same operation, which stays {@code running}: exactly one
+ * replica claims it ({@link OperationResumes#claim}, on the attempt), places it through the type's
+ * {@link HostResumableWork}, then moves the remote mapping (host cursor from 0; the metrics continue
+ * after the stored ones, an epoch stored already is dropped) and the record's metadata to the new host.
+ * A replica that still follows the lost host switches to the new one when it sees the record moved.
+ */
+public final class LostHosts {
+
+    private static final Logger LOG = Logger.getLogger(LostHosts.class);
+
+    private final OperationResumes resumes;
+    private final Transitions transitions;
+    private final RemoteMappingStore mappings;
+    private final Map<OperationType, HostResumableWork> byType = new HashMap<>();
+
+    public LostHosts(OperationResumes resumes, OperationLifecycle lifecycle, RemoteMappingStore mappings,
+            List<HostResumableWork> works) {
+        this.resumes = resumes;
+        this.transitions = lifecycle.transitions();
+        this.mappings = mappings;
+        works.forEach(work -> byType.put(work.type(), work));
+    }
+
+    /**
+     * The operation {@code source} found lost, resumed on another host (or being resumed by another
+     * replica, or already moved there); empty if it is not to be resumed (resume off, no attempts
+     * left, not a host's work, no other host took it): the caller fails it as lost.
+     */
+    public Optional<OperationInfo> resume(OperationInfo seen, ProgressSource source) {
+        String lostHostOperation = source.hostOperationId();
+        HostResumableWork placer = byType.get(seen.operationType());
+        ResumableWork work = resumes.work(seen.operationType());
+        if (lostHostOperation == null || placer == null || work == null || !work.resumeAtStartup()) {
+            return Optional.empty();
+        }
+        OperationInfo current = transitions.find(seen.operationId());
+        if (current.status() != OperationStatus.RUNNING) {
+            return Optional.empty();
+        }
+        if (!lostHostOperation.equals(current.metadata().hostOperationId())) {
+            LOG.infof("operation %s moved to %s: followed there", current.operationId(),
+                    current.metadata().hostServiceUrl());
+            return Optional.of(follow(current));
+        }
+        OperationAttempt attempt = current.attempts().current();
+        Instant lostSince = source.quietSince();
+        if (attempt != null && lostSince != null && attempt.startedAt().isAfter(lostSince)) {
+            return Optional.of(current); // another replica claimed it after the loss and is placing it
+        }
+        if (current.attempts().count() >= work.maxAttempts()) {
+            LOG.warnf("operation %s: host lost, not resumed: it has had %d attempts (max-attempts %d)",
+                    current.operationId(), current.attempts().count(), work.maxAttempts());
+            return Optional.empty();
+        }
+        String lostUrl = current.metadata().hostServiceUrl();
+        int from = work.checkpointEpoch(current).orElseGet(() -> lastStoredEpoch(current));
+        OperationInfo resumed;
+        try {
+            resumed = resumes.claim(current, null, from, "host " + lostUrl + " lost", OperationStatus.RUNNING);
+        } catch (IllegalTransitionException e) {
+            LOG.infof("operation %s not resumed here: %s", current.operationId(), e.getMessage());
+            return Optional.of(transitions.find(current.operationId()));
+        }
+        HostPlacement placed;
+        try {
+            placed = placer.place(resumed);
+        } catch (RuntimeException e) {
+            LOG.warnf("operation %s: host %s lost and no other host took attempt %d: %s", current.operationId(),
+                    lostUrl, resumed.attempts().count(), e.getMessage());
+            return Optional.empty();
+        }
+        mappings.moved(current.operationId(), placed.hostUrl(), placed.hostOperationId(), transitions.clock.instant());
+        OperationInfo moved = transitions.changed(current.operationId(), op -> movedTo(op, placed));
+        LOG.infof("operation %s: host %s lost, resumed from epoch %d on %s as %s (attempt %d)", current.operationId(),
+                lostUrl, from, placed.hostUrl(), placed.hostOperationId(), moved.attempts().count());
+        return Optional.of(follow(moved));
+    }
+
+    /** {@code info} followed from where its record says it runs now, instead of the lost host. */
+    private OperationInfo follow(OperationInfo info) {
+        transitions.sources.remove(info.operationId());
+        transitions.sources.follow(info);
+        transitions.cache.invalidate(info.operationId());
+        return info;
+    }
+
+    /** The record running on the new host: its metadata and its current attempt say where. */
+    private static OperationInfo movedTo(OperationInfo op, HostPlacement placed) {
+        OperationMetadata m = op.metadata();
+        OperationMetadata there = new OperationMetadata(m.symbols(), m.timeframe(), m.mode(), placed.hostOperationId(),
+                placed.hostUrl(), placed.sessionId(), m.parameters());
+        List<OperationAttempt> items = new ArrayList<>(op.attempts().items());
+        OperationAttempt last = items.remove(items.size() - 1);
+        items.add(new OperationAttempt(last.attempt(), last.startedAt(), last.place(), placed.hostUrl(),
+                last.fromEpoch(), last.previousEnded()));
+        return new OperationInfo(op.operationId(), op.operationType(), op.status(), op.createdAt(), op.startedAt(),
+                op.updatedAt(), op.completedAt(), op.progress(), there, op.resultSummary(), op.errorMessage(),
+                op.metricsCount(), op.version() + 1, new OperationAttempts(items.size(), items));
+    }
+
+    private int lastStoredEpoch(OperationInfo current) {
+        Integer last = transitions.store.metricsEnd(current.operationId()).lastEpoch();
+        return last == null ? 0 : last;
+    }
+}
