@@ -173,6 +173,23 @@ class OperationResumesTest {
         assertThat(fixture.operations.metrics(id, 0).metrics()).extracting(m -> m.get("epoch")).containsExactly(4, 5);
     }
 
+    @Test
+    void aRunningTrainingStoredBeforeAttemptsWereKeptResumesAsItsSecondAttempt() {
+        String id = fixture.created(OperationType.TRAINING);
+        fixture.lifecycle.start(id);
+        // as a record written before V58 reads: running, no attempts listed
+        fixture.store.update(id, op -> op.withAttempts(io.opsbridge.api.OperationAttempts.NONE));
+        training.checkpoint = 3;
+
+        OperationInfo resumed = resumes.resumeInterrupted(fixture.store.require(id), "interrupted: process restarted")
+                .orElseThrow();
+
+        assertThat(resumed.attempts().items()).extracting(OperationAttempt::attempt).containsExactly(1, 2);
+        assertThat(resumed.progress().context()).containsEntry("resumed", "resumed from epoch 3 (attempt 2)");
+        awaitStatus(id, OperationStatus.COMPLETED);
+        assertThat(fixture.operations.metrics(id, 0).metrics()).extracting(m -> m.get("epoch")).containsExactly(4, 5);
+    }
+
     private void assertRefused(String id, String why) {
         OperationInfo before = fixture.operations.get(id, true);
         assertThatThrownBy(() -> resumes.resume(id)).isInstanceOf(IllegalTransitionException.class)

@@ -69,13 +69,26 @@ final class StatusChange {
      * the resume's rules first ({@link OperationResumes}).
      */
     static OperationInfo resumed(OperationInfo current, OperationAttempt next, Instant now) {
-        OperationAttempts attempts = current.attempts().plus(next);
+        OperationAttempts attempts = attemptsSoFar(current, next).plus(next);
         OperationProgress progress = ProgressContext.with(current.progress(), Map.of(ProgressContext.RESUMED,
                 attempts.resumedNote()), ProgressContext.STALLED, ProgressContext.LAST_PROGRESS_AT,
                 ProgressContext.OWNER_LOST, ProgressContext.COMPLETING, ProgressContext.FAILURE_REPEATS);
         return new OperationInfo(current.operationId(), current.operationType(), OperationStatus.RUNNING,
                 current.createdAt(), current.startedAt() == null ? now : current.startedAt(), now, null, progress,
                 current.metadata(), null, null, current.metricsCount(), current.version() + 1, attempts);
+    }
+
+    /**
+     * The attempts {@code current} has had. A record stored before attempts were kept (V58), and still
+     * running or failed, ran once: that run is listed as attempt 1 (where it ran is not known), so the
+     * resume is attempt 2 everywhere (its note, the metrics that continue, the attempts left).
+     */
+    private static OperationAttempts attemptsSoFar(OperationInfo current, OperationAttempt next) {
+        if (current.attempts().count() > 0) {
+            return current.attempts();
+        }
+        Instant started = current.startedAt() != null ? current.startedAt() : current.createdAt();
+        return OperationAttempts.NONE.plus(new OperationAttempt(1, started, next.place(), null, 0, null));
     }
 
     /** Attempt {@code number} of {@code info}, starting {@code now} where its metadata says it runs. */

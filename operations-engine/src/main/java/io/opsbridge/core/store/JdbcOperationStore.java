@@ -69,11 +69,7 @@ public class JdbcOperationStore implements OperationStore {
             OperationInfo next = OperationRows.normalize(change.apply(current.get()));
             if (!next.equals(current.get())) {
                 OperationsTable.write(c, next);
-                if (next.status() != current.get().status()) {
-                    OperationCountsTable.move(c, next.operationType(), current.get().status(), next.status());
-                    OperationSymbolsTable.moveStatus(c, operationId, next.status());
-                    SearchCountsTable.move(c, next, current.get().status(), next.status());
-                }
+                moveStatus(c, current.get(), next);
             }
             return Optional.of(next);
         });
@@ -100,10 +96,7 @@ public class JdbcOperationStore implements OperationStore {
             OperationInfo next = OperationRows.normalize(change.apply(current.get()));
             OperationsTable.write(c, next);
             OperationsTable.setOwner(c, operationId, ownerNode);
-            if (next.status() != current.get().status()) {
-                OperationCountsTable.move(c, next.operationType(), current.get().status(), next.status());
-                OperationSymbolsTable.moveStatus(c, operationId, next.status());
-            }
+            moveStatus(c, current.get(), next);
             return Optional.of(next);
         });
     }
@@ -213,6 +206,15 @@ public class JdbcOperationStore implements OperationStore {
     @Override
     public Map<OperationType, Map<OperationStatus, Long>> countByTypeAndStatus() {
         return jdbc.inTransaction(OperationCountsTable::byTypeAndStatus);
+    }
+
+    /** Every count of an operation whose status changed (a resume too: failed to running) follows it. */
+    private static void moveStatus(Connection c, OperationInfo current, OperationInfo next) throws SQLException {
+        if (next.status() != current.status()) {
+            OperationCountsTable.move(c, next.operationType(), current.status(), next.status());
+            OperationSymbolsTable.moveStatus(c, current.operationId(), next.status());
+            SearchCountsTable.move(c, next, current.status(), next.status());
+        }
     }
 
     /** The operation with everything that hangs off it: its metrics, its log, its host mapping and its count. */

@@ -76,6 +76,23 @@ abstract class JdbcStoreContract extends OperationStoreContract {
         assertThat(nodeB.claimAttempt("op_missing", null, 1, current -> current)).isEmpty();
     }
 
+    @Test
+    void aClaimThatResumesAFailedOperationMovesEveryCountWithIt() {
+        store.insert(training("op_f", T0, "mlp_direction", "AAPL"));
+        store.update("op_f", op -> inStatus(inStatus(op, OperationStatus.RUNNING, T0), OperationStatus.FAILED,
+                T0.plusSeconds(1)));
+
+        store.claimAttempt("op_f", null, 1, current -> inStatus(current, OperationStatus.RUNNING, T0.plusSeconds(2)));
+
+        StatusCounts running = new StatusCounts(0, 1, 0, 0, 0);
+        assertThat(store.list(search(null, null, "AAPL", null, null, null)).counts()).isEqualTo(running);
+        assertThat(store.list(search(null, null, null, "mlp_direction", null, null)).counts()).isEqualTo(running);
+        assertThat(store.list(search(OperationStatus.RUNNING, null, "AAPL", null, T0.minusSeconds(1), null)).total())
+                .isEqualTo(1);
+        assertThat(store.countByTypeAndStatus().get(io.opsbridge.api.OperationType.TRAINING))
+                .containsEntry(OperationStatus.RUNNING, 1L).containsEntry(OperationStatus.FAILED, 0L);
+    }
+
     private static OperationInfo attempt(OperationInfo current, int number) {
         return current.withAttempts(current.attempts().plus(new io.opsbridge.api.OperationAttempt(number, T0,
                 io.opsbridge.api.OperationAttempt.REPLICA, "node-" + number, 0, number == 1 ? null : "lost")))
