@@ -187,7 +187,12 @@ class ReplicasBehindNginxIT {
         b = replica("replica-b", b.port);
         assertThat(a.admin().get("/api/v1/admin/replicas").jsonPath().getList("replicas.liveness"))
                 .containsExactly("live", "live");
-        assertThat(RestartIT.status(b, id)).as("its restart failed what it was running").isEqualTo("failed");
+        JsonPath resumed = b.http().get("/api/v1/operations/{id}", id).then().statusCode(200).extract().jsonPath();
+        assertThat(resumed.getString("status")).as("its restart resumed what it was running").isEqualTo("running");
+        assertThat(resumed.getInt("attempts.count")).isEqualTo(2);
+        assertThat(resumed.getString("attempts.items[1].runs_on")).isEqualTo("replica-b");
+        assertThat(resumed.getString("attempts.items[1].previous_ended")).isEqualTo("interrupted: process restarted");
+        a.admin().post("/api/v1/operations/{id}/cancel", id).then().statusCode(200); // through a, to its owner
     }
 
     @Test
