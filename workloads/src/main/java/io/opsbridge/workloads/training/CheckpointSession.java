@@ -63,18 +63,12 @@ final class CheckpointSession implements EpochCheckpoints {
     }
 
     private TrainingCheckpoint newestLoadable() {
-        for (Path candidate : store.newestFirst()) {
-            try {
-                return store.load(candidate);
-            } catch (IllegalStateException e) {
-                String words = "checkpoint " + candidate + " cannot be loaded (" + e.getMessage()
-                        + "): skipped and removed";
-                LOG.warnf("Training %s: %s", operationId, words);
-                JobLog.warn(words);
-                store.delete(candidate);
-            }
-        }
-        return null;
+        return store.newestLoadable((candidate, e) -> {
+            String words = "checkpoint " + candidate + " cannot be loaded (" + e.getMessage() + "): skipped and removed";
+            LOG.warnf("Training %s: %s", operationId, words);
+            JobLog.warn(words);
+            store.delete(candidate);
+        }).orElse(null);
     }
 
     /** The scaler the checkpoint trained with, or a new one fitted by {@code fit}; the one saved with every checkpoint. */

@@ -13,7 +13,9 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -65,6 +67,21 @@ public final class CheckpointStore {
         }
         prune();
         return target;
+    }
+
+    /**
+     * The newest checkpoint that loads (whole, checksums right); each newer one that does not is handed to
+     * {@code damaged} first, with why. Empty when none loads.
+     */
+    public Optional<TrainingCheckpoint> newestLoadable(BiConsumer<Path, IllegalStateException> damaged) {
+        for (Path candidate : newestFirst()) {
+            try {
+                return Optional.of(load(candidate));
+            } catch (IllegalStateException e) {
+                damaged.accept(candidate, e);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The checkpoint directories, newest (highest epoch) first. */

@@ -8,7 +8,6 @@ import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.store.MetricsEnd;
 import io.opsbridge.core.store.OperationStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,15 +119,8 @@ public class TrainingResumes implements ResumableWork {
 
     private Optional<TrainingCheckpoint> newestCheckpoint(OperationInfo operation) {
         CheckpointPlan plan = orchestrator.checkpointPlan(operation.operationId(), 1, 1);
-        CheckpointStore checkpoints = new CheckpointStore(plan.dir(), plan.keep());
-        for (Path newest : checkpoints.newestFirst()) {
-            try {
-                return Optional.of(checkpoints.load(newest));
-            } catch (IllegalStateException damaged) {
-                // the next older one, as the trainer does
-            }
-        }
-        return Optional.empty();
+        // a damaged one is passed over, as the trainer does (it also says so and removes it)
+        return new CheckpointStore(plan.dir(), plan.keep()).newestLoadable((damaged, why) -> { });
     }
 
     /**
