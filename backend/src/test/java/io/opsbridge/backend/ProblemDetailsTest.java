@@ -57,6 +57,14 @@ class ProblemDetailsTest {
                 .header("Allow", "GET, HEAD, OPTIONS").body("detail", containsString("DELETE"));
         problem(given().get("/api/v1/trainings"), 405, "http-405", "Method not allowed")
                 .header("Allow", "OPTIONS, POST");
+        // Served by another resource class than the operation's GET: the framework alone answers 404 here.
+        problem(given().get("/api/v1/operations/nope/cancel"), 405, "http-405", "Method not allowed")
+                .header("Allow", "OPTIONS, POST").body("detail", containsString("GET"));
+    }
+
+    @Test
+    void aPathNothingServesStaysNotFound() {
+        problem(given().get("/api/v1/operations/nope/nothing-here"), 404, "http-404", "Not found");
     }
 
     private static Response start(String body) {

@@ -5,6 +5,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The problems of the HTTP statuses the framework answers for us ({@code http-<status>}): one title per status,
@@ -31,7 +32,7 @@ final class HttpStatusProblems {
 
     /** The problem for a status the framework raised while answering {@code request}. */
     static ProblemAnswer of(WebApplicationException e, HttpServerRequest request) {
-        int status = e.getResponse().getStatus();
+        int status = wrongMethod(e.getResponse().getStatus(), request) ? 405 : e.getResponse().getStatus();
         ProblemAnswer problem = ProblemAnswer.of(status, "http-" + status, title(status));
         return switch (status) {
             case 405 -> {
@@ -46,6 +47,19 @@ final class HttpStatusProblems {
                     + "; this endpoint reads " + JSON);
             default -> problem.detail(title(status).toLowerCase(Locale.ROOT));
         };
+    }
+
+    /**
+     * A 404 of the framework for a path that another resource class serves with other methods (e.g. {@code GET} of
+     * {@code /api/v1/operations/{id}/cancel}): it matched the class by its root path first and found no method, but
+     * the path exists, so the answer is a 405 that names what it allows.
+     */
+    private static boolean wrongMethod(int status, HttpServerRequest request) {
+        if (status != 404) {
+            return false;
+        }
+        Set<String> allowed = AllowedMethods.of(request.path());
+        return !allowed.isEmpty() && !allowed.contains(request.method().name());
     }
 
     private static String quoted(String header) {
