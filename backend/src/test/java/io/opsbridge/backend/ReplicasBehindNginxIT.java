@@ -26,8 +26,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * One cluster, one truth: two packaged backends on one PostgreSQL schema of this test's own, behind
- * a real nginx doing round-robin (a config the test writes), and a real training host. Every
- * scenario leaves both replicas running, so they share one pair, one nginx and one schema.
+ * a real nginx doing round-robin (a config the test writes), sharing the market data and models
+ * directories, and a real training host. Every scenario leaves both replicas running, so they share
+ * one pair, one nginx and one schema.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplicasBehindNginxIT {
@@ -36,6 +37,7 @@ class ReplicasBehindNginxIT {
     private static final String USER = System.getenv().getOrDefault("OPSBRIDGE_TEST_PG_USER", "postgres");
     private static final String LONG_TRAINING = "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":500,"
             + "\"batch_size\":16,\"seed\":7}";
+    private static final int KILLED_EPOCHS = 20;
 
     private final String schema = "it_" + Long.toHexString(System.nanoTime());
     private final TrainingHostProcess host = new TrainingHostProcess();
@@ -52,6 +54,7 @@ class ReplicasBehindNginxIT {
         properties = new HashMap<>(host.start());
         properties.putAll(Map.of(
                 "opsbridge.training.data-dir", work.resolve("market").toString(),
+                "opsbridge.training.models-dir", work.resolve("models").toString(), // shared, as checkpoints need
                 "opsbridge.replica.cluster-token", "cluster-token-of-this-test",
                 "opsbridge.replica.heartbeat-interval", "1s",
                 "opsbridge.stall.training.stall-after", "3s",
@@ -173,30 +176,50 @@ class ReplicasBehindNginxIT {
     }
 
     @Test
-    void anOwnerKilledIsMarkedLostByTheOtherNamingItAndRestartsWithItsNodeIdAtOnce() throws Exception {
-        String id = started(b, LONG_TRAINING);
-        awaitProgress(b, id);
+    void anOwnerKilledMidTrainingIsResumedByTheOtherAsAttemptTwoAndCompletesWithEachEpochOnce() throws Exception {
+        String id = started(b, "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":" + KILLED_EPOCHS
+                + ",\"batch_size\":16,\"seed\":9}");
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50)).until(() ->
+                b.http().get("/api/v1/operations/{id}", id).jsonPath().getInt("metrics_count") >= 3);
 
-        b.killHard();
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            JsonPath op = a.http().get("/api/v1/operations/{id}", id).then().statusCode(200).extract().jsonPath();
-            String lost = op.getString("progress.context.owner_lost");
-            return lost != null && lost.contains("replica-b");
+        b.killHard(); // and not restarted until the training is done: replica-a must take it over
+        List<String> statuses = new ArrayList<>();
+        List<Object> epochs = new ArrayList<>();
+        int[] cursor = {0};
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            statuses.add(lb().get("/api/v1/operations/{id}", id).then().statusCode(200).extract().path("status"));
+            JsonPath page = lb().queryParam("cursor", cursor[0]).get("/api/v1/operations/{id}/metrics", id)
+                    .then().statusCode(200).extract().jsonPath();
+            epochs.addAll(page.getList("metrics.epoch"));
+            cursor[0] = page.getInt("new_cursor");
+            return statuses.get(statuses.size() - 1).equals("completed");
         });
+        epochs.addAll(lb().queryParam("cursor", cursor[0]).get("/api/v1/operations/{id}/metrics", id).jsonPath()
+                .getList("metrics.epoch"));
 
-        b = replica("replica-b", b.port);
+        JsonPath done = lb().get("/api/v1/operations/{id}", id).then().statusCode(200).extract().jsonPath();
+        assertThat(statuses).as("resumed without passing through failed").doesNotContain("failed");
+        assertThat(done.getInt("attempts.count")).as(done.prettify()).isEqualTo(2);
+        assertThat(done.getString("attempts.items[1].place")).isEqualTo("replica");
+        assertThat(done.getString("attempts.items[1].runs_on")).isEqualTo("replica-a");
+        assertThat(done.getString("attempts.items[1].previous_ended")).isEqualTo("replica replica-b lost");
+        assertThat(done.getInt("attempts.items[1].from_epoch")).as("from replica-b's checkpoint in the shared models"
+                + " directory").isPositive();
+        assertThat(epochs).as("each epoch once, followed through nginx")
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, KILLED_EPOCHS).boxed().toList());
+        assertThat(count("SELECT COUNT(*) FROM " + schema + ".operation_metrics WHERE operation_id = '" + id + "'"))
+                .isEqualTo(KILLED_EPOCHS);
+        assertThat(count("SELECT COUNT(*) FROM " + schema + ".operations WHERE operation_id = '" + id
+                + "' AND owner_node = 'replica-a'")).as("replica-a owns it now").isEqualTo(1);
+
+        b = replica("replica-b", b.port); // right after kill -9, with its node id
         assertThat(a.admin().get("/api/v1/admin/replicas").jsonPath().getList("replicas.liveness"))
                 .containsExactly("live", "live");
-        JsonPath resumed = b.http().get("/api/v1/operations/{id}", id).then().statusCode(200).extract().jsonPath();
-        assertThat(resumed.getString("status")).as("its restart resumed what it was running").isEqualTo("running");
-        assertThat(resumed.getInt("attempts.count")).isEqualTo(2);
-        assertThat(resumed.getString("attempts.items[1].runs_on")).isEqualTo("replica-b");
-        assertThat(resumed.getString("attempts.items[1].previous_ended")).isEqualTo("interrupted: process restarted");
-        a.admin().post("/api/v1/operations/{id}/cancel", id).then().statusCode(200); // through a, to its owner
+        assertThat(RestartIT.status(b, id)).as("its restart leaves what replica-a finished alone").isEqualTo("completed");
     }
 
     @Test
-    void anOwnerStoppedBySigtermIsMarkedStoppingAndItsOperationLostAtOnce() throws Exception {
+    void anOwnerStoppedBySigtermIsMarkedStoppingAndItsOperationResumedByTheOtherAtOnce() throws Exception {
         String id = started(b, LONG_TRAINING);
         awaitProgress(b, id);
 
@@ -204,8 +227,11 @@ class ReplicasBehindNginxIT {
         JsonPath view = a.admin().get("/api/v1/admin/replicas").jsonPath();
         assertThat(view.getString("replicas.find { it.node_id == 'replica-b' }.liveness")).isEqualTo("stopping");
         JsonPath op = a.http().get("/api/v1/operations/{id}", id).then().statusCode(200).extract().jsonPath();
-        if (op.getString("status").equals("running")) { // not waited for: marked lost at once
-            assertThat(op.getString("progress.context.owner_lost")).contains("replica-b").contains("stopping");
+        if (op.getString("status").equals("running")) { // not waited for: lost at once, so resumed here at once
+            assertThat(op.getInt("attempts.count")).as(op.prettify()).isEqualTo(2);
+            assertThat(op.getString("attempts.items[1].runs_on")).isEqualTo("replica-a");
+            assertThat(op.getString("attempts.items[1].previous_ended")).isEqualTo("replica replica-b lost");
+            a.admin().post("/api/v1/operations/{id}/cancel", id).then().statusCode(200);
         } else { // or its own shutdown ended it
             assertThat(op.getString("status")).isEqualTo("failed");
         }

@@ -72,6 +72,15 @@ public interface ProgressSource {
         return null;
     }
 
+    /**
+     * The node id of the replica that owns this operation (runs it in its process) and was found lost
+     * by the last pull: it did not answer and its liveness stamp is older than the stall-after, or it
+     * is stopping; null while it answers, and for every other source. Never blocks.
+     */
+    default String lostOwner() {
+        return null;
+    }
+
     /** Why an operation quiet for {@code quiet} is failed, {@code failAfter} being its limit. */
     String lostReason(Duration quiet, Duration failAfter);
 

@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
 /**
  * Resumes interrupted work as a new attempt of the same operation: an operator's resume of a failed
  * training ({@code POST /api/v1/operations/{id}/resume}, the one {@code failed -> running} change) and
- * a restarted process's resume of the trainings it left running (never through {@code failed}).
+ * a restarted process's resume of the trainings it left running, or a replica's of those whose owner
+ * replica a read found lost (both never through {@code failed}).
  * Each claims the next attempt with one conditional update ({@code OperationStore#claimAttempt}, on
  * owner + attempt), so of two processes that try, one resumes; then the type's {@link ResumableWork}
  * queues the work. A cancel during a resume wins: the worker then never starts, nothing is registered.
@@ -78,6 +79,25 @@ public class OperationResumes {
      * off, not this process's work, or its attempts used up): the caller then fails it as before.
      */
     public Optional<OperationInfo> resumeInterrupted(OperationInfo current, String why) {
+        return resumeHere(current, transitions.store.ownerNode(), why, "was running when the process stopped");
+    }
+
+    /**
+     * Resumes here, as its next attempt, a training whose owner replica {@code lostNode} a read found
+     * lost (silent past the stall-after, or stopping): of the replicas that find it so, the one whose
+     * conditional update on owner + attempt wins becomes its owner and runs it from the newest
+     * checkpoint; it stays {@code running}. The others get the record as the winner left it (their
+     * source of it is dropped, so their next read follows the new owner). Empty if it is not to be
+     * resumed (resume off, not a local training, its attempts used up): it then fails at fail-after.
+     */
+    public Optional<OperationInfo> resumeFromLostOwner(OperationInfo seen, String lostNode) {
+        OperationInfo current = transitions.find(seen.operationId());
+        return resumeHere(current, lostNode, "replica " + lostNode + " lost", "its owner, replica " + lostNode
+                + ", was lost");
+    }
+
+    /** The next attempt of a running {@code current} owned by {@code expectedOwner}, claimed and run here. */
+    private Optional<OperationInfo> resumeHere(OperationInfo current, String expectedOwner, String why, String what) {
         ResumableWork work = byType.get(current.operationType());
         if (work == null || !work.resumeAtStartup() || current.status() != OperationStatus.RUNNING
                 || !work.runsHere(current)) {
@@ -90,12 +110,14 @@ public class OperationResumes {
         }
         int from = work.checkpointEpoch(current).orElse(0);
         try {
-            OperationInfo resumed = claim(current, transitions.store.ownerNode(), from, why, OperationStatus.RUNNING);
-            LOG.infof("operation %s was running when the process stopped: resumed from epoch %d (attempt %d)",
-                    current.operationId(), from, resumed.attempts().count());
+            OperationInfo resumed = claim(current, expectedOwner, from, why, OperationStatus.RUNNING);
+            LOG.infof("operation %s %s: resumed here from epoch %d (attempt %d)", current.operationId(), what, from,
+                    resumed.attempts().count());
             return Optional.of(run(work, resumed));
         } catch (IllegalTransitionException e) {
             LOG.infof("operation %s not resumed here: %s", current.operationId(), e.getMessage());
+            transitions.sources.remove(current.operationId()); // followed where the winner runs it
+            transitions.cache.invalidate(current.operationId());
             return Optional.of(transitions.find(current.operationId()));
         }
     }

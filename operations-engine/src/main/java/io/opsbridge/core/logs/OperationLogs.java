@@ -71,6 +71,18 @@ public final class OperationLogs implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #close(String)} of this very log: never a later attempt's, opened under the same id once the
+     * status change that ended this one let a resume start it.
+     */
+    public void close(OperationLog log) {
+        Saved saved = open.get(log.operationId());
+        if (saved != null && saved.log == log) {
+            save(saved);
+            open.remove(log.operationId(), saved);
+        }
+    }
+
     /** At shutdown: every open log is stored as far as it got. */
     @Override
     public void close() {

@@ -28,7 +28,9 @@ import org.jboss.logging.Logger;
  * so a client switching replicas never sees progress go back; its log too. Only the owner writes the
  * operation's rows; this source writes one thing: when the owner does not answer and its liveness
  * stamp is older than the type's stall-after (at once when it is stopping), the owner-lost marker
- * in {@code progress.context}, naming the replica. A cancel is forwarded to the owner; if it cannot
+ * in {@code progress.context}, naming the replica ({@link #lostOwner}: a replica may then resume it).
+ * An owner that no longer owns the operation (another replica claimed it) is not followed any more:
+ * the next read follows the new owner. A cancel is forwarded to the owner; if it cannot
  * be reached, the lifecycle records the cancel and the owner applies it at its next touch.
  */
 public final class OwnerProgressSource implements ProgressSource {
@@ -49,6 +51,8 @@ public final class OwnerProgressSource implements ProgressSource {
     private volatile long seenVersion;
     /** The owner's last sign of life once it stopped answering; null while it answers. */
     private volatile Instant quietSince;
+    /** The owner's node id once it is found lost; null while it answers. */
+    private volatile String lostOwner;
 
     /** @param clients the client of an owner's URL; @param caller who the current request is for (audit name), or null */
     public OwnerProgressSource(String operationId, Replica owner, ReplicaIdentity me, JdbcReplicaStore replicas,
@@ -125,6 +129,11 @@ public final class OwnerProgressSource implements ProgressSource {
     }
 
     @Override
+    public String lostOwner() {
+        return lostOwner;
+    }
+
+    @Override
     public String lostReason(Duration quiet, Duration failAfter) {
         Replica gone = owner;
         return "owner lost: replica " + gone.nodeId() + " (" + gone.advertisedUrl() + ") has not answered for "
@@ -156,6 +165,7 @@ public final class OwnerProgressSource implements ProgressSource {
     private Optional<OperationInfo> answered(OperationInfo answer) {
         seenVersion = Math.max(seenVersion, answer.version());
         quietSince = null;
+        lostOwner = null;
         if (answer.status().isTerminal()) {
             ended.run(); // recorded by the owner: later reads find it in the store
         }
@@ -172,6 +182,10 @@ public final class OwnerProgressSource implements ProgressSource {
         if (stored.isEmpty() || stored.get().status() != OperationStatus.RUNNING) {
             return stored;
         }
+        if (replicas.ownerOf(operationId).filter(node -> !node.equals(owner.nodeId())).isPresent()) {
+            ended.run(); // another replica claimed it (a resume): the next read follows that one
+            return stored;
+        }
         Instant lastSign = recorded.map(Replica::heartbeatAt).orElse(now);
         boolean lost = recorded.isEmpty() || recorded.get().stopping()
                 || settings.current().stalls().isStalled(stored.get().operationType(), Duration.between(lastSign, now));
@@ -179,6 +193,7 @@ public final class OwnerProgressSource implements ProgressSource {
             return stored;
         }
         quietSince = lastSign;
+        lostOwner = owner.nodeId();
         String why = "replica " + owner.nodeId() + " (" + owner.advertisedUrl() + ") "
                 + (recorded.map(Replica::stopping).orElse(false) ? "is stopping" : "last renewed its stamp at " + lastSign)
                 + " and does not answer: " + failure.getMessage();

@@ -90,7 +90,7 @@ public class OperationRunner {
             String resumedNote) {
         String id = log.operationId();
         if (!lifecycle.tryStart(id)) {
-            logs.close(id);
+            logs.close(log);
             sources.remove(id); // cancelled while it waited (or during its resume): nothing of it stays here
             return;
         }
@@ -102,7 +102,7 @@ public class OperationRunner {
             log.info("started on " + Thread.currentThread().getName());
             Map<String, Object> result = job.apply(bridge);
             log.info("completed");
-            logs.close(id);
+            logs.close(log);
             lifecycle.complete(id, result);
         } catch (OperationCancelledException e) {
             log.warn("stopped: cancelled");
@@ -113,12 +113,12 @@ public class OperationRunner {
         } catch (RuntimeException | Error e) {
             JobLog.unbind(); // the failure is written once, as its causes, not again by the logger below
             log.error("failed: " + Causes.of(e));
-            logs.close(id);
+            logs.close(log);
             LOG.errorf(e, "operation %s failed", id);
             failQuietly(id, describe(e), DeterministicFailure.isIn(e));
         } finally {
             JobLog.unbind();
-            logs.close(id);
+            logs.close(log);
         }
     }
 

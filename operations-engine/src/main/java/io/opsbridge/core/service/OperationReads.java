@@ -34,7 +34,10 @@ final class OperationReads {
     private final OperationLifecycle lifecycle;
     private final Settings settings;
     private final Clock clock;
-    /** What a lost operation may become instead of failed: resumed elsewhere ({@code LostHosts}); none by default. */
+    /**
+     * What a lost operation (or one whose owner replica is lost) may become instead of failed: resumed
+     * elsewhere ({@code LostHosts}, {@code OperationResumes#resumeFromLostOwner}); none by default.
+     */
     private volatile BiFunction<OperationInfo, ProgressSource, Optional<OperationInfo>> lostResumes =
             (info, source) -> Optional.empty();
 
@@ -158,14 +161,18 @@ final class OperationReads {
         return CompletableFuture.supplyAsync(() -> settle(info, source), blocking);
     }
 
-    /** Whether a read of the running {@code info} has something to apply: a host outcome, or it is lost. */
+    /**
+     * Whether a read of the running {@code info} has something to apply: a host outcome, an owner
+     * replica found lost, or it is lost.
+     */
     private boolean needsSettling(OperationInfo info, ProgressSource source) {
-        return source.hasOutcome() || isLost(info, source);
+        return source.hasOutcome() || source.lostOwner() != null || isLost(info, source);
     }
 
     /**
-     * What a read of a running operation discovered: the host's outcome, or an operation quiet for
-     * its type's {@code fail-after} (lost detection on read), is applied now.
+     * What a read of a running operation discovered: the host's outcome, or an operation whose owner
+     * replica is lost or which is quiet for its type's {@code fail-after} (lost detection on read), is
+     * applied now: resumed elsewhere if it may be, else failed at its fail-after.
      */
     private OperationInfo settle(OperationInfo info, ProgressSource source) {
         if (source.hasOutcome()) {
@@ -174,12 +181,16 @@ final class OperationReads {
                 return lifecycle.finish(info.operationId(), outcome.get());
             }
         }
-        if (!isLost(info, source)) {
+        boolean lost = isLost(info, source);
+        if (!lost && source.lostOwner() == null) {
             return info;
         }
         Optional<OperationInfo> resumed = lostResumes.apply(info, source);
         if (resumed.isPresent()) {
             return resumed.get();
+        }
+        if (!lost) {
+            return info; // its owner is lost, but it is not to be resumed: it fails at its fail-after
         }
         Duration quiet = source.quietFor(clock.instant());
         Duration failAfter = settings.current().stalls().failAfter(info.operationType());

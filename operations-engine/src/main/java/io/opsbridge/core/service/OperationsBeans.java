@@ -7,6 +7,7 @@ import io.opsbridge.core.follow.ProgressSources;
 import io.opsbridge.core.lifecycle.CompletionHook;
 import io.opsbridge.core.lifecycle.HostResumableWork;
 import io.opsbridge.core.lifecycle.LostHosts;
+import io.opsbridge.core.lifecycle.LostWork;
 import io.opsbridge.core.lifecycle.OperationLifecycle;
 import io.opsbridge.core.lifecycle.OperationResumes;
 import io.opsbridge.core.lifecycle.ResumableWork;
@@ -50,15 +51,17 @@ public class OperationsBeans {
     }
 
     /**
-     * Resumes of interrupted work, for every type that has a {@link ResumableWork} (the training's); a
-     * lost host's work resumed on another host by reads, for every type with a {@link HostResumableWork}.
+     * Resumes of interrupted work, for every type that has a {@link ResumableWork} (the training's): a
+     * lost replica's by the replica whose read claims it; a lost host's on another host by reads, for
+     * every type with a {@link HostResumableWork}.
      */
     @Produces
     @Singleton
     OperationResumes resumes(OperationsCore core, @All List<ResumableWork> works, RemoteMappingStore mappings,
             @All List<HostResumableWork> hostWorks) {
         OperationResumes resumes = new OperationResumes(core.lifecycle(), works);
-        core.operations().resumeLostWith(new LostHosts(resumes, core.lifecycle(), mappings, hostWorks)::resume);
+        core.operations().resumeLostWith(new LostWork(resumes, new LostHosts(resumes, core.lifecycle(), mappings,
+                hostWorks)));
         return resumes;
     }
 

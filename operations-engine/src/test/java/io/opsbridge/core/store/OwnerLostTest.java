@@ -2,7 +2,6 @@ package io.opsbridge.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opsbridge.api.LogsResponse;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.api.OperationStatus;
@@ -10,12 +9,10 @@ import io.opsbridge.api.OperationType;
 import io.opsbridge.core.MutableClock;
 import io.opsbridge.core.follow.ProgressContext;
 import io.opsbridge.core.replicas.JdbcReplicaStore;
-import io.opsbridge.core.replicas.OwnerApi;
 import io.opsbridge.core.replicas.OwnerProgressSource;
 import io.opsbridge.core.replicas.ReplicaIdentity;
 import io.opsbridge.core.settings.RuntimeSettings;
 import io.opsbridge.core.settings.Settings;
-import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -79,7 +76,7 @@ class OwnerLostTest {
         OperationInfo done = new OperationInfo("op_1", OperationType.TRAINING, OperationStatus.COMPLETED, T0, T0, T0, T0,
                 running.progress(), running.metadata(), Map.of(), null, 0, 5);
         OwnerProgressSource answering = new OwnerProgressSource("op_1", replicas.find("replica-b").orElseThrow(), me,
-                replicas, store, url -> new Refusing() {
+                replicas, store, url -> new RefusingOwner() {
                     @Override
                     public CompletionStage<OperationInfo> whenChanged(String id, String wait, long sinceVersion,
                             String to, String by) {
@@ -96,7 +93,7 @@ class OwnerLostTest {
         store.update("op_1", op -> new OperationInfo(op.operationId(), op.operationType(), OperationStatus.RUNNING,
                 op.createdAt(), T0, T0, null, op.progress(), op.metadata(), null, null, 0, 2));
         return new OwnerProgressSource("op_1", replicas.find("replica-b").orElseThrow(), me, replicas, store,
-                url -> new Refusing(), () -> null, () -> { }, settings, clock);
+                url -> new RefusingOwner(), () -> null, () -> { }, settings, clock);
     }
 
     /** A read through the source (its long-poll, which fails as any read does when the owner is gone). */
@@ -106,29 +103,5 @@ class OwnerLostTest {
 
     private static Map<String, Object> context(OperationInfo info) {
         return info.progress().context() == null ? Map.of() : info.progress().context();
-    }
-
-    /** An owner that cannot be reached: every connection refused. */
-    private static class Refusing implements OwnerApi {
-        @Override
-        public CompletionStage<OperationInfo> read(String id, boolean forceRefresh, String to, String by) {
-            return CompletableFuture.failedFuture(new RuntimeException(new ConnectException("Connection refused")));
-        }
-
-        @Override
-        public CompletionStage<OperationInfo> whenChanged(String id, String wait, long sinceVersion, String to,
-                String by) {
-            return read(id, false, to, by);
-        }
-
-        @Override
-        public LogsResponse logs(String id, int cursor, String to, String by) {
-            throw new RuntimeException(new ConnectException("Connection refused"));
-        }
-
-        @Override
-        public OperationInfo cancel(String id, String to, String by, String caller) {
-            throw new RuntimeException(new ConnectException("Connection refused"));
-        }
     }
 }
