@@ -20,7 +20,10 @@ final class BackgroundWork {
             "the long-poll timeouts: a waiting GET answers when its wait is over, with nothing changed",
             "io.opsbridge.core.logs.OperationLogs",
             "the operation logs' write-behind: the first line after a save schedules one save, at most once per"
-                    + " progress-persist-interval, so a kill -9 loses at most one interval of log; idle logs cost nothing");
+                    + " progress-persist-interval, so a kill -9 loses at most one interval of log; idle logs cost nothing",
+            "io.opsbridge.host.training.OneJob",
+            "a one-job training host (a Kubernetes Job's pod) writes its terminal record off the worker thread when"
+                    + " its training ends, then exits once its grace period is over");
 
     /** Who runs a {@code PeriodicCheck}, and which one: the timers that run in a backend. */
     static final Map<String, String> PERIODIC_CHECKS = Map.of(
