@@ -1,9 +1,9 @@
 package io.opsbridge.backend.health;
 
 import io.opsbridge.backend.hosts.ConfiguredHosts;
-import io.opsbridge.backend.hosts.HostProbes;
 import io.opsbridge.core.monitoring.HostStates;
 import io.opsbridge.server.health.HostProbe;
+import io.opsbridge.server.health.HostProbes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.opsbridge.core.monitoring.HostStates;
 import io.opsbridge.server.health.HostProbe;
+import io.opsbridge.server.health.HostProbes;
 import io.opsbridge.server.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;

@@ -15,10 +15,22 @@ public interface HostResumableWork {
     OperationType type();
 
     /**
+     * Whether a host answers now that could take a new attempt (it is ready); asked before the attempt
+     * is claimed, so work with nowhere to go is never listed as a new attempt that then fails.
+     */
+    boolean anyHostReady();
+
+    /**
      * Starts the work of {@code resumed} (already running at its new attempt) on the next reachable
      * host that takes it, and records nothing.
      *
      * @throws RuntimeException if no host took it (none reachable, all full, refused)
      */
     HostPlacement place(OperationInfo resumed);
+
+    /**
+     * Cancels the run {@link #place} started for {@code operationId} (it ended meanwhile: a cancel won),
+     * so it registers nothing; a host that cannot be told is logged, never thrown.
+     */
+    void withdraw(String operationId, HostPlacement placed);
 }

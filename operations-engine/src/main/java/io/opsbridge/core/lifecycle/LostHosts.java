@@ -24,6 +24,8 @@ import org.jboss.logging.Logger;
  * {@link HostResumableWork}, then moves the remote mapping (host cursor from 0; the metrics continue
  * after the stored ones, an epoch stored already is dropped) and the record's metadata to the new host.
  * A replica that still follows the lost host switches to the new one when it sees the record moved.
+ * Nothing is claimed while no host is ready to take it; a cancel between the claim and the placement
+ * wins (the run placed is withdrawn). An operator's resume of a failed host training goes the same way.
  */
 public final class LostHosts {
 
@@ -74,6 +76,11 @@ public final class LostHosts {
             return Optional.empty();
         }
         String lostUrl = current.metadata().hostServiceUrl();
+        if (!placer.anyHostReady()) {
+            LOG.warnf("operation %s: host %s lost, not resumed: no %s host is ready to take it",
+                    current.operationId(), lostUrl, current.operationType().wireName());
+            return Optional.empty();
+        }
         int from = work.checkpointEpoch(current).orElseGet(() -> lastStoredEpoch(current));
         OperationInfo resumed;
         try {
@@ -82,19 +89,64 @@ public final class LostHosts {
             LOG.infof("operation %s not resumed here: %s", current.operationId(), e.getMessage());
             return Optional.of(transitions.find(current.operationId()));
         }
-        HostPlacement placed;
         try {
-            placed = placer.place(resumed);
+            return Optional.of(placed(placer, resumed, "host " + lostUrl + " lost"));
         } catch (RuntimeException e) {
             LOG.warnf("operation %s: host %s lost and no other host took attempt %d: %s", current.operationId(),
                     lostUrl, resumed.attempts().count(), e.getMessage());
             return Optional.empty();
         }
-        mappings.moved(current.operationId(), placed.hostUrl(), placed.hostOperationId(), transitions.clock.instant());
-        OperationInfo moved = transitions.changed(current.operationId(), op -> movedTo(op, placed));
-        LOG.infof("operation %s: host %s lost, resumed from epoch %d on %s as %s (attempt %d)", current.operationId(),
-                lostUrl, from, placed.hostUrl(), placed.hostOperationId(), moved.attempts().count());
-        return Optional.of(follow(moved));
+    }
+
+    /**
+     * Resumes a failed host training on a ready host, as its next attempt from epoch {@code from}:
+     * the operator's resume ({@link OperationResumes#resume}) of work that ran on a host.
+     *
+     * @throws IllegalTransitionException (409) if no host is ready to take it, or another resume won
+     */
+    OperationInfo resumeFailed(OperationInfo current, int from) {
+        HostResumableWork placer = byType.get(current.operationType());
+        if (placer == null) {
+            throw new IllegalTransitionException(current.operationId(), "ran on a worker host, and "
+                    + current.operationType().wireName() + " work does not resume on hosts: start it again");
+        }
+        if (!placer.anyHostReady()) {
+            throw new IllegalTransitionException(current.operationId(), "ran on a worker host, and no "
+                    + current.operationType().wireName() + " host is ready to take it now: try again when one answers");
+        }
+        String why = "failed: " + current.errorMessage();
+        OperationInfo resumed = resumes.claim(current, null, from, why, OperationStatus.FAILED);
+        try {
+            return placed(placer, resumed, why);
+        } catch (RuntimeException e) {
+            LOG.warnf("operation %s: no host took attempt %d: %s", current.operationId(), resumed.attempts().count(),
+                    e.getMessage());
+            return resumes.notStarted(resumed, "no host took it: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Places the claimed attempt {@code resumed} on a host and moves it there (the remote mapping, then
+     * the record's metadata, in one conditional update), unless it ended meanwhile: a cancel between the
+     * claim and the placement wins, and the run just placed is withdrawn (it registers nothing).
+     */
+    private OperationInfo placed(HostResumableWork placer, OperationInfo resumed, String previousEnded) {
+        String id = resumed.operationId();
+        HostPlacement placed = placer.place(resumed);
+        mappings.moved(id, placed.hostUrl(), placed.hostOperationId(), transitions.clock.instant());
+        OperationInfo moved = transitions.changed(id, op -> op.status() == OperationStatus.RUNNING
+                && op.attempts().count() == resumed.attempts().count() ? movedTo(op, placed) : op);
+        if (moved.status() != OperationStatus.RUNNING
+                || !placed.hostOperationId().equals(moved.metadata().hostOperationId())) {
+            LOG.infof("operation %s is %s: attempt %d, just placed on %s as %s, is withdrawn", id,
+                    moved.status().wireName(), resumed.attempts().count(), placed.hostUrl(), placed.hostOperationId());
+            placer.withdraw(id, placed);
+            return moved;
+        }
+        LOG.infof("operation %s: %s, resumed from epoch %d on %s as %s (attempt %d)", id, previousEnded,
+                moved.attempts().current().fromEpoch(), placed.hostUrl(), placed.hostOperationId(),
+                moved.attempts().count());
+        return follow(moved);
     }
 
     /** {@code info} followed from where its record says it runs now, instead of the lost host. */

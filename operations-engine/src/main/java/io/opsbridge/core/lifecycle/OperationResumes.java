@@ -28,6 +28,8 @@ public class OperationResumes {
     private final Transitions transitions;
     private final OperationLifecycle lifecycle;
     private final Map<OperationType, ResumableWork> byType = new HashMap<>();
+    /** Where a failed host training resumes; null: nowhere (it is refused). */
+    private volatile LostHosts hosts;
 
     public OperationResumes(OperationLifecycle lifecycle, List<ResumableWork> works) {
         this.lifecycle = lifecycle;
@@ -35,13 +37,19 @@ public class OperationResumes {
         works.forEach(work -> byType.put(work.type(), work));
     }
 
+    /** A failed training that ran on a worker host resumes on a ready host through {@code onHosts}. */
+    public void resumeOnHostsWith(LostHosts onHosts) {
+        this.hosts = onHosts;
+    }
+
     /**
-     * Resumes a failed training from its newest checkpoint, as its next attempt.
+     * Resumes a failed training from its newest checkpoint, as its next attempt: here, or on a ready
+     * worker host if it ran on one (same checkpoint key).
      *
      * @return the operation, running again
      * @throws IllegalTransitionException (409) saying why it cannot be resumed: it is cancelled,
      *     completed or running, is no training, failed for a reason a new attempt meets again, has had
-     *     its most attempts, or has no checkpoint
+     *     its most attempts, has no checkpoint, or ran on a host and no host is ready now
      * @throws io.opsbridge.core.OperationNotFoundException (404) for an unknown id
      */
     public OperationInfo resume(String operationId) {
@@ -62,11 +70,18 @@ public class OperationResumes {
             throw refused(operationId, "failed for a reason a new attempt would meet again (" + current.errorMessage()
                     + "): start a new training instead");
         }
-        if (!work.runsHere(current)) {
-            throw refused(operationId, "ran on a worker host: resuming it there is not supported yet, start a new training");
-        }
         int from = work.checkpointEpoch(current).orElseThrow(() -> refused(operationId,
                 "has no checkpoint to resume from (it failed before its first one was written): start a new training"));
+        if (!work.runsHere(current)) {
+            LostHosts onHosts = hosts;
+            if (onHosts == null || current.metadata() == null || !"host".equals(current.metadata().mode())) {
+                throw refused(operationId, "ran where this process cannot run it again: start a new training");
+            }
+            OperationInfo resumed = onHosts.resumeFailed(current, from);
+            LOG.infof("operation %s resumed by an operator from epoch %d on %s (attempt %d)", operationId, from,
+                    resumed.metadata().hostServiceUrl(), resumed.attempts().count());
+            return resumed;
+        }
         OperationInfo resumed = claim(current, null, from, "failed: " + current.errorMessage(), OperationStatus.FAILED);
         LOG.infof("operation %s resumed by an operator from epoch %d (attempt %d)", operationId, from,
                 resumed.attempts().count());
@@ -161,12 +176,16 @@ public class OperationResumes {
             return transitions.find(resumed.operationId());
         } catch (RuntimeException e) {
             LOG.errorf(e, "operation %s: attempt %d not started", resumed.operationId(), resumed.attempts().count());
-            try {
-                return lifecycle.fail(resumed.operationId(), "attempt " + resumed.attempts().count()
-                        + " not started: " + e.getMessage());
-            } catch (IllegalTransitionException ended) {
-                return transitions.find(resumed.operationId()); // cancelled meanwhile: the cancel wins
-            }
+            return notStarted(resumed, e.getMessage());
+        }
+    }
+
+    /** The claimed attempt {@code resumed} could not start: failed, saying why (it stays resumable). */
+    OperationInfo notStarted(OperationInfo resumed, String why) {
+        try {
+            return lifecycle.fail(resumed.operationId(), "attempt " + resumed.attempts().count() + " not started: " + why);
+        } catch (IllegalTransitionException ended) {
+            return transitions.find(resumed.operationId()); // cancelled meanwhile: the cancel wins
         }
     }
 

@@ -52,16 +52,17 @@ public class OperationsBeans {
 
     /**
      * Resumes of interrupted work, for every type that has a {@link ResumableWork} (the training's): a
-     * lost replica's by the replica whose read claims it; a lost host's on another host by reads, for
-     * every type with a {@link HostResumableWork}.
+     * lost replica's by the replica whose read claims it; a lost host's on another host by reads, and a
+     * failed host training by an operator on a ready host, for every type with a {@link HostResumableWork}.
      */
     @Produces
     @Singleton
     OperationResumes resumes(OperationsCore core, @All List<ResumableWork> works, RemoteMappingStore mappings,
             @All List<HostResumableWork> hostWorks) {
         OperationResumes resumes = new OperationResumes(core.lifecycle(), works);
-        core.operations().resumeLostWith(new LostWork(resumes, new LostHosts(resumes, core.lifecycle(), mappings,
-                hostWorks)));
+        LostHosts onHosts = new LostHosts(resumes, core.lifecycle(), mappings, hostWorks);
+        resumes.resumeOnHostsWith(onHosts);
+        core.operations().resumeLostWith(new LostWork(resumes, onHosts));
         return resumes;
     }
 

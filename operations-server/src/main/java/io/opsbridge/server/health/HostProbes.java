@@ -1,8 +1,7 @@
-package io.opsbridge.backend.hosts;
+package io.opsbridge.server.health;
 
 import io.opsbridge.core.monitoring.HostStates;
 import io.opsbridge.core.settings.Settings;
-import io.opsbridge.server.health.HostProbe;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
