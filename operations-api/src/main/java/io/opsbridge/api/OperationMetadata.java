@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 import java.util.Map;
 
-/** What an operation was asked to do and where it runs: the {@code metadata} block of {@link OperationInfo}. */
+/**
+ * What an operation was asked to do and where it runs: the {@code metadata} block of {@link OperationInfo}.
+ * {@code engine} says what placed host work ({@code hosts}: the host list, {@code kubernetes}: one
+ * Kubernetes Job, named {@code job_name}); an operation is followed by the engine recorded here, never
+ * by the current setting. Null for local work and for host work recorded before engines existed (hosts).
+ */
 // A response a newer peer may extend: read what we know (the server side rejects unknown request fields).
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -17,7 +22,31 @@ public record OperationMetadata(
         String hostOperationId,
         String hostServiceUrl,
         String sessionId,
-        Map<String, Object> parameters) {
+        Map<String, Object> parameters,
+        String engine,
+        String jobName) {
+
+    /** The engine of host work placed on the host list. */
+    public static final String ENGINE_HOSTS = "hosts";
+    /** The engine of host work run as a Kubernetes Job. */
+    public static final String ENGINE_KUBERNETES = "kubernetes";
+
+    /** Metadata without an engine (local work, or host work as recorded before engines). */
+    public OperationMetadata(List<String> symbols, String timeframe, String mode, String hostOperationId,
+            String hostServiceUrl, String sessionId, Map<String, Object> parameters) {
+        this(symbols, timeframe, mode, hostOperationId, hostServiceUrl, sessionId, parameters, null, null);
+    }
+
+    /** Whether the work runs as a Kubernetes Job. */
+    public boolean onKubernetes() {
+        return ENGINE_KUBERNETES.equals(engine);
+    }
+
+    /** A copy that runs on {@code hostUrl} as {@code hostOperationId} (session {@code session}), all else kept. */
+    public OperationMetadata on(String hostUrl, String hostOperationId, String session) {
+        return new OperationMetadata(symbols, timeframe, mode, hostOperationId, hostUrl, session, parameters, engine,
+                jobName);
+    }
 
     /** Metadata of an operation that runs in this process. */
     public static OperationMetadata local(List<String> symbols, String timeframe, Map<String, Object> parameters) {

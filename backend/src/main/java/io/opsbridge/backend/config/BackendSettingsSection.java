@@ -29,6 +29,7 @@ public class BackendSettingsSection implements SettingsSection {
     public Set<String> reloadableKeys() {
         return Set.of("opsbridge.models.reload-interval", "opsbridge.models.auto-activate",
                 "opsbridge.training.routing.hosts", "opsbridge.training.routing.default-mode",
+                "opsbridge.training.routing.engine",
                 "opsbridge.data.routing.hosts", "opsbridge.data.routing.default-mode");
     }
 
@@ -49,6 +50,10 @@ public class BackendSettingsSection implements SettingsSection {
                 candidate.section(ModelsConfig.class).reloadInterval());
         CoreSettingsSection.httpUrls(errors, "opsbridge.training.routing.hosts",
                 candidate.section(TrainingRoutingConfig.class).hosts().orElse(List.of()));
+        String engine = candidate.section(TrainingRoutingConfig.class).engine();
+        if (!List.of("hosts", "kubernetes").contains(engine)) {
+            errors.add("opsbridge.training.routing.engine must be hosts or kubernetes, was '" + engine + "'");
+        }
         CoreSettingsSection.httpUrls(errors, "opsbridge.data.routing.hosts",
                 candidate.section(DataRoutingConfig.class).hosts().orElse(List.of()));
         return errors;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opsbridge.api.InvalidRequestException;
+import io.opsbridge.backend.kubernetes.KubernetesTrainings;
 import io.opsbridge.core.hosts.WorkRouter;
 import io.opsbridge.core.hosts.WorkRouters;
 import io.opsbridge.core.settings.RuntimeSettings;
@@ -63,8 +64,17 @@ class TrainingRoutingTest {
         assertThat(service("host", "http://gpu-1:8081").validate(created).strategy()).isEqualTo("mlp_directoin");
     }
 
+    @Test
+    void hostModeOnTheKubernetesEngineNeedsNoHosts() {
+        engine = "kubernetes";
+        assertThat(service("host").validate(request(null)).mode()).isEqualTo("host");
+    }
+
+    private String engine = "hosts";
+
     private WorkRouter<TrainingRequest> service(String defaultMode, String... hosts) {
-        Map<String, String> routing = new HashMap<>(Map.of("opsbridge.training.routing.default-mode", defaultMode));
+        Map<String, String> routing = new HashMap<>(Map.of("opsbridge.training.routing.default-mode", defaultMode,
+                "opsbridge.training.routing.engine", engine));
         if (hosts.length > 0) {
             routing.put("opsbridge.training.routing.hosts", String.join(",", hosts));
         }
@@ -72,7 +82,8 @@ class TrainingRoutingTest {
         TrainingOrchestrator orchestrator = new TrainingOrchestrator(new TrainingSettings(dir, dir));
         // nothing here reaches a host or a worker: validation only
         return new TrainingBeans().trainings(new WorkRouters(settings, null, null, null), orchestrator,
-                new TrainingJobs(orchestrator, null, settings), new KnownStrategies(() -> Set.of("mlp_direction", "momentum")));
+                new TrainingJobs(orchestrator, null, settings), new KnownStrategies(() -> Set.of("mlp_direction", "momentum")),
+                settings, new KubernetesTrainings(null, settings, null, null, null, null, null));
     }
 
     private static TrainingRequest request(String mode) {

@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Operations that run on a worker host ({@code mode=host}, {@code host_service_url},
- * {@code host_operation_id} in their metadata), each followed by a {@link HostProgressSource}
+ * {@code host_operation_id} in their metadata, not {@code engine=kubernetes}: the backend follows a Job's pod
+ * itself, through {@link #source}), each followed by a {@link HostProgressSource}
  * through the proxy of its host, with the host mapping stored once, whichever replica gets there first.
  */
 public final class HostSources implements SourceKind {
@@ -41,7 +42,8 @@ public final class HostSources implements SourceKind {
     @Override
     public Optional<ProgressSource> attach(OperationInfo info) {
         OperationMetadata m = info.metadata();
-        if (m == null || !"host".equals(m.mode()) || m.hostServiceUrl() == null || m.hostOperationId() == null) {
+        if (m == null || !"host".equals(m.mode()) || m.onKubernetes() || m.hostServiceUrl() == null
+                || m.hostOperationId() == null) {
             return Optional.empty();
         }
         return Optional.of(source(info.operationId(), m.hostServiceUrl(), m.hostOperationId()));

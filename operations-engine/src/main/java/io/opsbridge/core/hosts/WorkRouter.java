@@ -4,13 +4,14 @@ import io.opsbridge.api.InvalidRequestException;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.core.lifecycle.OperationLifecycle;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Starts work of one type where its request's mode says: {@code local} on this process's workers,
- * {@code host} on the next host that takes it. The mode of a request that names none and the host
- * list are read from the current settings at each request; either way the client follows the
- * backend's own operation id.
+ * {@code host} on the next host that takes it, or on the {@link WorkEngine} the settings select (e.g.
+ * a Kubernetes Job). The mode of a request that names none, the engine and the host list are read
+ * from the current settings at each request; either way the client follows the backend's own operation id.
  *
  * <pre>{@code
  * TrainingRequest valid = trainings.validate(request);   // 400 naming the field
@@ -24,9 +25,17 @@ public final class WorkRouter<R extends WorkRequest> {
     private final HostStarter hosts;
     private final LocalWork<R> local;
     private final OperationLifecycle lifecycle;
+    private final Supplier<Optional<WorkEngine<R>>> engine;
 
     public WorkRouter(WorkType type, Supplier<? extends RoutingConfig> routing, HostStarter hosts, LocalWork<R> local,
             OperationLifecycle lifecycle) {
+        this(type, routing, hosts, local, lifecycle, Optional::empty);
+    }
+
+    /** A router whose host work goes to the engine {@code engine} selects now, or to the host list when it selects none. */
+    public WorkRouter(WorkType type, Supplier<? extends RoutingConfig> routing, HostStarter hosts, LocalWork<R> local,
+            OperationLifecycle lifecycle, Supplier<Optional<WorkEngine<R>>> engine) {
+        this.engine = engine;
         this.type = type;
         this.routing = routing;
         this.hosts = hosts;
@@ -47,6 +56,11 @@ public final class WorkRouter<R extends WorkRequest> {
         if (!WorkRequest.MODE_HOST.equals(valid.mode())) {
             return local.checkHere().apply(valid);
         }
+        Optional<WorkEngine<R>> selected = engine.get();
+        if (selected.isPresent()) {
+            selected.get().checkConfigured();
+            return valid;
+        }
         if (!hosts.configured()) {
             throw new InvalidRequestException("mode", "mode=host is not configured on this backend: no " + type.name()
                     + " hosts are configured (" + type.hostsKey() + "); use mode=local");
@@ -62,7 +76,8 @@ public final class WorkRouter<R extends WorkRequest> {
         @SuppressWarnings("unchecked") // every WorkRequest's reproducible returns its own type
         R valid = (R) checked.reproducible();
         if (WorkRequest.MODE_HOST.equals(valid.mode())) {
-            return hosts.start(valid);
+            Optional<WorkEngine<R>> selected = engine.get();
+            return selected.isPresent() ? selected.get().start(valid) : hosts.start(valid);
         }
         OperationInfo created = lifecycle.create(type.type(),
                 OperationMetadata.local(valid.symbols(), valid.timeframe(), valid.toParameters()));

@@ -5,6 +5,7 @@ import io.opsbridge.core.proxy.RestClients;
 import io.opsbridge.core.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -33,12 +34,21 @@ public class WorkRouters {
      * The router of {@code type}, running local work through {@code local}, posting a host what
      * {@code hostBody} makes of a request and the backend operation id it will be recorded as.
      */
-    @SuppressWarnings("unchecked") // the router starts only its own R on a host
     public <R extends WorkRequest> WorkRouter<R> router(WorkType type, LocalWork<R> local,
             BiFunction<R, String, Object> hostBody) {
+        return router(type, local, hostBody, Optional::empty);
+    }
+
+    /**
+     * As {@link #router(WorkType, LocalWork, BiFunction)}, host work going to the {@link WorkEngine}
+     * {@code engine} selects at each request (read from the current settings), the host list when none.
+     */
+    @SuppressWarnings("unchecked") // the router starts only its own R on a host
+    public <R extends WorkRequest> WorkRouter<R> router(WorkType type, LocalWork<R> local,
+            BiFunction<R, String, Object> hostBody, Supplier<Optional<WorkEngine<R>>> engine) {
         Supplier<RoutingConfig> routing = () -> settings.current().section(type.routing());
         HostStarter hosts = new HostStarter(type, () -> routing.get().hosts().orElse(List.of()), clients, hosted,
                 (request, operationId) -> hostBody.apply((R) request, operationId));
-        return new WorkRouter<>(type, routing, hosts, local, lifecycle);
+        return new WorkRouter<>(type, routing, hosts, local, lifecycle, engine);
     }
 }

@@ -53,7 +53,7 @@ public final class LostHosts {
         String lostHostOperation = source.hostOperationId();
         HostResumableWork placer = byType.get(seen.operationType());
         ResumableWork work = resumes.work(seen.operationType());
-        if (lostHostOperation == null || placer == null || work == null || !work.resumeAtStartup()) {
+        if (lostHostOperation == null || seen.metadata().onKubernetes() || placer == null || work == null || !work.resumeAtStartup()) {
             return Optional.empty();
         }
         OperationInfo current = transitions.find(seen.operationId());
@@ -159,9 +159,7 @@ public final class LostHosts {
 
     /** The record running on the new host: its metadata and its current attempt say where. */
     private static OperationInfo movedTo(OperationInfo op, HostPlacement placed) {
-        OperationMetadata m = op.metadata();
-        OperationMetadata there = new OperationMetadata(m.symbols(), m.timeframe(), m.mode(), placed.hostOperationId(),
-                placed.hostUrl(), placed.sessionId(), m.parameters());
+        OperationMetadata there = op.metadata().on(placed.hostUrl(), placed.hostOperationId(), placed.sessionId());
         List<OperationAttempt> items = new ArrayList<>(op.attempts().items());
         OperationAttempt last = items.remove(items.size() - 1);
         items.add(new OperationAttempt(last.attempt(), last.startedAt(), last.place(), placed.hostUrl(),

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
@@ -135,6 +136,20 @@ public class OperationResumes {
             transitions.cache.invalidate(current.operationId());
             return Optional.of(transitions.find(current.operationId()));
         }
+    }
+
+    /**
+     * The running {@code seen} goes on as its next attempt where its engine placed it anew without the
+     * backend (a Kubernetes Job's replacement pod after a disruption), staying {@code running}: claimed on
+     * the attempt, so of two replicas that see the new place one records it; then {@code moved} is
+     * stored (where it runs now: metadata, the attempt's {@code runs_on}).
+     *
+     * @throws IllegalTransitionException if another replica recorded it first, or it is no longer running
+     */
+    public OperationInfo nextAttemptInPlace(OperationInfo seen, int fromEpoch, String previousEnded,
+            UnaryOperator<OperationInfo> moved) {
+        OperationInfo claimed = claim(seen, null, fromEpoch, previousEnded, OperationStatus.RUNNING);
+        return transitions.changed(claimed.operationId(), moved);
     }
 
     /** Whether {@code operation} may have another attempt; the limit of its type, or 1 for a type that never resumes. */

@@ -3,6 +3,7 @@ package io.opsbridge.core.proxy;
 import io.opsbridge.api.LogsResponse;
 import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationList;
 import io.opsbridge.api.OperationResults;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
@@ -72,6 +73,11 @@ public class OperationServiceProxy {
         String waitParam = Math.max(0, bounded.toMillis()) + "ms";
         return HostCalls.waitAsync(baseUrl, "long-poll of " + hostOperationId,
                 () -> api.whenChanged(hostOperationId, waitParam, sinceVersion));
+    }
+
+    /** The host's operations, newest first (its first page): how a one-job host's single operation is found. */
+    public OperationList list() {
+        return HostCalls.call(baseUrl, "GET operations", api::list);
     }
 
     /** The host's metrics after {@code cursor}. */

@@ -3,6 +3,7 @@ package io.opsbridge.core.proxy;
 import io.opsbridge.api.LogsResponse;
 import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationList;
 import io.opsbridge.api.OperationResults;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +20,10 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/api/v1/operations")
 @Produces(MediaType.APPLICATION_JSON)
 interface OperationsApi {
+
+    /** The first page of the host's operations (a one-job host holds exactly one). */
+    @GET
+    OperationList list();
 
     /** Asynchronous, as every read here: the answer completes the stage on an event loop, no thread waits for it. */
     @GET

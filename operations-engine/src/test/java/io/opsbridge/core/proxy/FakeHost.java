@@ -59,6 +59,12 @@ public final class FakeHost {
         // an adapter, not FakeHost itself: a class implementing the client interface would become a bean
         return new OperationServiceProxy(url, new OperationsApi() {
             @Override
+            public io.opsbridge.api.OperationList list() {
+                return new io.opsbridge.api.OperationList(List.of(operation), 1, operation.status().isTerminal() ? 0 : 1,
+                        null);
+            }
+
+            @Override
             public java.util.concurrent.CompletionStage<OperationInfo> read(String id, boolean forceRefresh) {
                 return answered(() -> FakeHost.this.get(id, forceRefresh));
             }

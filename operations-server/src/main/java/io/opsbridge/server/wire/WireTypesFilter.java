@@ -21,6 +21,7 @@ public class WireTypesFilter implements OASFilter {
     static final String METRIC = "Metric";
 
     private static final List<String> MODES = List.of("local", "host");
+    private static final List<String> ENGINES = List.of("hosts", "kubernetes");
     private static final List<String> SOURCES = List.of("sample", "csv");
     private static final List<String> ROLES = Roles.ALL;
 
@@ -35,6 +36,8 @@ public class WireTypesFilter implements OASFilter {
         oneOf(schemas, "DataLoadRequest", "source", SOURCES, "Where the bars come from; sample when absent"
                 + " (GET /api/v1/data/sources lists what each offers)");
         oneOf(schemas, "OperationMetadata", "mode", MODES, "Where it runs");
+        oneOf(schemas, "OperationMetadata", "engine", ENGINES, "What placed host work: the host list or a Kubernetes"
+                + " Job (job_name); absent for local work");
         oneOf(schemas, "NewToken", "role", ROLES, "What the token may do");
         oneOf(schemas, "ApiToken", "role", ROLES, "What the token may do");
         required(schemas, "TrainingRequest", "symbols");
