@@ -8,6 +8,7 @@ import io.opsbridge.core.IllegalTransitionException;
 import io.opsbridge.core.follow.HostOutcome;
 import io.opsbridge.core.follow.ProgressSource;
 import io.opsbridge.core.proxy.HostException;
+import io.opsbridge.workloads.training.TerminalRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +66,7 @@ final class JobPods {
         if (live.isPresent()) {
             return waiting(record, live.get().phase(), live.get().waiting());
         }
-        Optional<TerminalRecords.Terminal> terminal = kind.terminals().read(operationId);
+        Optional<TerminalRecord> terminal = kind.terminals().read(operationId).filter(t -> ofThisAttempt(record, t));
         if (terminal.isPresent() && terminal.get().operation().status().isTerminal()) {
             return new Found(null, stored, Optional.of(kind.records().ended(operationId, terminal.get())));
         }
@@ -150,6 +151,13 @@ final class JobPods {
             }
         }
         return kind.hosts().source(operationId, pod.url(), hostOperationId);
+    }
+
+    /** Whether {@code terminal} was written by the current attempt's Job, not by an earlier one (a resumed training's). */
+    private static boolean ofThisAttempt(OperationInfo record, TerminalRecord terminal) {
+        var attempt = record.attempts() == null ? null : record.attempts().current();
+        java.time.Instant since = attempt != null ? attempt.startedAt() : record.startedAt();
+        return since == null || terminal.writtenAt() == null || !terminal.writtenAt().isBefore(since);
     }
 
     /** The record with its current attempt running on {@code where}. */

@@ -8,6 +8,7 @@ import io.opsbridge.core.follow.ProgressContext;
 import io.opsbridge.core.store.OperationStore;
 import io.opsbridge.core.store.RemoteMapping;
 import io.opsbridge.core.store.RemoteMappingStore;
+import io.opsbridge.workloads.training.TerminalRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -65,7 +66,7 @@ final class JobRecords {
      * Stores the metrics of a terminal record the pod's host did not hand over (exactly once, through the
      * host cursor of its mapping) and returns how it ended.
      */
-    HostOutcome ended(String operationId, TerminalRecords.Terminal terminal) {
+    HostOutcome ended(String operationId, TerminalRecord terminal) {
         OperationInfo host = terminal.operation();
         RemoteMapping mapping = mappingFor(operationId, host.operationId());
         List<Map<String, Object>> metrics = terminal.metrics();
