@@ -13,6 +13,7 @@ import io.opsbridge.core.follow.HostOutcome;
 import io.opsbridge.core.lifecycle.OperationResumes;
 import io.opsbridge.core.lifecycle.ResumableWork;
 import io.opsbridge.core.logs.OperationLogs;
+import io.opsbridge.core.recovery.StartupRecovery;
 import io.opsbridge.core.run.OperationRunner;
 import io.opsbridge.core.settings.Settings;
 import java.time.Duration;
@@ -188,6 +189,23 @@ class OperationResumesTest {
         assertThat(resumed.progress().context()).containsEntry("resumed", "resumed from epoch 3 (attempt 2)");
         awaitStatus(id, OperationStatus.COMPLETED);
         assertThat(fixture.operations.metrics(id, 0).metrics()).extracting(m -> m.get("epoch")).containsExactly(4, 5);
+    }
+
+    @Test
+    void aTrainingLeftPendingByAStopIsStartedAtStartupAsItsFirstAttempt() {
+        String id = fixture.created(OperationType.TRAINING); // accepted, never taken by a worker, then the stop
+        List<OperationStatus> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fixture.lifecycle.addChangeListener(changed -> seen.add(fixture.store.require(changed).status()));
+
+        int failed = new StartupRecovery(fixture.store, fixture.lifecycle, resumes, settings).recover();
+
+        assertThat(failed).isZero();
+        OperationInfo done = awaitStatus(id, OperationStatus.COMPLETED);
+        assertThat(done.attempts().items()).extracting(OperationAttempt::attempt).containsExactly(1);
+        assertThat(done.attempts().current().previousEnded()).isNull();
+        assertThat(fixture.operations.metrics(id, 0).metrics()).extracting(m -> m.get("epoch"))
+                .containsExactly(1, 2, 3, 4, 5);
+        assertThat(seen).doesNotContain(OperationStatus.FAILED);
     }
 
     private void assertRefused(String id, String why) {

@@ -99,6 +99,21 @@ public class OperationResumes {
     }
 
     /**
+     * Starts a training this process had accepted but not started when it stopped (left {@code pending}:
+     * no worker had taken it), as its first attempt; empty if it is not to be started (no resumable type,
+     * resume off, not this process's work): the caller then fails it as before.
+     */
+    public Optional<OperationInfo> startPending(OperationInfo current) {
+        ResumableWork work = byType.get(current.operationType());
+        if (work == null || !work.resumeAtStartup() || current.status() != OperationStatus.PENDING
+                || !work.runsHere(current)) {
+            return Optional.empty();
+        }
+        LOG.infof("operation %s was pending when the process stopped: started now", current.operationId());
+        return Optional.of(run(work, current));
+    }
+
+    /**
      * Resumes here, as its next attempt, a training whose owner replica {@code lostNode} a read found
      * lost (silent past the stall-after, or stopping): of the replicas that find it so, the one whose
      * conditional update on owner + attempt wins becomes its owner and runs it from the newest
@@ -184,7 +199,7 @@ public class OperationResumes {
         });
     }
 
-    /** Queues the new attempt; one that cannot start fails, saying why (it stays resumable). */
+    /** Queues the new attempt (or a pending one's first); one that cannot start fails, saying why. */
     private OperationInfo run(ResumableWork work, OperationInfo resumed) {
         try {
             work.run(resumed);
@@ -198,7 +213,8 @@ public class OperationResumes {
     /** The claimed attempt {@code resumed} could not start: failed, saying why (it stays resumable). */
     OperationInfo notStarted(OperationInfo resumed, String why) {
         try {
-            return lifecycle.fail(resumed.operationId(), "attempt " + resumed.attempts().count() + " not started: " + why);
+            int attempt = Math.max(1, resumed.attempts().count()); // a pending one's first
+            return lifecycle.fail(resumed.operationId(), "attempt " + attempt + " not started: " + why);
         } catch (IllegalTransitionException ended) {
             return transitions.find(resumed.operationId()); // cancelled meanwhile: the cancel wins
         }

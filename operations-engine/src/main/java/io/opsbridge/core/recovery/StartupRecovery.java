@@ -2,6 +2,7 @@ package io.opsbridge.core.recovery;
 
 import io.opsbridge.api.LogLine;
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.api.OperationStatus;
 import io.opsbridge.core.bridge.LogLevel;
 import io.opsbridge.core.lifecycle.OperationLifecycle;
 import io.opsbridge.core.lifecycle.OperationResumes;
@@ -20,8 +21,9 @@ import org.jboss.logging.Logger;
 /**
  * At startup, deals with the local operations this node left pending or running when it stopped:
  * their bridge and worker died with the old process, so nobody would ever finish them. A running
- * training resumes from its last checkpoint as a new attempt ({@link OperationResumes}, with
- * {@code opsbridge.training.resume=on} and attempts left); every other one fails. Remote operations
+ * training resumes from its last checkpoint as a new attempt, and a pending one (accepted, never
+ * started) is started as its first ({@link OperationResumes}, with {@code opsbridge.training.resume=on}
+ * and attempts left); every other one fails. Remote operations
  * are left alone; their mapping lets the proxy follow them on. The log of each says what happened,
  * after the lines saved before the stop.
  */
@@ -55,7 +57,8 @@ public class StartupRecovery {
     public int recover() {
         int failed = 0;
         for (OperationInfo op : store.unfinishedLocal()) {
-            Optional<OperationInfo> resumed = resumes.resumeInterrupted(op, INTERRUPTED);
+            Optional<OperationInfo> resumed = op.status() == OperationStatus.PENDING ? resumes.startPending(op)
+                    : resumes.resumeInterrupted(op, INTERRUPTED);
             if (resumed.isPresent()) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package io.opsbridge.workloads.training;
 
 import io.opsbridge.api.OperationInfo;
+import io.opsbridge.core.CapacityExceededException;
 import io.opsbridge.core.logs.JobLog;
 import io.opsbridge.core.run.OperationRunner;
 import io.opsbridge.core.settings.Settings;
@@ -54,6 +55,21 @@ public class TrainingJobs {
     public OperationInfo submit(OperationInfo created, HostTrainingRequest valid) {
         String key = valid.checkpointKey() != null ? valid.checkpointKey() : created.operationId();
         return submit(created, valid.training(), plan(key, valid.checkpointEvery(), valid.checkpointKeep()));
+    }
+
+    /**
+     * Refuses at once, before anything is registered, when no worker could take one more training: a
+     * recorded operation (a resume, a pending one started after a restart) is then failed saying why,
+     * never forgotten as a refused new start is.
+     *
+     * @throws CapacityExceededException if every worker is busy and the queue is full
+     */
+    void requireCapacity() {
+        OperationRunner.Capacity now = runner.capacity();
+        if (now.full()) {
+            throw new CapacityExceededException("all " + now.threads() + " workers are busy and "
+                    + now.queued() + " jobs are waiting; try again later");
+        }
     }
 
     /** What a backend posts to a training host to run {@code valid} as its operation {@code operationId}. */

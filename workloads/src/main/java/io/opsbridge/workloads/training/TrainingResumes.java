@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
  * what its operation recorded (symbols, timeframe, parameters with its seed), handed to
  * {@link TrainingJobs#submit} under the same operation id, which continues from the newest valid
  * checkpoint under {@code {models-dir}/checkpoints/{operation_id}/} (its epochs that never reached the
- * store are stored first, from the checkpoint's history). Only this process's own local
+ * store are stored first, from the checkpoint's history); a training left pending by the stop is
+ * started the same way, as its first attempt. Only this process's own local
  * trainings: a training host's session is resumed by the backend that started it, on another host
  * ({@code TrainingHostResumes}).
  */
@@ -76,6 +77,7 @@ public class TrainingResumes implements ResumableWork {
 
     @Override
     public void run(OperationInfo resumed) {
+        jobs.requireCapacity();
         Optional<TrainingCheckpoint> checkpoint = newestCheckpoint(resumed);
         String misfit = checkpoint.map(c -> misfit(resumed, c)).orElse(null);
         if (misfit != null) {
