@@ -88,12 +88,12 @@ public class OperationLifecycle {
     /**
      * Completes a local operation: a final pull (the last metrics are never lost), the completion
      * claimed (refused with {@link IllegalTransitionException} if it was cancelled, here or on another
-     * replica), then its type's {@link CompletionHook} shapes the result (its exception propagates:
+     * replica, or another replica took its run over, finding this one lost), then its type's {@link CompletionHook} shapes the result (its exception propagates:
      * the caller fails the operation).
      */
     public OperationInfo complete(String operationId, Map<String, Object> resultSummary) {
         flush(operationId);
-        OperationInfo claimed = claim(operationId);
+        OperationInfo claimed = transitions.claimOwned(operationId);
         Map<String, Object> result = hooks.apply(claimed, resultSummary);
         OperationInfo info = transition(operationId, OperationStatus.COMPLETED,
                 op -> op.withProgress(op.progress().finished(), op.metricsCount(), op.updatedAt()).withResult(result));

@@ -53,6 +53,21 @@ final class Transitions {
         return claimed;
     }
 
+    /**
+     * {@link #claim} of a local operation's completion by its worker, made only while this node still
+     * owns it, in the same conditional update that claims an attempt: a worker whose run another replica
+     * took over (it found this one lost, e.g. cut off from the database) never completes it, and its
+     * completion hooks never run.
+     */
+    OperationInfo claimOwned(String operationId) {
+        int attempt = Math.max(1, find(operationId).attempts().count());
+        OperationInfo claimed = store.claimAttempt(operationId, store.ownerNode(), attempt,
+                current -> StatusChange.claimCompletion(current, clock.instant()))
+                .orElseThrow(() -> new OperationNotFoundException(operationId));
+        cache.invalidate(operationId);
+        return claimed;
+    }
+
     /** The final pull of a running operation's source, before its status changes. */
     void flush(String operationId) {
         Optional<ProgressSource> source = sources.registered(operationId);

@@ -1,6 +1,7 @@
 package io.opsbridge.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.opsbridge.api.OperationAttempt;
@@ -8,6 +9,7 @@ import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationType;
+import io.opsbridge.core.IllegalTransitionException;
 import io.opsbridge.core.MutableClock;
 import io.opsbridge.core.bridge.TestBridge;
 import io.opsbridge.core.lifecycle.LostHosts;
@@ -98,6 +100,23 @@ class LostOwnerClaimRaceTest {
                 .isEmpty();
         assertThat(a.store.metrics(id, 0).metrics()).extracting(m -> m.get("epoch")).as("every epoch once")
                 .containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void theLostOwnersWorkerIfItStillRunsNeverCompletesWhatAnotherReplicaTookOver() throws Exception {
+        String id = runningOnAReplicaThatDies();
+        OperationsCore stillRunning = OperationsCore.builder(new JdbcOperationStore(pg, "replica-dead"))
+                .settings(settings).clock(clock).build(); // cut off, not dead: its worker goes on
+        CompletableFuture<OperationInfo> readOnB = CompletableFuture.supplyAsync(() -> b.core.operations().get(id, false));
+        a.core.operations().get(id, false);
+        readOnB.get(20, TimeUnit.SECONDS);
+
+        assertThatThrownBy(() -> stillRunning.lifecycle().complete(id, Map.of("model_version", "zombie")))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("claimed elsewhere");
+        OperationInfo done = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> a.store.require(id), op -> op.status() == OperationStatus.COMPLETED);
+        assertThat(done.resultSummary()).containsEntry("epochs", EPOCHS).doesNotContainKey("model_version");
+        assertThat(done.attempts().count()).isEqualTo(2);
     }
 
     @Test
