@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The OpenAPI document each app under test serves, read once per origin (scheme, host and port) and
- * turned into a validator of answers. Read again on demand: a port may be reused by another app.
+ * turned into a validator of answers, once per document text (a test that starts several processes of one app
+ * builds it once). Read again on demand: a port may be reused by another app.
  */
 final class ServedDocuments {
 
@@ -26,6 +27,8 @@ final class ServedDocuments {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Validator> byOrigin = new ConcurrentHashMap<>();
+    /** Built once per document text: every backend or host process of a test run serves one of a few. */
+    private final Map<String, Validator> byDocument = new ConcurrentHashMap<>();
 
     /** The validator for {@code origin}; {@code reread} fetches the document again and rebuilds it if it changed. */
     Validator validator(String origin, boolean reread) {
@@ -37,7 +40,7 @@ final class ServedDocuments {
         if (known != null && known.document().equals(document)) {
             return known;
         }
-        Validator fresh = new Validator(document, build(document));
+        Validator fresh = byDocument.computeIfAbsent(document, text -> new Validator(text, build(text)));
         byOrigin.put(origin, fresh);
         return fresh;
     }

@@ -58,10 +58,19 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
      * backend, as docs/hosts.md describes for a training that resumes on another host. {@link #stop()} ends it.
      */
     public static TrainingHostProcess sharing(Path market, Path models) {
+        return startingSharing(market, models).awaitReady();
+    }
+
+    /**
+     * {@link #sharing} without waiting for the host to be ready: its {@link #url()} is known at once, so
+     * a backend pointed at it (and other hosts) can start meanwhile; {@link #awaitReady()} waits for it.
+     */
+    public static TrainingHostProcess startingSharing(Path market, Path models) {
         TrainingHostProcess host = new TrainingHostProcess();
         host.market = market.toAbsolutePath();
         host.models = models.toAbsolutePath();
-        host.start();
+        host.place();
+        host.spawn();
         return host;
     }
 
@@ -76,9 +85,7 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
             throw new IllegalStateException(jar().toAbsolutePath() + " is missing: build training-host first "
                     + "(./mvnw -B verify builds it before the backend)");
         }
-        port = freePort();
-        url = "http://localhost:" + port;
-        dir = Path.of("target", "e2e-training-host-" + port);
+        place();
         launch();
         Map<String, String> backend = new java.util.HashMap<>(Map.of("opsbridge.training.hosts", url + "/",
                 "opsbridge.proxy.connect-timeout", "500ms",
@@ -139,7 +146,19 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
         launch();
     }
 
+    /** A free port, and the URL and directory that go with it. */
+    private void place() {
+        port = freePort();
+        url = "http://localhost:" + port;
+        dir = Path.of("target", "e2e-training-host-" + port);
+    }
+
     private void launch() {
+        spawn();
+        awaitReady();
+    }
+
+    private void spawn() {
         log = dir.resolve("host.log");
         try {
             Files.createDirectories(dir);
@@ -163,12 +182,17 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the training host", e);
         }
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+    }
+
+    /** Waits until the host started by {@link #startingSharing} answers ready; returns it. */
+    public TrainingHostProcess awaitReady() {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("training host exited with " + process.exitValue() + ", see " + log);
             }
             return ready();
         });
+        return this;
     }
 
     private static Path jar() {
