@@ -6,7 +6,9 @@
 # and round, and per backend the CPU per read, the voluntary context switches per read and the new host metrics
 # per read (a read that finds new metrics fetches a page and stores it: the slow path).
 # Usage: bench/forced-ab.sh ROUNDS REQUESTS NAME=DIR [NAME=DIR ...]   (DIR holds backend/ and host/, copies of
-#        backend/target/quarkus-app and training-host/target/quarkus-app; AB_WARMUP=20 seconds of 2 clients each)
+#        backend/target/quarkus-app and training-host/target/quarkus-app; AB_WARMUP=20 seconds of 2 clients each;
+#        AB_TRAINING: the training request, default a fast one whose every read finds new epochs; AB_BACKEND_OPTS: JVM
+#        options of each backend, e.g. a flight recording)
 set -euo pipefail
 ROUNDS=$1; REQUESTS=$2; shift 2
 WORK=$(mktemp -d /tmp/opsbridge-ab.XXXXXX); chmod 755 "${WORK}"; PIDS=()
@@ -22,6 +24,7 @@ switches() { cat /proc/"$1"/task/*/status | awk '/^voluntary_ctxt/ {s += $2} END
 ready() { for _ in $(seq 1 480); do curl -fs "$1/q/health/ready" > /dev/null 2>&1 && return 0; sleep 0.25; done; echo "$1 not ready" >&2; exit 1; }
 declare -A BACKEND HOST BACKEND_PID OP HOST_OP
 NGINX_PORT=$(free_port); UPSTREAMS=""; LOCATIONS=""
+TRAINING=${AB_TRAINING:-'{"symbols":["AAPL"],"timeframe":"1h","epochs":10000,"batch_size":64,"seed":1,"mode":"host"}'}
 for spec in "$@"; do
   name=${spec%%=*}; dir=${spec#*=}
   BACKEND[$name]="http://127.0.0.1:$(free_port)"; HOST[$name]="http://127.0.0.1:$(free_port)"
@@ -29,7 +32,7 @@ for spec in "$@"; do
   (cd "${WORK}/${name}/host" && exec java -Dai.djl.offline=true -Dquarkus.http.port="${HOST[$name]##*:}" \
       -jar "${dir}/host/quarkus-run.jar" > host.log 2>&1) &
   PIDS+=($!)
-  (cd "${WORK}/${name}/backend" && exec java -Dai.djl.offline=true -Dquarkus.http.port="${BACKEND[$name]##*:}" \
+  (cd "${WORK}/${name}/backend" && exec java ${AB_BACKEND_OPTS:-} -Dai.djl.offline=true -Dquarkus.http.port="${BACKEND[$name]##*:}" \
       -Dopsbridge.training.routing.hosts="${HOST[$name]}" -jar "${dir}/backend/quarkus-run.jar" > backend.log 2>&1) &
   PIDS+=($!); BACKEND_PID[$name]=$!
   UPSTREAMS="${UPSTREAMS} upstream host_${name} { server ${HOST[$name]#http://}; keepalive 8; }"
@@ -51,7 +54,7 @@ for spec in "$@"; do
   name=${spec%%=*}
   ready "${HOST[$name]}"; ready "${BACKEND[$name]}"
   started=$(curl -s -H 'Content-Type: application/json' \
-      -d '{"symbols":["AAPL"],"timeframe":"1h","epochs":10000,"batch_size":64,"seed":1,"mode":"host"}' "${BACKEND[$name]}/api/v1/trainings")
+      -d "${TRAINING}" "${BACKEND[$name]}/api/v1/trainings")
   OP[$name]=$(jq -r .operation_id <<< "${started}"); HOST_OP[$name]=$(jq -r .metadata.host_operation_id <<< "${started}")
   [[ "${HOST_OP[$name]}" == host_training_* ]] || { echo "${name}: host training not started: ${started}" >&2; exit 1; }
   for _ in $(seq 1 240); do
