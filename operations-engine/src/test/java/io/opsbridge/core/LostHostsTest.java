@@ -7,6 +7,8 @@ import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationType;
+import io.opsbridge.core.follow.HostOutcome;
+import io.opsbridge.core.follow.ProgressContext;
 import io.opsbridge.core.lifecycle.HostPlacement;
 import io.opsbridge.core.lifecycle.HostResumableWork;
 import io.opsbridge.core.lifecycle.LostHosts;
@@ -121,6 +123,34 @@ class LostHostsTest {
         assertThat(resumed.attempts().current().fromEpoch()).isEqualTo(Training.CHECKPOINT);
         assertThat(resumed.metadata().hostOperationId()).isEqualTo("host_training_s2");
         assertThat(core.sources().registered(id)).as("followed on its new host").isPresent();
+    }
+
+    @Test
+    void aHostsDeterministicFailureIsKeptOnTheRecordAndNeitherClaimedNorResumed() {
+        lost.down(false);
+        lost.failRepeating("training diverged: loss is NaN at epoch 2");
+
+        OperationInfo failed = core.operations().get(id, true);
+
+        assertThat(failed.status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(failed.progress().context()).containsEntry(ProgressContext.FAILURE_REPEATS, true);
+        assertThat(store.require(id).progress().context()).containsEntry(ProgressContext.FAILURE_REPEATS, true);
+        lost.down(true);
+        assertThat(readAfter(FAIL_AFTER.plusSeconds(1)).status()).isEqualTo(OperationStatus.FAILED);
+        assertThatThrownBy(() -> resumes.resume(id)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("failed for a reason a new attempt would meet again (training diverged");
+        assertThat(hosts.placed).as("never placed again").isEmpty();
+        assertThat(store.require(id).attempts().count()).isEqualTo(1);
+    }
+
+    @Test
+    void anOutcomeThatRepeatsIsMarkedAsALocalFailureIsEvenWhenTheHostsProgressWasNotCopied() {
+        // as an engine that reads how the host ended elsewhere (a Kubernetes Job's terminal record) gives it
+        core.lifecycle().finish(id, new HostOutcome(OperationStatus.FAILED, null, null, "invalid data: bar 7", true));
+
+        assertThat(ProgressContext.failureRepeats(store.require(id).progress())).isTrue();
+        assertThatThrownBy(() -> resumes.resume(id)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("failed for a reason a new attempt would meet again (invalid data: bar 7)");
     }
 
     private OperationInfo readAfter(Duration later) {

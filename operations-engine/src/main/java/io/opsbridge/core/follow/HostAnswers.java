@@ -133,9 +133,7 @@ final class HostAnswers {
         Optional<OperationInfo> updated = record.save(regained || metricsCount != copied || hostStatus.isTerminal(), now);
         if (takeTerminal && hostStatus.isTerminal() && !(cancelling && hostStatus == OperationStatus.CANCELLED)
                 && updated.map(r -> r.status().canMoveTo(hostStatus)).orElse(false)) {
-            outcome.set(new HostOutcome(hostStatus, host.completedAt(),
-                    hostStatus == OperationStatus.COMPLETED ? result : null,
-                    hostStatus == OperationStatus.FAILED ? host.errorMessage() : null));
+            outcome.set(HostOutcome.of(host, result));
         }
         return updated;
     }

@@ -37,6 +37,16 @@ public final class ProgressContext {
     private ProgressContext() {
     }
 
+    /** Whether the failed operation whose progress this is failed for a reason a new attempt meets again. */
+    public static boolean failureRepeats(OperationProgress p) {
+        return p != null && p.context() != null && Boolean.TRUE.equals(p.context().get(FAILURE_REPEATS));
+    }
+
+    /** {@code p} marked {@link #FAILURE_REPEATS}: the one way a failure that repeats is recorded, local or on a host. */
+    public static OperationProgress repeating(OperationProgress p) {
+        return with(p, Map.of(FAILURE_REPEATS, true));
+    }
+
     /** Whether a completion of the operation whose progress this is has been claimed. */
     public static boolean completing(OperationProgress p) {
         return p.context() != null && Boolean.TRUE.equals(p.context().get(COMPLETING));

@@ -8,7 +8,6 @@ import io.opsbridge.core.IllegalTransitionException;
 import io.opsbridge.core.OperationIds;
 import io.opsbridge.core.cache.OperationCache;
 import io.opsbridge.core.follow.HostOutcome;
-import io.opsbridge.core.follow.ProgressContext;
 import io.opsbridge.core.follow.ProgressSource;
 import io.opsbridge.core.follow.ProgressSources;
 import io.opsbridge.core.monitoring.Monitoring;
@@ -108,9 +107,8 @@ public class OperationLifecycle {
     /** Fails the operation; {@code repeats}: a new attempt would fail alike, it is never resumed. */
     public OperationInfo fail(String operationId, String errorMessage, boolean repeats) {
         flush(operationId);
-        OperationInfo info = transition(operationId, OperationStatus.FAILED, op -> (repeats ? op.withProgress(
-                ProgressContext.with(op.progress(), Map.of(ProgressContext.FAILURE_REPEATS, true)), op.metricsCount(),
-                op.updatedAt()) : op).withError(errorMessage));
+        OperationInfo info = transition(operationId, OperationStatus.FAILED,
+                op -> StatusChange.withError(op, errorMessage, repeats));
         LOG.warnf("operation %s failed: %s", operationId, errorMessage);
         return info;
     }
@@ -166,7 +164,7 @@ public class OperationLifecycle {
     /**
      * Applies how the operation ended on its host: a completion is claimed, then goes through the
      * type's {@link CompletionHook}, whose failure is reported in the result ({@code completion_error}):
-     * the host's job did succeed. Returns the record now, unchanged if another read applied it first.
+     * the host's job did succeed. A failure that repeats is marked as a local one ({@link #fail}). Returns the record now, unchanged if another read applied it first.
      */
     public OperationInfo finish(String operationId, HostOutcome outcome) {
         try {
@@ -175,7 +173,7 @@ public class OperationLifecycle {
                     : null;
             OperationInfo info = transition(operationId, outcome.status(), op -> {
                 OperationInfo done = outcome.completedAt() == null ? op : StatusChange.completedAt(op, outcome.completedAt());
-                return done.withResult(result).withError(outcome.error());
+                return StatusChange.withError(done.withResult(result), outcome.error(), outcome.repeats());
             });
             LOG.infof("operation %s %s on its host", operationId, outcome.status().wireName());
             return info;

@@ -67,7 +67,7 @@ public class OperationResumes {
             default -> { }
         }
         checkAttemptsLeft(current, work);
-        if (Boolean.TRUE.equals(current.progress().context().get(ProgressContext.FAILURE_REPEATS))) {
+        if (ProgressContext.failureRepeats(current.progress())) {
             throw refused(operationId, "failed for a reason a new attempt would meet again (" + current.errorMessage()
                     + "): start a new training instead");
         }

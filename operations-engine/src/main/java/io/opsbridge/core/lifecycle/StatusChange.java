@@ -99,6 +99,15 @@ final class StatusChange {
                 host ? info.metadata().hostServiceUrl() : node, fromEpoch, previousEnded);
     }
 
+    /**
+     * {@code op} with {@code error}, and marked {@link ProgressContext#FAILURE_REPEATS} if it
+     * {@code repeats}: how every failure that repeats is recorded, found here or on a host.
+     */
+    static OperationInfo withError(OperationInfo op, String error, boolean repeats) {
+        return (repeats ? op.withProgress(ProgressContext.repeating(op.progress()), op.metricsCount(), op.updatedAt())
+                : op).withError(error);
+    }
+
     /** The same record, finished at {@code completedAt} (a host's own completion time) instead. */
     static OperationInfo completedAt(OperationInfo info, Instant completedAt) {
         return new OperationInfo(info.operationId(), info.operationType(), info.status(), info.createdAt(),

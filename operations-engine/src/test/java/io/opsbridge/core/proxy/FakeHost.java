@@ -9,6 +9,7 @@ import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationType;
 import io.opsbridge.core.Records;
 import io.opsbridge.core.bridge.MetricsPage;
+import io.opsbridge.core.follow.ProgressContext;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -121,6 +122,16 @@ public final class FakeHost {
     public synchronized void finish(OperationStatus status, String error) {
         operation = Records.inStatus(operation, status, Instant.parse("2026-11-24T09:05:00Z")).withError(error)
                 .withResult(status == OperationStatus.COMPLETED ? Map.of("model_version", hostId) : null);
+    }
+
+    /**
+     * The host's worker fails for a reason a new attempt meets again (bad data, a diverged loss): its
+     * lifecycle marks the progress as the engine's {@code fail(id, error, true)} does.
+     */
+    public synchronized void failRepeating(String error) {
+        operation = operation.withProgress(ProgressContext.with(operation.progress(),
+                Map.of(ProgressContext.FAILURE_REPEATS, true)), metrics.size(), Instant.now());
+        finish(OperationStatus.FAILED, error);
     }
 
     /** The host no longer has the operation: 404 (never had it, or lost its store) or 410 (removed by its retention). */

@@ -109,9 +109,7 @@ public record TerminalRecord(String checkpointKey, OperationInfo operation, List
     /** Whether the training failed for a reason a new attempt would meet again (bad data, a diverged loss). */
     @JsonIgnore
     public boolean failureRepeats() {
-        return operation.status() == OperationStatus.FAILED && operation.progress() != null
-                && operation.progress().context() != null
-                && Boolean.TRUE.equals(operation.progress().context().get(ProgressContext.FAILURE_REPEATS));
+        return operation.status() == OperationStatus.FAILED && ProgressContext.failureRepeats(operation.progress());
     }
 
     /** The training host's exit code after this record: {@value #EXIT_REPEATS} for a failure that repeats, else 0. */
