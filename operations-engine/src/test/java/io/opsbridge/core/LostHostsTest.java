@@ -153,6 +153,23 @@ class LostHostsTest {
                 .hasMessageContaining("failed for a reason a new attempt would meet again (invalid data: bar 7)");
     }
 
+    @Test
+    void aHostAttemptThatStartedOverReplacesTheStoredMetricsOnce() {
+        assertThat(readAfter(FAIL_AFTER.plusSeconds(1)).attempts().count()).isEqualTo(2); // on gpu-2 now
+        spare.startOver(); // the dataset changed: gpu-2 refused the checkpoint of epoch 1
+        spare.epoch(1, 5, 0.9);
+        spare.epoch(2, 5, 0.8);
+
+        core.operations().get(id, true);
+
+        assertThat(core.operations().metrics(id, 0).metrics()).as("gpu-1's epoch 1 was trained on other data")
+                .containsExactly(Map.of("epoch", 1, "loss", 0.9), Map.of("epoch", 2, "loss", 0.8));
+        spare.epoch(3, 5, 0.7);
+        core.operations().get(id, true);
+        assertThat(core.operations().metrics(id, 0).metrics()).as("replaced once, then continued")
+                .extracting(m -> m.get("loss")).containsExactly(0.9, 0.8, 0.7);
+    }
+
     private OperationInfo readAfter(Duration later) {
         clock.advance(later);
         ticker.advance(ServiceFixture.TTL.plusMillis(1));

@@ -126,7 +126,8 @@ final class HostAnswers {
         hostVersion = host.version();
         boolean regained = contact.answered(now);
         int copied = metrics.cursor();
-        int metricsCount = answer.metrics() == null ? copied : metrics.store(answer.metricsFrom(), answer.metrics());
+        int metricsCount = answer.metrics() == null ? copied
+                : metrics.store(answer.metricsFrom(), answer.metrics(), ProgressContext.startedOver(host.progress()));
         record.follow(reachable(host, known.get()), Math.max(metrics.stored(), known.get().metricsCount()), now);
         OperationStatus hostStatus = host.status();
         // progress alone may wait; what a reader elsewhere or the lifecycle needs is stored now

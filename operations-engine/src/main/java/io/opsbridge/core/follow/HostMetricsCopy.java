@@ -48,17 +48,23 @@ final class HostMetricsCopy {
      * the record may complete with this pull). A page that starts past the cursor would leave a
      * gap: nothing is stored, the next pull fetches from the cursor again.
      *
+     * A host attempt that {@code startedOver} (trains from epoch 1 again: its checkpoint no longer fit
+     * the data) replaces the operation's stored metrics with its first page (host cursor 0), once: the
+     * compare-and-set lets one follower do it.
+     *
      * @return the cursor after the page, i.e. how many host metrics are stored
      */
-    int store(int from, List<Map<String, Object>> metrics) {
+    int store(int from, List<Map<String, Object>> metrics, boolean startedOver) {
         int next = from + metrics.size();
         if (from > cursor) {
             return cursor;
         }
         while (cursor < next) {
-            int end = mappings.appendHostMetrics(operationId, cursor, next, metrics.subList(cursor - from, metrics.size()));
+            boolean replace = startedOver && cursor == 0;
+            int end = mappings.appendHostMetrics(operationId, cursor, next, metrics.subList(cursor - from, metrics.size()),
+                    replace);
             if (end >= 0) {
-                stored = Math.max(stored, end);
+                stored = replace ? end : Math.max(stored, end);
                 cursor = next;
                 return cursor;
             }

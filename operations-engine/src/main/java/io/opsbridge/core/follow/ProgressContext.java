@@ -29,12 +29,22 @@ public final class ProgressContext {
     /** The operation runs a resumed attempt: e.g. {@code resumed from epoch 12 (attempt 2)}. */
     public static final String RESUMED = "resumed";
     /**
+     * Said by a training that runs again from epoch 1 although it was resumed (its checkpoint no longer
+     * fits the data): the metrics stored by the earlier attempts are replaced by its own, once.
+     */
+    public static final String STARTED_OVER = "started_over";
+    /**
      * On a failed operation: it failed for a reason a new attempt would meet again (invalid data, a
      * diverged loss: {@link io.opsbridge.core.DeterministicFailure}), so it is never resumed.
      */
     public static final String FAILURE_REPEATS = "failure_repeats";
 
     private ProgressContext() {
+    }
+
+    /** Whether the attempt whose progress this is trains again from epoch 1 ({@link #STARTED_OVER}). */
+    public static boolean startedOver(OperationProgress p) {
+        return p != null && p.context() != null && Boolean.TRUE.equals(p.context().get(STARTED_OVER));
     }
 
     /** Whether the failed operation whose progress this is failed for a reason a new attempt meets again. */

@@ -38,13 +38,16 @@ public class InMemoryRemoteMappingStore implements RemoteMappingStore {
 
     @Override
     public synchronized int appendHostMetrics(String operationId, int expectedCursor, int newCursor,
-            List<Map<String, Object>> metrics) {
+            List<Map<String, Object>> metrics, boolean replace) {
         RemoteMapping m = mappings.get(operationId);
         if (m == null || m.hostMetricsCursor() != expectedCursor) {
             return -1;
         }
         mappings.put(operationId, new RemoteMapping(m.operationId(), m.hostServiceUrl(), m.hostOperationId(), newCursor,
                 m.createdAt(), m.lastContactAt(), m.unreachableSince()));
+        if (replace) {
+            operations.deleteMetrics(operationId);
+        }
         MetricsEnd end = operations.metricsEnd(operationId);
         List<Map<String, Object>> fresh = metrics.stream().filter(metric -> !end.holds(metric)).toList();
         if (!fresh.isEmpty()) {

@@ -59,7 +59,7 @@ public class JdbcRemoteMappingStore implements RemoteMappingStore {
 
     @Override
     public int appendHostMetrics(String operationId, int expectedCursor, int newCursor,
-            List<Map<String, Object>> metrics) {
+            List<Map<String, Object>> metrics, boolean replace) {
         return jdbc.inTransaction(c -> {
             try (PreparedStatement advance = c.prepareStatement("UPDATE remote_mappings SET host_metrics_cursor = ?"
                     + " WHERE operation_id = ? AND host_metrics_cursor = ?")) {
@@ -69,6 +69,9 @@ public class JdbcRemoteMappingStore implements RemoteMappingStore {
                 if (advance.executeUpdate() == 0) {
                     return -1;
                 }
+            }
+            if (replace) {
+                OperationMetricsTable.delete(c, operationId);
             }
             MetricsEnd end = OperationMetricsTable.end(c, operationId);
             List<Map<String, Object>> fresh = metrics.stream().filter(m -> !end.holds(m)).toList();

@@ -26,7 +26,18 @@ public interface RemoteMappingStore {
      *
      * @return the position after the operation's stored metrics, or -1 if this call stored nothing
      */
-    int appendHostMetrics(String operationId, int expectedCursor, int newCursor, List<Map<String, Object>> metrics);
+    default int appendHostMetrics(String operationId, int expectedCursor, int newCursor,
+            List<Map<String, Object>> metrics) {
+        return appendHostMetrics(operationId, expectedCursor, newCursor, metrics, false);
+    }
+
+    /**
+     * {@link #appendHostMetrics(String, int, int, List)}; with {@code replace}, the operation's stored
+     * metrics are deleted first, in the same transaction: a host attempt that trains from epoch 1 again
+     * (its checkpoint no longer fit the data) lists its own epochs, not the earlier attempts'.
+     */
+    int appendHostMetrics(String operationId, int expectedCursor, int newCursor, List<Map<String, Object>> metrics,
+            boolean replace);
 
     /**
      * The operation now runs on {@code hostServiceUrl} as {@code hostOperationId} (a resume on another

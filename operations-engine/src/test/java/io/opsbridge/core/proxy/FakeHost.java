@@ -34,6 +34,7 @@ public final class FakeHost {
     private final AtomicInteger calls = new AtomicInteger();
     private final List<Integer> cursorsAsked = new ArrayList<>();
     private volatile boolean down;
+    private boolean startedOver;
     /** 0 while it has the operation; else the status it answers for it (404, 410). */
     private volatile int missing;
     private volatile Runnable onGet = () -> { };
@@ -108,9 +109,25 @@ public final class FakeHost {
 
     /** The host's worker reports an epoch. */
     public synchronized void epoch(int epoch, int of) {
-        metrics.add(Map.of("epoch", epoch));
+        epoch(Map.of("epoch", epoch), epoch, of);
+    }
+
+    /** The host's worker reports an epoch and its loss. */
+    public synchronized void epoch(int epoch, int of, double loss) {
+        epoch(Map.of("epoch", epoch, "loss", loss), epoch, of);
+    }
+
+    /** The host's trainer refused its checkpoint (it no longer fits the data): it trains from epoch 1 again, and says so. */
+    public synchronized void startOver() {
+        startedOver = true;
+    }
+
+    private void epoch(Map<String, Object> metric, int epoch, int of) {
+        metrics.add(metric);
+        Map<String, Object> context = startedOver ? Map.of("epoch", epoch, ProgressContext.STARTED_OVER, true)
+                : Map.of("epoch", epoch);
         operation = operation.withProgress(new OperationProgress(100.0 * epoch / of, "Training", "Epoch " + epoch + "/" + of,
-                epoch, of, 0, 0, null, Map.of("epoch", epoch)), metrics.size(), Instant.now());
+                epoch, of, 0, 0, null, context), metrics.size(), Instant.now());
     }
 
     /** The host's worker reports progress within an epoch: no new metric. */

@@ -174,6 +174,21 @@ abstract class JdbcStoreContract extends OperationStoreContract {
     }
 
     @Test
+    void aHostThatStartedOverReplacesTheStoredMetricsInTheSameTransaction() {
+        store.insert(hostOperation("op_o", T0));
+        mappings().save(RemoteMapping.of("op_o", "http://host-1:8081", "host_training_s1", T0));
+        mappings().appendHostMetrics("op_o", 0, 2, List.of(Map.of("epoch", 1), Map.of("epoch", 2)));
+        mappings().moved("op_o", "http://host-2:8081", "host_training_s2", T0.plusSeconds(5));
+
+        int end = mappings().appendHostMetrics("op_o", 0, 1, List.of(Map.of("epoch", 1, "loss", 0.5)), true);
+        int replay = mappings().appendHostMetrics("op_o", 0, 1, List.of(Map.of("epoch", 1, "loss", 0.5)), true);
+
+        assertThat(end).isEqualTo(1);
+        assertThat(replay).as("a second follower's copy replaces nothing").isEqualTo(-1);
+        assertThat(store.metrics("op_o", 0).metrics()).containsExactly(Map.of("epoch", 1, "loss", 0.5));
+    }
+
+    @Test
     void searchCountsStayExactWhenManyWritersFirstNameTheSameSymbols() throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(6);
         try {

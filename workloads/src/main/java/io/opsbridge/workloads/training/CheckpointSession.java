@@ -23,10 +23,18 @@ final class CheckpointSession implements EpochCheckpoints {
     private final CheckpointStore store;
     private final TrainingFingerprint fingerprint;
     private final TrainingCheckpoint resume;
+    /** A checkpoint was there but no longer fit: the training starts over at epoch 1. */
+    private final boolean startedOver;
     private StandardScaler scaler;
 
     private CheckpointSession(String operationId, CheckpointPlan plan, TrainingFingerprint fingerprint,
             TrainingCheckpoint resume) {
+        this(operationId, plan, fingerprint, resume, false);
+    }
+
+    private CheckpointSession(String operationId, CheckpointPlan plan, TrainingFingerprint fingerprint,
+            TrainingCheckpoint resume, boolean startedOver) {
+        this.startedOver = startedOver;
         this.operationId = operationId;
         this.plan = plan;
         this.store = plan.enabled() ? new CheckpointStore(plan.dir(), plan.keep()) : null;
@@ -56,7 +64,7 @@ final class CheckpointSession implements EpochCheckpoints {
             LOG.warnf("Training %s: %s", operationId, words);
             JobLog.warn(words);
             empty.store.deleteAll();
-            return empty;
+            return new CheckpointSession(operationId, plan, fingerprint, null, true);
         }
         LOG.infof("Training %s resumes from checkpoint %s", operationId, where);
         return new CheckpointSession(operationId, plan, fingerprint, newest);
@@ -75,6 +83,11 @@ final class CheckpointSession implements EpochCheckpoints {
     StandardScaler scaler(Supplier<StandardScaler> fit) {
         scaler = resume != null ? resume.scaler() : fit.get();
         return scaler;
+    }
+
+    /** Whether a checkpoint was refused (it no longer fits what is trained now): the training starts over. */
+    boolean startedOver() {
+        return startedOver;
     }
 
     /** The epoch the training continues after, 0 when it starts afresh. */

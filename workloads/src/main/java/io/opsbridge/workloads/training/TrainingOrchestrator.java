@@ -103,6 +103,9 @@ public class TrainingOrchestrator {
                 r.timeframe(), r.epochs());
         List<FeatureSet> features = loadFeatures(r, bridge);
         CheckpointSession checkpoints = checkpoints(operationId, r, plan);
+        if (checkpoints.startedOver()) {
+            bridge.onStartedOver();
+        }
         try {
             TrainValSplit raw = TrainValSplit.chronological(features, r.validationSplit());
             StandardScaler scaler = checkpoints.scaler(() -> StandardScaler.fit(raw.train().features()));

@@ -2,6 +2,7 @@ package io.opsbridge.workloads.training;
 
 import io.opsbridge.core.bridge.ProgressBridge;
 import io.opsbridge.core.bridge.ProgressWriter;
+import io.opsbridge.core.follow.ProgressContext;
 import io.opsbridge.core.logs.JobLog;
 import java.time.Instant;
 import java.util.Collections;
@@ -80,6 +81,14 @@ public class TrainingProgressBridge extends ProgressBridge {
                 .context("resumed_from_epoch", fromEpoch));
         JobLog.info("resumed from the checkpoint of epoch " + fromEpoch + ": "
                 + (fromEpoch < epochs ? "continuing at epoch " + (fromEpoch + 1) + "/" + epochs : "every epoch was done"));
+    }
+
+    /**
+     * Announces that a checkpoint was refused (it no longer fits the data) and training starts again
+     * at epoch 1: context {@code started_over}, so whoever copies the metrics replaces the earlier ones.
+     */
+    public void onStartedOver() {
+        updateState(w -> w.context(ProgressContext.STARTED_OVER, true));
     }
 
     /** Marks the start of an epoch: {@code current_step} becomes e.g. {@code "Epoch 3/10"}. */

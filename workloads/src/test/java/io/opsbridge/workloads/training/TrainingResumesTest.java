@@ -9,6 +9,7 @@ import io.opsbridge.api.OperationMetadata;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationType;
 
+import io.opsbridge.core.follow.ProgressContext;
 import io.opsbridge.core.lifecycle.OperationResumes;
 import io.opsbridge.core.logs.OperationLogs;
 import io.opsbridge.core.run.OperationRunner;
@@ -78,6 +79,8 @@ class TrainingResumesTest {
         assertThat(done.attempts().current().fromEpoch()).isZero();
         assertThat(epochs(store, id)).as("every epoch once, from the new run").containsExactly(1, 2, 3, 4, 5);
         assertThat(store.metrics(id, 0).metrics().get(0).get("train_loss")).isNotEqualTo(firstLoss);
+        assertThat(ProgressContext.startedOver(done.progress()))
+                .as("the trainer says it started over: a backend copying a host's metrics replaces its own").isTrue();
         List<String> log = store.log(id, 0, 200).lines().stream().map(LogLine::message).toList();
         assertThat(log).anyMatch(line -> line.startsWith("the checkpoint of epoch 3 no longer fits: the dataset changed")
                 && line.endsWith("training again from epoch 1, the earlier attempts' metrics are replaced"));
