@@ -72,7 +72,8 @@ final class StatusChange {
         OperationAttempts attempts = attemptsSoFar(current, next).plus(next);
         OperationProgress progress = ProgressContext.with(current.progress(), Map.of(ProgressContext.RESUMED,
                 attempts.resumedNote()), ProgressContext.STALLED, ProgressContext.LAST_PROGRESS_AT,
-                ProgressContext.OWNER_LOST, ProgressContext.COMPLETING, ProgressContext.FAILURE_REPEATS);
+                ProgressContext.OWNER_LOST, ProgressContext.COMPLETING, ProgressContext.FAILURE_REPEATS,
+                ProgressContext.STARTED_OVER);
         return new OperationInfo(current.operationId(), current.operationType(), OperationStatus.RUNNING,
                 current.createdAt(), current.startedAt() == null ? now : current.startedAt(), now, null, progress,
                 current.metadata(), null, null, current.metricsCount(), current.version() + 1, attempts);
