@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.opsbridge.api.OperationAttempt;
+import io.opsbridge.api.OperationAttempts;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationType;
@@ -178,6 +180,14 @@ class FindAndCompareBrowserTest {
         assertThat(text("detail-created")).contains(" " + day + ",", String.valueOf(year));
         assertThat(text("detail-result-list")).contains("Model version\nv1", "Final val accuracy")
                 .doesNotContain("registry_version", "final_val_accuracy");
+        assertThat(browser.findElement(By.id("detail-attempts")).isDisplayed()).as("it was resumed once").isTrue();
+        List<String> attempts = browser.findElements(By.cssSelector("#detail-attempts-list li")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0)).startsWith("attempt 1: ").contains("on host http://gpu-1:8081")
+                .doesNotContain("from epoch");
+        assertThat(attempts.get(1)).startsWith("attempt 2: ")
+                .endsWith("on host http://gpu-2:8081, from epoch 2, after: host http://gpu-1:8081 lost");
 
         browser.findElement(By.cssSelector("#detail-model a")).click();
         assertThat(browser.getCurrentUrl()).endsWith("#/models/" + STRATEGY + "/v1");
@@ -262,6 +272,12 @@ class FindAndCompareBrowserTest {
     private void seed(Instant now) {
         Instant yesterday = now.minus(Duration.ofDays(1));
         yesterdays = training(yesterday.minus(Duration.ofMinutes(5)), List.of("AAPL"), 3, 32, 0.0);
+        // it was resumed once: its host was lost after the checkpoint of epoch 2 (as a lost host's resume records it)
+        store.update(yesterdays, op -> op.withAttempts(OperationAttempts.NONE
+                .plus(new OperationAttempt(1, yesterday.minus(Duration.ofMinutes(5)), OperationAttempt.HOST,
+                        "http://gpu-1:8081", 0, null))
+                .plus(new OperationAttempt(2, yesterday.minus(Duration.ofMinutes(2)), OperationAttempt.HOST,
+                        "http://gpu-2:8081", 2, "host http://gpu-1:8081 lost"))));
         todays = training(now.minus(Duration.ofMinutes(30)), List.of("AAPL", "MSFT"), 5, 64, 0.05);
         for (int i = 0; i < 62; i++) {
             Instant created = (i % 2 == 0 ? yesterday : now).minus(Duration.ofMinutes(40 + 7L * i));
