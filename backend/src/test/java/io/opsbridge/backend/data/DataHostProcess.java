@@ -40,7 +40,8 @@ public class DataHostProcess implements QuarkusTestResourceLifecycleManager {
         Path log = Path.of("target/data-host-e2e.log").toAbsolutePath();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try {
-            process = new ProcessBuilder(List.of(java, "-Xmx256m",
+            // as BackendProcess: C1 only and the serial collector for a test's short-lived process
+            process = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                     "-Dopsbridge.data.datasets-dir=" + datasets,
                     // its own operation store, a fresh one each run

@@ -163,7 +163,9 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
         try {
             Files.createDirectories(dir);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            // as BackendProcess: C1 only and the serial collector for a test's short-lived process
             List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
                     "-Dquarkus.http.port=" + port,
                     "-Dquarkus.http.access-log.enabled=true",
                     "-Dopsbridge.data-dir=" + dir.resolve("data").toAbsolutePath(),

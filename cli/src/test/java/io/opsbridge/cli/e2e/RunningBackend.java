@@ -74,7 +74,8 @@ public final class RunningBackend implements ExtensionContext.Store.CloseableRes
         Files.createDirectories(workDir);
         Path log = workDir.resolve("backend.log");
         Process process = new ProcessBuilder(List.of(
-                javaBinary(), "-Xmx512m",
+                // as the backend's ITs start it: C1 only and the serial collector for a test's short-lived process
+                javaBinary(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
                 "-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1",
                 "-Dopsbridge.operations.cache-ttl=200ms",
