@@ -41,12 +41,13 @@ public final class StraightRun {
      * Epochs of the training: room for a kill after epoch 3, another at least 3 epochs after the
      * resume, and a last attempt that still has epochs to run.
      */
-    public static final int EPOCHS = 40;
+    public static final int EPOCHS = 60;
     /**
-     * Bars of the data: about 50 ms an epoch at batch size 16 on an idle 2-core machine, slow enough to be
-     * killed at a chosen epoch, and a resumed training still runs when a restarted backend first answers.
+     * Bars of the data: about 50 ms an epoch at batch size 16 in a C1-only test process on 2 cores, so a poll
+     * catches the epoch to kill at, and a training resumed at a restart still runs (for seconds) when the
+     * restarted backend first answers. 40 epochs on 1500 bars were run through before the second kill in 1 of 5 runs.
      */
-    static final int BARS = 1500;
+    static final int BARS = 2000;
     static final String SYMBOL = "AAPL";
     static final String TIMEFRAME = "1h";
     static final int BATCH_SIZE = 16;
