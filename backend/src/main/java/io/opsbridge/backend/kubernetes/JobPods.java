@@ -141,7 +141,9 @@ final class JobPods {
                     .orElse("pod " + mapped.get().hostServiceUrl() + " stopped answering");
             int from = kind.fromEpoch(record);
             try {
-                kind.resumes().nextAttemptInPlace(record, from, previous, op -> runsOn(op, "pod " + pod.name()));
+                OperationInfo next = kind.resumes().nextAttemptInPlace(record, from, previous,
+                        op -> runsOn(op, "pod " + pod.name()));
+                kind.trainings().storeCheckpointedEpochs(next); // trained by the old pod after the last read
                 kind.mappings().moved(operationId, pod.url(), hostOperationId, kind.clock().instant());
                 LOG.infof("operation %s: Job %s started pod %s after %s: attempt %d from epoch %d", operationId,
                         jobName, pod.name(), previous, record.attempts().count() + 1, from);

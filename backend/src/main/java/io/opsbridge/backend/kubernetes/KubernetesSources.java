@@ -109,6 +109,10 @@ public class KubernetesSources implements SourceKind {
         return resumes;
     }
 
+    TrainingResumes trainings() {
+        return trainings;
+    }
+
     TerminalRecords terminals() {
         return terminals;
     }

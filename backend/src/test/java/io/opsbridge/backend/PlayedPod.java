@@ -1,0 +1,178 @@
+package io.opsbridge.backend;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.opsbridge.backend.kubernetes.PodStates;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One pod of a Job as the test, playing the Job controller and the kubelet, runs it: a real training
+ * host in one-job mode (the packaged jar) with the environment of the Job's pod template on a free port,
+ * and its Pod object (the template's labels, the port named {@code http}, {@code status.podIP} 127.0.0.1)
+ * moved through Running / Succeeded / Failed by status updates.
+ */
+final class PlayedPod implements AutoCloseable {
+
+    private final KubernetesClient api;
+    private final String namespace;
+    private final String name;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    private PlayedPod(KubernetesClient api, String namespace, String name, int port, Path log) {
+        this.api = api;
+        this.namespace = namespace;
+        this.name = name;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Creates the Pod {@code name} of {@code job}, Pending, with no process yet. */
+    static PlayedPod created(KubernetesClient api, Job job, String name) {
+        Path dir = Path.of("target", "played-pods").toAbsolutePath();
+        String namespace = job.getMetadata().getNamespace() != null ? job.getMetadata().getNamespace()
+                : KubernetesEngineIT.NS;
+        PlayedPod pod = new PlayedPod(api, namespace, name, freePort(), dir.resolve(name + ".log"));
+        var template = job.getSpec().getTemplate();
+        Pod created = new PodBuilder().withNewMetadata().withName(name).withCreationTimestamp(Instant.now().toString())
+                .withLabels(template.getMetadata().getLabels()).endMetadata()
+                .withSpec(template.getSpec()).build();
+        created.getSpec().getContainers().get(0).getPorts().get(0).setContainerPort(pod.port);
+        api.pods().inNamespace(namespace).resource(created).create();
+        return pod;
+    }
+
+    /** Starts the training host with the template's environment ({@code secrets} resolves a secretKeyRef) and marks the pod Running once it is ready. */
+    PlayedPod run(Job job, Map<String, String> secrets, Path hostJar) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:+UseSerialGC", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
+                "-Dopsbridge.data-dir=" + log.getParent().resolve(name).toAbsolutePath(), "-jar", hostJar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        for (EnvVar env : job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
+            String value = env.getValue() != null ? env.getValue()
+                    : secrets.get(env.getValueFrom().getSecretKeyRef().getName() + "/"
+                            + env.getValueFrom().getSecretKeyRef().getKey());
+            builder.environment().put(env.getName(), value);
+        }
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        try {
+            Files.createDirectories(log.getParent());
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            if (!process.isAlive()) {
+                return true; // a host that ended at once (bad input): exited() reports it
+            }
+            return ready();
+        });
+        if (process.isAlive()) {
+            status(PodStates.running("127.0.0.1"));
+        }
+        return this;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Waits for the host to exit by itself (after its grace period) and records how: Succeeded or Failed with its code. */
+    int exited(Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("pod " + name + " did not exit within " + within + "; see " + log);
+        }
+        int code = process.exitValue();
+        status(PodStates.exited(code, code == 0 ? "Completed" : "Error", null));
+        return code;
+    }
+
+    /** An eviction: the host is stopped (SIGTERM: it writes no terminal record) and the pod marked Failed, DisruptionTarget. */
+    void evict() throws InterruptedException {
+        process.destroy();
+        process.waitFor(30, TimeUnit.SECONDS);
+        status(PodStates.disrupted("EvictionByEvictionAPI"));
+    }
+
+    /** Deletes the Pod object (its process stopped first, as the kubelet would). */
+    void delete() {
+        close();
+        api.pods().inNamespace(namespace).withName(name).delete();
+    }
+
+    void status(PodStatus status) {
+        Pod pod = api.pods().inNamespace(namespace).withName(name).get();
+        pod.setStatus(status);
+        api.pods().inNamespace(namespace).resource(pod).updateStatus();
+    }
+
+    String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private boolean ready() {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/q/health/ready").toURL().openConnection();
+            c.setConnectTimeout(500);
+            c.setReadTimeout(2000);
+            try {
+                return c.getResponseCode() == 200;
+            } finally {
+                c.disconnect();
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
