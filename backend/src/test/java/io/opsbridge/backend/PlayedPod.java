@@ -37,6 +37,8 @@ final class PlayedPod implements AutoCloseable {
     private final int port;
     private final Path log;
     private Process process;
+    /** Set once the test ends the pod itself (eviction, deletion): the kubelet's own report of the exit is skipped. */
+    private volatile boolean ended;
 
     private PlayedPod(KubernetesClient api, String namespace, String name, int port, Path log) {
         this.api = api;
@@ -90,6 +92,16 @@ final class PlayedPod implements AutoCloseable {
         if (process.isAlive()) {
             status(PodStates.running("127.0.0.1"));
         }
+        // the kubelet: a host that exits by itself is reported Succeeded or Failed with its code
+        process.onExit().thenAccept(p -> {
+            if (!ended) {
+                try {
+                    status(PodStates.exited(p.exitValue(), p.exitValue() == 0 ? "Completed" : "Error", null));
+                } catch (RuntimeException e) {
+                    // the pod object is gone meanwhile
+                }
+            }
+        });
         return this;
     }
 
@@ -107,19 +119,28 @@ final class PlayedPod implements AutoCloseable {
             throw new IllegalStateException("pod " + name + " did not exit within " + within + "; see " + log);
         }
         int code = process.exitValue();
-        status(PodStates.exited(code, code == 0 ? "Completed" : "Error", null));
+        status(PodStates.exited(code, code == 0 ? "Completed" : "Error", null)); // as the kubelet does, at once
         return code;
     }
 
     /** An eviction: the host is stopped (SIGTERM: it writes no terminal record) and the pod marked Failed, DisruptionTarget. */
     void evict() throws InterruptedException {
+        ended = true;
         process.destroy();
         process.waitFor(30, TimeUnit.SECONDS);
         status(PodStates.disrupted("EvictionByEvictionAPI"));
     }
 
+    /** A crash of the host (SIGKILL: no terminal record) reported as a failed pod, exit code 137. */
+    void crash() throws InterruptedException {
+        ended = true;
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        status(PodStates.exited(137, "Error", "killed"));
+    }
+
     /** Deletes the Pod object (its process stopped first, as the kubelet would). */
     void delete() {
+        ended = true;
         close();
         api.pods().inNamespace(namespace).withName(name).delete();
     }
@@ -140,6 +161,7 @@ final class PlayedPod implements AutoCloseable {
 
     @Override
     public void close() {
+        ended = true;
         if (process != null && process.isAlive()) {
             process.destroy();
             try {

@@ -48,6 +48,11 @@ public record OperationMetadata(
                 jobName);
     }
 
+    /** A copy whose work runs as the Kubernetes Job {@code name} now (a resume's new Job), not yet on any pod. */
+    public OperationMetadata withJobName(String name) {
+        return new OperationMetadata(symbols, timeframe, mode, null, null, null, parameters, engine, name);
+    }
+
     /** Metadata of an operation that runs in this process. */
     public static OperationMetadata local(List<String> symbols, String timeframe, Map<String, Object> parameters) {
         return new OperationMetadata(symbols, timeframe, "local", null, null, null, parameters);

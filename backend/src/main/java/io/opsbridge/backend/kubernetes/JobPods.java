@@ -135,7 +135,14 @@ final class JobPods {
      */
     private ProgressSource follow(OperationInfo record, JobView view, PodView pod, String hostOperationId) {
         var mapped = kind.mappings().find(operationId);
-        if (mapped.isPresent() && !hostOperationId.equals(mapped.get().hostOperationId())) {
+        var attempt = record.attempts() == null ? null : record.attempts().current();
+        if (attempt != null && (KubernetesResumes.JOB_PREFIX + jobName).equals(attempt.runsOn())) {
+            // the first pod of a Job the backend created for this attempt (a resume): the attempt moves there
+            if (mapped.isPresent()) {
+                kind.mappings().moved(operationId, pod.url(), hostOperationId, kind.clock().instant());
+            }
+            kind.store().update(operationId, op -> runsOn(op, "pod " + pod.name()));
+        } else if (mapped.isPresent() && !hostOperationId.equals(mapped.get().hostOperationId())) {
             String previous = view.pods().stream().filter(p -> !p.name().equals(pod.name())).findFirst()
                     .map(p -> "pod " + p.name() + (p.ended() == null ? " ended" : " ended: " + p.ended()))
                     .orElse("pod " + mapped.get().hostServiceUrl() + " stopped answering");
@@ -163,7 +170,7 @@ final class JobPods {
     }
 
     /** The record with its current attempt running on {@code where}. */
-    private static OperationInfo runsOn(OperationInfo op, String where) {
+    static OperationInfo runsOn(OperationInfo op, String where) {
         List<OperationAttempt> items = new ArrayList<>(op.attempts().items());
         if (items.isEmpty()) {
             return op;

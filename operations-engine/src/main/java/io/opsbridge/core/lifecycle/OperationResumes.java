@@ -31,11 +31,18 @@ public class OperationResumes {
     private final Map<OperationType, ResumableWork> byType = new HashMap<>();
     /** Where a failed host training resumes; null: nowhere (it is refused). */
     private volatile LostHosts hosts;
+    /** Where a failed training of another engine resumes; null: on the host list, as before engines. */
+    private volatile EngineResumes engine;
 
     public OperationResumes(OperationLifecycle lifecycle, List<ResumableWork> works) {
         this.lifecycle = lifecycle;
         this.transitions = lifecycle.transitions();
         works.forEach(work -> byType.put(work.type(), work));
+    }
+
+    /** A failed training that the engine {@code engine} ran resumes through it (e.g. as a new Kubernetes Job). */
+    public void resumeOnEngineWith(EngineResumes engine) {
+        this.engine = engine;
     }
 
     /** A failed training that ran on a worker host resumes on a ready host through {@code onHosts}. */
@@ -73,6 +80,17 @@ public class OperationResumes {
         }
         int from = work.checkpointEpoch(current).orElseThrow(() -> refused(operationId,
                 "has no checkpoint to resume from (it failed before its first one was written): start a new training"));
+        EngineResumes onEngine = engine;
+        if (!work.runsHere(current) && onEngine != null && current.metadata() != null
+                && onEngine.engine().equals(current.metadata().engine())) {
+            OperationInfo resumed = claim(current, null, from, "failed: " + current.errorMessage(), OperationStatus.FAILED);
+            try {
+                return onEngine.place(resumed);
+            } catch (RuntimeException e) {
+                LOG.warnf("operation %s: attempt %d not placed: %s", operationId, resumed.attempts().count(), e.getMessage());
+                return notStarted(resumed, "not placed: " + e.getMessage());
+            }
+        }
         if (!work.runsHere(current)) {
             LostHosts onHosts = hosts;
             if (onHosts == null || current.metadata() == null || !"host".equals(current.metadata().mode())) {
