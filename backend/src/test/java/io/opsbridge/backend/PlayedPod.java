@@ -52,7 +52,7 @@ final class PlayedPod implements AutoCloseable {
     static PlayedPod created(KubernetesClient api, Job job, String name) {
         Path dir = Path.of("target", "played-pods").toAbsolutePath();
         String namespace = job.getMetadata().getNamespace() != null ? job.getMetadata().getNamespace()
-                : KubernetesEngineIT.NS;
+                : KubernetesCluster.NS;
         PlayedPod pod = new PlayedPod(api, namespace, name, freePort(), dir.resolve(name + ".log"));
         var template = job.getSpec().getTemplate();
         Pod created = new PodBuilder().withNewMetadata().withName(name).withCreationTimestamp(Instant.now().toString())
