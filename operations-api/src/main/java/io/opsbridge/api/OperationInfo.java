@@ -74,6 +74,12 @@ public record OperationInfo(
                 progress, metadata, resultSummary, error, metricsCount, version, attempts);
     }
 
+    /** The same record placed elsewhere ({@code newMetadata}: e.g. a new Kubernetes Job); the version is the caller's business. */
+    public OperationInfo withMetadata(OperationMetadata newMetadata) {
+        return new OperationInfo(operationId, operationType, status, createdAt, startedAt, updatedAt, completedAt,
+                progress, newMetadata, resultSummary, errorMessage, metricsCount, version, attempts);
+    }
+
     /** The same record with these attempts (the version is the caller's business: a resume bumps it with its status change). */
     public OperationInfo withAttempts(OperationAttempts newAttempts) {
         return new OperationInfo(operationId, operationType, status, createdAt, startedAt, updatedAt, completedAt,

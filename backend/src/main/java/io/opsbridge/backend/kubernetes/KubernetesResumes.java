@@ -62,10 +62,8 @@ public class KubernetesResumes implements EngineResumes {
         int attempt = resumed.attempts().count();
         String jobName = trainings.createJob(TrainingResumes.requestOf(resumed), id, attempt);
         OperationInfo moved = store.update(id, op -> op.status() != OperationStatus.RUNNING ? op
-                : JobPods.runsOn(new OperationInfo(op.operationId(), op.operationType(), op.status(), op.createdAt(),
-                        op.startedAt(), Instant.now(), op.completedAt(), op.progress(),
-                        op.metadata().withJobName(jobName), op.resultSummary(), op.errorMessage(), op.metricsCount(),
-                        op.version() + 1, op.attempts()), JOB_PREFIX + jobName))
+                : JobPods.runsOn(op.withProgress(op.progress(), op.metricsCount(), Instant.now())
+                        .withMetadata(op.metadata().withJobName(jobName)), JOB_PREFIX + jobName))
                 .orElseThrow(() -> new OperationNotFoundException(id));
         sources.remove(id);
         sources.follow(moved);
