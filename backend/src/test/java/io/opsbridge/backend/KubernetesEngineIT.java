@@ -135,6 +135,7 @@ class KubernetesEngineIT {
             assertThat(pod.exited(PATIENCE)).isEqualTo(3);
             await().atMost(PATIENCE).until(() -> k8s.operation(id).getString("status").equals("failed"));
             assertThat(k8s.operation(id).getString("error_message")).containsIgnoringCase("NODATA");
+            k8s.backend().admin().post("/api/v1/operations/{id}/resume", id).then().statusCode(409); // it would fail alike
         }
     }
 }

@@ -104,13 +104,15 @@ final class JobPods {
         Integer exit = last.map(PodView::exitCode).orElse(null);
         if (exit != null && exit == TrainingJobSpec.BAD_INPUT_EXIT && !last.get().disrupted()) {
             return failed(record, "bad input: the training host of Job " + jobName + " exited with code "
-                    + TrainingJobSpec.BAD_INPUT_EXIT + (last.get().ended() == null ? "" : " (" + last.get().ended() + ")"));
+                    + TrainingJobSpec.BAD_INPUT_EXIT + (last.get().ended() == null ? "" : " (" + last.get().ended() + ")"),
+                    true);
         }
         if (view.failed() != null) {
-            return failed(record, "Job " + jobName + " failed: " + view.failed());
+            return failed(record, "Job " + jobName + " failed: " + view.failed(), false);
         }
         if (!view.exists()) {
-            return failed(record, "Job " + jobName + " and its pods are gone, and its training left no terminal record");
+            return failed(record, "Job " + jobName + " and its pods are gone, and its training left no terminal record",
+                    false);
         }
         if (last.isEmpty()) {
             return waiting(record, "Pending", "Job " + jobName + " created, waiting for its pod");
@@ -124,9 +126,11 @@ final class JobPods {
         return Found.record(kind.records().waiting(record, phase, reason));
     }
 
-    private Found failed(OperationInfo record, String error) {
+    /** {@code repeats}: a new attempt would fail alike (bad input), so it is never resumed. */
+    private Found failed(OperationInfo record, String error, boolean repeats) {
         LOG.infof("operation %s: %s", operationId, error);
-        return new Found(null, Optional.of(record), Optional.of(new HostOutcome(OperationStatus.FAILED, null, null, error)));
+        return new Found(null, Optional.of(record), Optional.of(new HostOutcome(OperationStatus.FAILED, null, null, error,
+                repeats)));
     }
 
     /**

@@ -78,9 +78,10 @@ final class JobRecords {
                         ? op.withProgress(op.progress(), end, clock.instant()) : op);
             }
         }
+        boolean failed = host.status() == OperationStatus.FAILED;
         return new HostOutcome(host.status(), host.completedAt(),
                 host.status() == OperationStatus.COMPLETED ? host.resultSummary() : null,
-                host.status() == OperationStatus.FAILED ? host.errorMessage() : null);
+                failed ? host.errorMessage() : null, failed && terminal.failureRepeats());
     }
 
     /** The mapping of the host operation that wrote the record: the one followed, or a new one from cursor 0. */
