@@ -25,7 +25,7 @@ final class KubernetesCluster {
 
     static final String NS = "opsbridge";
     static final String TOKEN = "k8s-host-token-0123456789";
-    static final int EPOCHS = 30;
+    static final int EPOCHS = 60; // long enough that a pod is evicted or crashed mid-run
     static final String REQUEST = "{\"symbols\":[\"AAPL\"],\"timeframe\":\"1h\",\"epochs\":" + EPOCHS
             + ",\"batch_size\":16,\"seed\":7,\"mode\":\"host\"}";
     static final Duration PATIENCE = Duration.ofSeconds(90);

@@ -66,7 +66,7 @@ final class PlayedPod implements AutoCloseable {
     /** Starts the training host with the template's environment ({@code secrets} resolves a secretKeyRef) and marks the pod Running once it is ready. */
     PlayedPod run(Job job, Map<String, String> secrets, Path hostJar) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
+                "-Xmx384m", "-XX:+UseSerialGC", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
                 "-Dopsbridge.data-dir=" + log.getParent().resolve(name).toAbsolutePath(), "-jar", hostJar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
