@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * What an operation was asked to do and where it runs: the {@code metadata} block of {@link OperationInfo}.
  * {@code engine} says what placed host work ({@code hosts}: the host list, {@code kubernetes}: one
- * Kubernetes Job, named {@code job_name}); an operation is followed by the engine recorded here, never
- * by the current setting. Null for local work and for host work recorded before engines existed (hosts).
+ * Kubernetes Job, named {@code job_name} in {@code job_namespace}); an operation is followed by the engine
+ * and the place recorded here, never by the current settings. Null for local work and for host work
+ * recorded before engines existed (hosts).
  */
 // A response a newer peer may extend: read what we know (the server side rejects unknown request fields).
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -24,7 +25,8 @@ public record OperationMetadata(
         String sessionId,
         Map<String, Object> parameters,
         String engine,
-        String jobName) {
+        String jobName,
+        String jobNamespace) {
 
     /** The engine of host work placed on the host list. */
     public static final String ENGINE_HOSTS = "hosts";
@@ -34,7 +36,7 @@ public record OperationMetadata(
     /** Metadata without an engine (local work, or host work as recorded before engines). */
     public OperationMetadata(List<String> symbols, String timeframe, String mode, String hostOperationId,
             String hostServiceUrl, String sessionId, Map<String, Object> parameters) {
-        this(symbols, timeframe, mode, hostOperationId, hostServiceUrl, sessionId, parameters, null, null);
+        this(symbols, timeframe, mode, hostOperationId, hostServiceUrl, sessionId, parameters, null, null, null);
     }
 
     /** Whether the work runs as a Kubernetes Job. */
@@ -45,12 +47,12 @@ public record OperationMetadata(
     /** A copy that runs on {@code hostUrl} as {@code hostOperationId} (session {@code session}), all else kept. */
     public OperationMetadata on(String hostUrl, String hostOperationId, String session) {
         return new OperationMetadata(symbols, timeframe, mode, hostOperationId, hostUrl, session, parameters, engine,
-                jobName);
+                jobName, jobNamespace);
     }
 
-    /** A copy whose work runs as the Kubernetes Job {@code name} now (a resume's new Job), not yet on any pod. */
-    public OperationMetadata withJobName(String name) {
-        return new OperationMetadata(symbols, timeframe, mode, null, null, null, parameters, engine, name);
+    /** A copy whose work runs as the Kubernetes Job {@code name} in {@code namespace} now (a resume's new Job), not yet on any pod. */
+    public OperationMetadata withJob(String namespace, String name) {
+        return new OperationMetadata(symbols, timeframe, mode, null, null, null, parameters, engine, name, namespace);
     }
 
     /** Metadata of an operation that runs in this process. */

@@ -34,11 +34,14 @@ final class JobPods {
     }
 
     private final String operationId;
+    /** Where the Job was created, as recorded with the operation: a namespace setting changed later does not move it. */
+    private final String namespace;
     private final String jobName;
     private final KubernetesSources kind;
 
-    JobPods(String operationId, String jobName, KubernetesSources kind) {
+    JobPods(String operationId, String namespace, String jobName, KubernetesSources kind) {
         this.operationId = operationId;
+        this.namespace = namespace;
         this.jobName = jobName;
         this.kind = kind;
     }
@@ -54,7 +57,7 @@ final class JobPods {
             return Found.record(stored);
         }
         OperationInfo record = stored.get();
-        JobView view = kind.jobs().read(kind.jobs().namespace(), jobName);
+        JobView view = kind.jobs().read(namespace, jobName);
         Optional<PodView> live = view.live();
         if (live.isPresent() && live.get().answers()) {
             Optional<String> hostOperation = kind.hostOperationOn(live.get().url());
@@ -91,7 +94,7 @@ final class JobPods {
     /** Deletes the Job (its pods go in the background); logged if the API does not answer. */
     void delete() {
         try {
-            kind.jobs().delete(kind.jobs().namespace(), jobName);
+            kind.jobs().delete(namespace, jobName);
             LOG.infof("operation %s: Job %s deleted", operationId, jobName);
         } catch (HostException e) {
             LOG.warnf("operation %s: Job %s not deleted (%s)", operationId, jobName, e.getMessage());

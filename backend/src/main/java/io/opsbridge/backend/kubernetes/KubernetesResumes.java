@@ -60,10 +60,11 @@ public class KubernetesResumes implements EngineResumes {
         String id = resumed.operationId();
         resumes.storeCheckpointedEpochs(resumed);
         int attempt = resumed.attempts().count();
-        String jobName = trainings.createJob(TrainingResumes.requestOf(resumed), id, attempt);
+        KubernetesTrainings.CreatedJob job = trainings.createJob(TrainingResumes.requestOf(resumed), id, attempt);
+        String jobName = job.name();
         OperationInfo moved = store.update(id, op -> op.status() != OperationStatus.RUNNING ? op
                 : JobPods.runsOn(op.withProgress(op.progress(), op.metricsCount(), Instant.now())
-                        .withMetadata(op.metadata().withJobName(jobName)), JOB_PREFIX + jobName))
+                        .withMetadata(op.metadata().withJob(job.namespace(), jobName)), JOB_PREFIX + jobName))
                 .orElseThrow(() -> new OperationNotFoundException(id));
         sources.remove(id);
         sources.follow(moved);

@@ -67,7 +67,10 @@ public class KubernetesSources implements SourceKind {
         if (m == null || !m.onKubernetes() || m.jobName() == null) {
             return Optional.empty();
         }
-        return Optional.of(new JobProgressSource(info.operationId(), new JobPods(info.operationId(), m.jobName(), this)));
+        // every Job this version creates records its namespace; a record without one is read where the settings say
+        String namespace = m.jobNamespace() != null ? m.jobNamespace() : jobs.namespace();
+        return Optional.of(new JobProgressSource(info.operationId(),
+                new JobPods(info.operationId(), namespace, m.jobName(), this)));
     }
 
     /** The id of the one operation the one-job training host at {@code url} holds; empty while it does not answer. */

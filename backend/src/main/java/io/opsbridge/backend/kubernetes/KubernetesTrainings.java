@@ -57,24 +57,29 @@ public class KubernetesTrainings implements WorkEngine<TrainingRequest> {
     @Override
     public OperationInfo start(TrainingRequest valid) {
         String operationId = OperationIds.newId(OperationType.TRAINING, Instant.now());
-        String jobName = createJob(valid, operationId, 1);
+        CreatedJob job = createJob(valid, operationId, 1);
         OperationMetadata metadata = new OperationMetadata(valid.symbols(), valid.timeframe(), WorkRequest.MODE_HOST,
-                null, null, null, valid.toParameters(), OperationMetadata.ENGINE_KUBERNETES, jobName);
+                null, null, null, valid.toParameters(), OperationMetadata.ENGINE_KUBERNETES, job.name(),
+                job.namespace());
         try {
             OperationInfo created = lifecycle.create(operationId, OperationType.TRAINING, metadata);
             sources.follow(created);
             return lifecycle.start(operationId);
         } catch (RuntimeException e) {
-            deleteQuietly(jobName);
+            deleteQuietly(job);
             throw e;
         }
     }
 
+    /** A Job created for an attempt: where it is, recorded with the operation and followed there whatever the settings say later. */
+    public record CreatedJob(String namespace, String name) {
+    }
+
     /**
      * Creates the Job of attempt {@code attempt} of {@code operationId} running {@code valid} (checkpoints
-     * under the operation id), as the settings say now; returns its name.
+     * under the operation id), as the settings say now.
      */
-    public String createJob(TrainingRequest valid, String operationId, int attempt) {
+    public CreatedJob createJob(TrainingRequest valid, String operationId, int attempt) {
         KubernetesConfig k = settings.current().section(KubernetesConfig.class);
         String jobName = JobNames.jobName(operationId, attempt);
         String body;
@@ -89,14 +94,14 @@ public class KubernetesTrainings implements WorkEngine<TrainingRequest> {
         String namespace = jobs.namespace();
         jobs.create(namespace, job);
         LOG.infof("operation %s -> Job %s/%s (%s:%s)", operationId, namespace, jobName, k.image(), k.tag());
-        return jobName;
+        return new CreatedJob(namespace, jobName);
     }
 
-    private void deleteQuietly(String jobName) {
+    private void deleteQuietly(CreatedJob job) {
         try {
-            jobs.delete(jobs.namespace(), jobName);
+            jobs.delete(job.namespace(), job.name());
         } catch (RuntimeException e) {
-            LOG.warnf("Job %s not deleted after its operation was not recorded: %s", jobName, e.getMessage());
+            LOG.warnf("Job %s not deleted after its operation was not recorded: %s", job.name(), e.getMessage());
         }
     }
 }

@@ -10,6 +10,10 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.opsbridge.core.settings.RuntimeSettings;
+import io.opsbridge.core.settings.Settings;
+import io.opsbridge.core.settings.reload.CandidateValidator;
+import io.opsbridge.core.settings.reload.SettingsReloader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -44,6 +48,10 @@ class KubernetesEngineTest {
 
     @Inject
     KubernetesClient client;
+    @Inject
+    Settings settings;
+    @Inject
+    SettingsReloader reloader;
 
     @Test
     void aHostTrainingIsOneJobRecordedWithItsEngineAndName() {
@@ -97,6 +105,38 @@ class KubernetesEngineTest {
                 .get("/api/v1/operations/{id}", id).then().statusCode(200).body("status", equalTo("failed"))
                 .body("error_message", startsWith("bad input: the training host of Job " + jobName
                         + " exited with code 3 (Error: strategy: unknown strategy)")));
+    }
+
+    @Test
+    void aJobIsFollowedInTheNamespaceRecordedWithItWhateverTheSettingSaysLater() {
+        String id = start();
+        String jobName = JobNames.jobName(id, 1);
+        given().get("/api/v1/operations/{id}", id).then().statusCode(200)
+                .body("metadata.job_namespace", equalTo(NAMESPACE));
+        RuntimeSettings before = settings.current();
+        CandidateValidator.Result moved = new CandidateValidator(reloader.catalog(), before)
+                .validate(Map.of("opsbridge.kubernetes.namespace", "elsewhere"));
+        assertThat(moved.errors()).isEmpty();
+        settings.apply(moved.candidate());
+        try {
+            Pod pod = client.pods().inNamespace(NAMESPACE).resource(pod(jobName, "after-move")).create();
+            pod.setStatus(PodStates.unschedulable("0/1 nodes are available: 1 node(s) had untolerated taint."));
+            client.pods().inNamespace(NAMESPACE).resource(pod).updateStatus();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().queryParam("force_refresh", true)
+                    .get("/api/v1/operations/{id}", id).then().statusCode(200).body("status", equalTo("running"))
+                    .body("progress.message", startsWith("pending: Unschedulable: 0/1 nodes")));
+            String next = start();
+            given().get("/api/v1/operations/{id}", next).then().statusCode(200)
+                    .body("metadata.job_namespace", equalTo("elsewhere"));
+            assertThat(client.batch().v1().jobs().inNamespace("elsewhere").withName(JobNames.jobName(next, 1)).get())
+                    .isNotNull();
+
+            given().post("/api/v1/operations/{id}/cancel", id).then().statusCode(200);
+            assertThat(client.batch().v1().jobs().inNamespace(NAMESPACE).withName(jobName).get()).isNull();
+            given().post("/api/v1/operations/{id}/cancel", next).then().statusCode(200);
+        } finally {
+            settings.apply(before);
+        }
     }
 
     @Test

@@ -44,7 +44,7 @@ public class HostedOperations {
     public OperationInfo follow(String operationId, OperationType type, List<String> symbols, String timeframe,
             Map<String, Object> parameters, String hostUrl, String hostOperationId, String sessionId) {
         OperationMetadata metadata = new OperationMetadata(symbols, timeframe, "host", hostOperationId, hostUrl,
-                sessionId, parameters, OperationMetadata.ENGINE_HOSTS, null);
+                sessionId, parameters, OperationMetadata.ENGINE_HOSTS, null, null);
         OperationInfo created = operationId == null ? lifecycle.create(type, metadata)
                 : lifecycle.create(operationId, type, metadata);
         sources.follow(created);
