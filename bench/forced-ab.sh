@@ -8,7 +8,9 @@
 # Usage: bench/forced-ab.sh ROUNDS REQUESTS NAME=DIR [NAME=DIR ...]   (DIR holds backend/ and host/, copies of
 #        backend/target/quarkus-app and training-host/target/quarkus-app; AB_WARMUP=20 seconds of 2 clients each;
 #        AB_TRAINING: the training request, default a fast one whose every read finds new epochs; AB_BACKEND_OPTS: JVM
-#        options of each backend, e.g. a flight recording)
+#        options of each backend, e.g. a flight recording; AB_IDLE_TRAINING=1: the hosts' training threads in the
+#        SCHED_IDLE class (with OMP_NUM_THREADS=1, a training is one thread), so on a 2-core machine the reads are
+#        not queued behind the training, as on a worker host of its own; the training goes on with the idle time)
 set -euo pipefail
 ROUNDS=$1; REQUESTS=$2; shift 2
 WORK=$(mktemp -d /tmp/opsbridge-ab.XXXXXX); chmod 755 "${WORK}"; PIDS=()
@@ -60,6 +62,12 @@ for spec in "$@"; do
   for _ in $(seq 1 240); do
     [[ "$(curl -fs "${HOST[$name]}/api/v1/operations/${HOST_OP[$name]}" | jq -r .status)" == running ]] && break; sleep 0.25
   done
+  if [[ "${AB_IDLE_TRAINING:-0}" == 1 ]]; then
+    host_pid=$(pgrep -f -- "-Dquarkus.http.port=${HOST[$name]##*:} " | head -1)
+    for task in /proc/"${host_pid}"/task/*; do
+      [[ "$(cat "${task}/comm")" == opsbridge-work* ]] && chrt --idle -p 0 "${task##*/}"
+    done
+  fi
   TARGETS+=("${name}-backend=${BACKEND[$name]}/api/v1/operations/${OP[$name]}?force_refresh=true"
             "${name}-nginx=http://127.0.0.1:${NGINX_PORT}/${name}/api/v1/operations/${HOST_OP[$name]}?force_refresh=true"
             "${name}-host=${HOST[$name]}/api/v1/operations/${HOST_OP[$name]}?force_refresh=true")

@@ -117,9 +117,15 @@ public final class HostCalls {
     }
 
     private static HostException failure(String hostUrl, String what, RuntimeException e, long started) {
-        // the client also reports an unreadable 200 body as a WebApplicationException
-        HostException failure = e instanceof WebApplicationException w && w.getResponse() != null
-                && w.getResponse().getStatus() >= 400 ? rejected(hostUrl, what, w.getResponse()) : classify(hostUrl, what, e);
+        HostException failure;
+        if (e instanceof HostStatusException status) {
+            failure = rejected(hostUrl, what, status.status(), status.problem());
+        } else if (e instanceof WebApplicationException w && w.getResponse() != null && w.getResponse().getStatus() >= 400) {
+            // the typed client also reports an unreadable 200 body as a WebApplicationException
+            failure = rejected(hostUrl, what, w.getResponse().getStatus(), problemOf(w.getResponse()));
+        } else {
+            failure = classify(hostUrl, what, e);
+        }
         return recorded(hostUrl, failure, started);
     }
 
@@ -146,9 +152,7 @@ public final class HostCalls {
         return HostCallOutcome.REJECTED;
     }
 
-    private static HostException rejected(String hostUrl, String what, Response response) {
-        int status = response.getStatus();
-        Problem problem = problemOf(response);
+    private static HostException rejected(String hostUrl, String what, int status, Problem problem) {
         String detail = problem == null ? null : problem.detail();
         String message = what + " at " + hostUrl + " answered " + status + (detail == null ? "" : ": " + detail);
         if (status == 404 || status == 410) {

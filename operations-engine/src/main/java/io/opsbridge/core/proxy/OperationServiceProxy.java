@@ -15,7 +15,7 @@ import java.util.concurrent.CompletionStage;
  * {@link HostInvalidResponseException}; each is logged once where it happens.
  *
  * <pre>{@code
- * OperationServiceProxy host = new OperationServiceProxy("http://gpu-1:8081/", Duration.ofSeconds(2), Duration.ofSeconds(5));
+ * OperationServiceProxy host = proxies.forHost("http://gpu-1:8081/");
  * OperationInfo info = host.get("host_training_3f2a", false);
  * }</pre>
  */
@@ -26,26 +26,32 @@ public class OperationServiceProxy {
 
     private final String baseUrl;
     private final OperationsApi api;
+    private final HostReads reads;
     private final Duration longPollBound;
 
-    /** A proxy for the host at {@code baseUrl} (a trailing slash is fine) with these timeouts. */
-    public OperationServiceProxy(String baseUrl, Duration connectTimeout, Duration readTimeout) {
-        this(HostCalls.normalize(baseUrl), RestClients.build(OperationsApi.class, baseUrl,
-                new HostTimeouts(connectTimeout, readTimeout)), readTimeout.minus(LONG_POLL_MARGIN));
+    /**
+     * A proxy for the host at {@code baseUrl} (a trailing slash is fine) with these timeouts, its
+     * reads on {@code http}, the rest on a REST client of its own.
+     */
+    public OperationServiceProxy(String baseUrl, HostTimeouts timeouts, HostHttp http) {
+        this(baseUrl, RestClients.build(OperationsApi.class, baseUrl, timeouts), http, timeouts, null);
     }
 
-    /** A proxy over an already built client whose read timeout is {@code readTimeout}. */
-    static OperationServiceProxy over(String baseUrl, OperationsApi api, Duration readTimeout) {
-        return new OperationServiceProxy(baseUrl, api, readTimeout.minus(LONG_POLL_MARGIN));
+    /** A proxy whose reads go through {@code http} and its other calls through {@code typed}, sending {@code token}. */
+    OperationServiceProxy(String baseUrl, OperationsApi typed, HostHttp http, HostTimeouts timeouts, String token) {
+        this(HostCalls.normalize(baseUrl), typed, new EventLoopReads(HostCalls.normalize(baseUrl), http, timeouts, token),
+                timeouts.read().minus(LONG_POLL_MARGIN));
     }
 
+    /** A proxy whose every call goes through {@code api} (a host in memory in a test). */
     OperationServiceProxy(String baseUrl, OperationsApi api) {
-        this(baseUrl, api, Duration.ofSeconds(5).minus(LONG_POLL_MARGIN));
+        this(baseUrl, api, HostReads.over(api), Duration.ofSeconds(5).minus(LONG_POLL_MARGIN));
     }
 
-    OperationServiceProxy(String baseUrl, OperationsApi api, Duration longPollBound) {
+    private OperationServiceProxy(String baseUrl, OperationsApi api, HostReads reads, Duration longPollBound) {
         this.baseUrl = baseUrl;
         this.api = api;
+        this.reads = reads;
         this.longPollBound = longPollBound;
     }
 
@@ -60,7 +66,7 @@ public class OperationServiceProxy {
      * {@link HostException} (in a {@code CompletionException}). So do the other reads here.
      */
     public CompletionStage<OperationInfo> get(String hostOperationId, boolean forceRefresh) {
-        return HostCalls.callAsync(baseUrl, "GET operation " + hostOperationId, () -> api.read(hostOperationId, forceRefresh));
+        return HostCalls.callAsync(baseUrl, "GET operation " + hostOperationId, () -> reads.read(hostOperationId, forceRefresh));
     }
 
     /**
@@ -72,7 +78,7 @@ public class OperationServiceProxy {
         Duration bounded = wait.compareTo(longPollBound) > 0 ? longPollBound : wait;
         String waitParam = Math.max(0, bounded.toMillis()) + "ms";
         return HostCalls.waitAsync(baseUrl, "long-poll of " + hostOperationId,
-                () -> api.whenChanged(hostOperationId, waitParam, sinceVersion));
+                () -> reads.whenChanged(hostOperationId, waitParam, sinceVersion));
     }
 
     /** The host's operations, newest first (its first page): how a one-job host's single operation is found. */
@@ -83,7 +89,7 @@ public class OperationServiceProxy {
     /** The host's metrics after {@code cursor}. */
     public CompletionStage<MetricsResponse> metrics(String hostOperationId, int cursor) {
         return HostCalls.callAsync(baseUrl, "GET metrics of " + hostOperationId + " after " + cursor,
-                () -> api.metrics(hostOperationId, cursor));
+                () -> reads.metrics(hostOperationId, cursor));
     }
 
     /** The host's log lines after {@code cursor}. */
@@ -94,7 +100,7 @@ public class OperationServiceProxy {
 
     /** The result of an operation that completed on the host. */
     public CompletionStage<OperationResults> results(String hostOperationId) {
-        return HostCalls.callAsync(baseUrl, "GET results of " + hostOperationId, () -> api.results(hostOperationId));
+        return HostCalls.callAsync(baseUrl, "GET results of " + hostOperationId, () -> reads.results(hostOperationId));
     }
 
     /** Cancels the operation on the host; cancelling a cancelled one is fine, a finished one is a 409. */

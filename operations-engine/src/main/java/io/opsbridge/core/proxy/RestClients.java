@@ -39,6 +39,11 @@ public class RestClients {
         return HostTimeouts.of(settings.current().proxy());
     }
 
+    /** The host token in force now ({@code opsbridge.proxy.token}); null when none is set. */
+    public String token() {
+        return settings.current().proxy().token().orElse(null);
+    }
+
     /** A client of {@code api} at {@code url} with the timeouts in force now. */
     public <T> T forHost(Class<T> api, String url) {
         return forHost(api, url, timeouts());
@@ -47,7 +52,7 @@ public class RestClients {
     /** A client of {@code api} at {@code url} with {@code timeouts}, built on first use. */
     public <T> T forHost(Class<T> api, String url, HostTimeouts timeouts) {
         String normalized = HostCalls.normalize(url);
-        String token = settings.current().proxy().token().orElse(null);
+        String token = token();
         return api.cast(built.computeIfAbsent(new Key(api, normalized, timeouts, token),
                 key -> build(api, normalized, timeouts, token)));
     }

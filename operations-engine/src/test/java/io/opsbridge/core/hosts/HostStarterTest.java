@@ -17,6 +17,7 @@ import io.opsbridge.api.OperationQuery;
 import io.opsbridge.api.OperationStatus;
 import io.opsbridge.api.OperationType;
 import io.opsbridge.core.CapacityExceededException;
+import io.opsbridge.core.proxy.HostHttp;
 import io.opsbridge.core.proxy.HostTimeoutException;
 import io.opsbridge.core.proxy.HostUnreachableException;
 import io.opsbridge.core.proxy.OperationServiceProxies;
@@ -27,6 +28,7 @@ import io.opsbridge.core.settings.Settings;
 import io.opsbridge.core.store.InMemoryOperationStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.config.ConfigMapping;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -72,6 +74,8 @@ class HostStarterTest {
     private final WireMockServer a = new WireMockServer(wireMockConfig().dynamicPort());
     private final WireMockServer b = new WireMockServer(wireMockConfig().dynamicPort());
     private final String down = "http://127.0.0.1:" + freePort();
+    @Inject
+    HostHttp http;
     private Settings settings;
     private OperationsCore core;
     private WorkRouter<TestLoad> router;
@@ -83,7 +87,7 @@ class HostStarterTest {
         settings = new Settings(settings(Map.of()));
         RestClients clients = new RestClients(settings);
         core = OperationsCore.builder(new InMemoryOperationStore()).settings(settings)
-                .proxies(new OperationServiceProxies(clients)::forHost).build();
+                .proxies(new OperationServiceProxies(clients, http)::forHost).build();
         HostedOperations hosted = new HostedOperations(core.lifecycle(), core.sources());
         LocalWork<TestLoad> nothingLocal = new LocalWork<>(r -> r, r -> r, (created, valid) -> created);
         router = new WorkRouters(settings, clients, hosted, core.lifecycle()).router(DATA, nothingLocal);

@@ -1,6 +1,8 @@
 package io.opsbridge.core.proxy;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -11,6 +13,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.opsbridge.core.settings.RuntimeSettings;
 import io.opsbridge.core.settings.Settings;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,17 +23,21 @@ import org.junit.jupiter.api.Test;
 /**
  * Proxies built through {@link RestClients} read the proxy timeouts when they are asked for: one
  * proxy per host while the timeouts stay, a new one for the next caller once they change.
- * {@code @QuarkusTest} only because the Quarkus REST client needs a running ArC to be built.
+ * {@code @QuarkusTest} for the application's {@link HostHttp}, and because the Quarkus REST client needs a running
+ * ArC to be built.
  */
 @QuarkusTest
 class OperationServiceProxiesTest {
 
     private final WireMockServer host = new WireMockServer(wireMockConfig().dynamicPort());
     private final Settings settings = new Settings(timeouts("2s"));
-    private final OperationServiceProxies proxies = new OperationServiceProxies(new RestClients(settings));
+    @Inject
+    HostHttp http;
+    private OperationServiceProxies proxies;
 
     @BeforeEach
     void start() {
+        proxies = new OperationServiceProxies(new RestClients(settings), http);
         host.start();
         host.stubFor(get(urlPathEqualTo("/api/v1/operations/" + OperationServiceProxyTest.HOST_ID))
                 .willReturn(okJson(OperationServiceProxyTest.OPERATION).withFixedDelay(800)));
@@ -58,6 +66,23 @@ class OperationServiceProxiesTest {
         assertThat(patient).isNotSameAs(impatient);
         assertThat(HostAnswersJoined.of(patient.get(OperationServiceProxyTest.HOST_ID, false)).operationId())
                 .isEqualTo(OperationServiceProxyTest.HOST_ID);
+    }
+
+    @Test
+    void aChangedHostTokenIsSentByTheNextCallersReads() {
+        host.stubFor(get(urlPathEqualTo("/api/v1/operations/" + OperationServiceProxyTest.HOST_ID))
+                .willReturn(okJson(OperationServiceProxyTest.OPERATION)));
+        settings.apply(RuntimeSettings.of(Map.of("opsbridge.proxy.token", "first-token")));
+        HostAnswersJoined.of(proxies.forHost(host.baseUrl()).get(OperationServiceProxyTest.HOST_ID, true));
+
+        settings.apply(RuntimeSettings.of(Map.of("opsbridge.proxy.token", "second-token")));
+        HostAnswersJoined.of(proxies.forHost(host.baseUrl()).changeAfter(OperationServiceProxyTest.HOST_ID, 3,
+                Duration.ofMillis(10)));
+
+        host.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/operations/" + OperationServiceProxyTest.HOST_ID))
+                .withHeader("Authorization", equalTo("Bearer first-token")));
+        host.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/operations/" + OperationServiceProxyTest.HOST_ID))
+                .withHeader("Authorization", equalTo("Bearer second-token")));
     }
 
     private static RuntimeSettings timeouts(String read) {

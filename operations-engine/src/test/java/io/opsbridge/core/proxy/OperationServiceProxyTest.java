@@ -16,6 +16,7 @@ import io.opsbridge.api.MetricsResponse;
 import io.opsbridge.api.OperationInfo;
 import io.opsbridge.api.OperationStatus;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -39,6 +40,9 @@ class OperationServiceProxyTest {
 
     static WireMockServer host;
 
+    @Inject
+    HostHttp http;
+
     @BeforeAll
     static void startHost() {
         host = new WireMockServer(wireMockConfig().dynamicPort());
@@ -55,8 +59,12 @@ class OperationServiceProxyTest {
         host.resetAll();
     }
 
-    private static OperationServiceProxy proxy() {
-        return new OperationServiceProxy(host.baseUrl() + "/", Duration.ofSeconds(2), Duration.ofSeconds(2));
+    private OperationServiceProxy proxy() {
+        return proxy(host.baseUrl() + "/", Duration.ofSeconds(2), Duration.ofSeconds(2));
+    }
+
+    private OperationServiceProxy proxy(String url, Duration connect, Duration read) {
+        return new OperationServiceProxy(url, new HostTimeouts(connect, read), http);
     }
 
     @Test
@@ -76,7 +84,7 @@ class OperationServiceProxyTest {
     @Test
     void trailingSlashesInTheBaseUrlAreTolerated() {
         host.stubFor(get(urlPathEqualTo("/api/v1/operations/" + HOST_ID)).willReturn(okJson(OPERATION)));
-        OperationServiceProxy slashes = new OperationServiceProxy(host.baseUrl() + "//", Duration.ofSeconds(1),
+        OperationServiceProxy slashes = proxy(host.baseUrl() + "//", Duration.ofSeconds(1),
                 Duration.ofSeconds(1));
 
         assertThat(slashes.baseUrl()).isEqualTo(host.baseUrl());
@@ -94,6 +102,31 @@ class OperationServiceProxyTest {
         assertThat(page.newCursor()).isEqualTo(3);
         host.verify(getRequestedFor(urlPathEqualTo("/api/v1/operations/" + HOST_ID + "/metrics"))
                 .withQueryParam("cursor", equalTo("2")));
+    }
+
+    @Test
+    void theLongPollSendsTheWaitAndTheVersionAndKeepsTheOperationTheHostAnswers() {
+        host.stubFor(get(urlPathEqualTo("/api/v1/operations/" + HOST_ID)).willReturn(okJson(OPERATION)));
+
+        OperationInfo changed = HostAnswersJoined.of(proxy().changeAfter(HOST_ID, 6, Duration.ofSeconds(30)));
+
+        assertThat(changed.version()).isEqualTo(7);
+        assertThat(changed.progress().percentage()).isEqualTo(42.5);
+        // bounded by the read timeout (2 s) less the margin, so the call never times out first
+        host.verify(getRequestedFor(urlPathEqualTo("/api/v1/operations/" + HOST_ID))
+                .withQueryParam("wait", equalTo("1500ms")).withQueryParam("since_version", equalTo("6")));
+    }
+
+    @Test
+    void anErrorPageThatIsNoProblemIsARefusalWithItsStatus() {
+        host.stubFor(get(urlPathEqualTo("/api/v1/operations/" + HOST_ID)).willReturn(aResponse().withStatus(502)
+                .withHeader("Content-Type", "text/html").withBody("<html><body>Bad Gateway</body></html>")));
+
+        assertThatThrownBy(() -> HostAnswersJoined.of(proxy().get(HOST_ID, false)))
+                .isInstanceOfSatisfying(HostRejectedException.class, e -> {
+                    assertThat(e.status()).isEqualTo(502);
+                    assertThat(e.detail()).isNull();
+                });
     }
 
     @Test
@@ -142,7 +175,7 @@ class OperationServiceProxyTest {
         host.stubFor(get(urlPathEqualTo("/api/v1/operations/" + HOST_ID))
                 .willReturn(okJson(OPERATION).withFixedDelay(3_000)));
 
-        OperationServiceProxy impatient = new OperationServiceProxy(host.baseUrl(), Duration.ofSeconds(2),
+        OperationServiceProxy impatient = proxy(host.baseUrl(), Duration.ofSeconds(2),
                 Duration.ofMillis(300));
 
         long start = System.nanoTime();
@@ -156,7 +189,7 @@ class OperationServiceProxyTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        OperationServiceProxy nobody = new OperationServiceProxy("http://127.0.0.1:" + closedPort,
+        OperationServiceProxy nobody = proxy("http://127.0.0.1:" + closedPort,
                 Duration.ofMillis(500), Duration.ofMillis(500));
 
         assertThatThrownBy(() -> HostAnswersJoined.of(nobody.get(HOST_ID, false)))
@@ -176,7 +209,7 @@ class OperationServiceProxyTest {
 
     @Test
     void notAnUrlIsRefusedUpFront() {
-        assertThatThrownBy(() -> new OperationServiceProxy("gpu-1:8081", Duration.ofSeconds(1), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> proxy("gpu-1:8081", Duration.ofSeconds(1), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
