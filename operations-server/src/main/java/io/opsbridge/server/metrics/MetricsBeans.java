@@ -54,7 +54,14 @@ public class MetricsBeans {
         // injecting them builds them: the monitor is in place before the first request
     }
 
-    void onStop(@Observes ShutdownEvent event, OperationsMetrics metrics) {
+    /**
+     * Stops counting and takes this app's meters out of the registry: it is the process-wide composite,
+     * so in a JVM that starts another app (tests) the next app's meters of the same names would
+     * otherwise stay this app's, reading its stopped beans (a gauge at NaN, counters that never move).
+     */
+    void onStop(@Observes ShutdownEvent event, OperationsMetrics metrics, MeterRegistry registry) {
         metrics.uninstall();
+        registry.getMeters().stream().filter(meter -> meter.getId().getName().startsWith("opsbridge."))
+                .forEach(registry::remove);
     }
 }
