@@ -2,6 +2,7 @@ package io.opsbridge.core.proxy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsbridge.api.Problem;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The GETs on a host's read path (a forced read, the long-poll, a metrics page, a result) sent on
@@ -34,10 +36,12 @@ public class HostHttp {
     /** As many connections per host as the REST client's default pool: one long-poll per operation holds one. */
     private static final int CONNECTIONS_PER_HOST = 50;
 
+    private final Vertx vertx;
     private final HttpClient client;
     private final ObjectMapper json;
 
     public HostHttp(Vertx vertx, ObjectMapper json) {
+        this.vertx = vertx;
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
                 .setMaxPoolSize(CONNECTIONS_PER_HOST));
         this.json = json;
@@ -54,9 +58,22 @@ public class HostHttp {
         if (token != null && !token.isBlank()) {
             request.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token.trim());
         }
-        return client.request(request).compose(HttpClientRequest::send)
+        // the whole exchange is bounded too, whatever becomes of its connection: no read waits forever
+        long bound = timeouts.connect().plus(timeouts.read()).toMillis();
+        Promise<T> answer = Promise.promise();
+        long timer = vertx.setTimer(bound, id -> answer.tryFail(
+                new TimeoutException("no answer to GET " + uri + " within " + bound + " ms")));
+        client.request(request).compose(HttpClientRequest::send)
                 .compose(response -> response.body().map(body -> decoded(response.statusCode(), body, type)))
-                .toCompletionStage();
+                .onComplete(result -> {
+                    vertx.cancelTimer(timer);
+                    if (result.succeeded()) {
+                        answer.tryComplete(result.result());
+                    } else {
+                        answer.tryFail(result.cause());
+                    }
+                });
+        return answer.future().toCompletionStage();
     }
 
     private <T> T decoded(int status, Buffer body, Class<T> type) {
