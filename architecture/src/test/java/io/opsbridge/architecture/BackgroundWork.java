@@ -23,7 +23,10 @@ final class BackgroundWork {
                     + " progress-persist-interval, so a kill -9 loses at most one interval of log; idle logs cost nothing",
             "io.opsbridge.host.training.OneJob",
             "a one-job training host (a Kubernetes Job's pod) writes its terminal record off the worker thread when"
-                    + " its training ends, then exits once its grace period is over");
+                    + " its training ends, then exits once its grace period is over",
+            "io.opsbridge.core.proxy.HostHttp",
+            "the bound of one host read as a whole (connect plus read timeout), cancelled when the host answers:"
+                    + " a read whose request the HTTP client loses fails as a host timeout instead of waiting forever");
 
     /** Who runs a {@code PeriodicCheck}, and which one: the timers that run in a backend. */
     static final Map<String, String> PERIODIC_CHECKS = Map.of(
