@@ -82,11 +82,17 @@ final class NginxProcess implements AutoCloseable {
         return started;
     }
 
-    /** The upstream (host:port) nginx sent its last logged request to. */
-    String lastUpstream() throws IOException {
-        List<String> lines = Files.readAllLines(dir.resolve("access.log"));
-        String last = lines.get(lines.size() - 1);
-        return last.substring(last.lastIndexOf(' ') + 1);
+    /**
+     * Sends one request through nginx and answers the upstream (host:port) nginx sent it to. nginx logs a request
+     * only after its answer went out, so this waits for the request's own line instead of reading the last one.
+     */
+    String upstreamOf(Runnable request) throws IOException {
+        int before = Files.readAllLines(dir.resolve("access.log")).size();
+        request.run();
+        List<String> lines = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                .until(() -> Files.readAllLines(dir.resolve("access.log")), logged -> logged.size() > before);
+        String line = lines.get(before);
+        return line.substring(line.lastIndexOf(' ') + 1);
     }
 
     /** Every upstream (host:port) that answered a request whose line contains {@code part}. */
