@@ -1,18 +1,16 @@
 package io.opsbridge.backend;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 
+import io.opsbridge.testsupport.PackagedProcess;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged backend ({@code target/quarkus-app/quarkus-run.jar}) as a real process on a free
@@ -20,14 +18,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class BackendProcess implements AutoCloseable {
 
-    private final Process process;
-    private final Path log;
+    private final PackagedProcess process;
     final int port;
 
-    private BackendProcess(Process process, Path log, int port) {
+    private BackendProcess(PackagedProcess process) {
         this.process = process;
-        this.log = log;
-        this.port = port;
+        this.port = process.port();
     }
 
     /**
@@ -62,14 +58,7 @@ final class BackendProcess implements AutoCloseable {
     private static BackendProcess start(int port, Path work, String name, Map<String, String> properties,
             Map<String, String> env, List<String> prefix) throws IOException {
         Files.createDirectories(work);
-        String jar = System.getProperty("opsbridge.it.jar", "target/quarkus-app/quarkus-run.jar");
-        List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // a test's short-lived process: C1 only and the serial collector get it ready on about half the
-                // CPU the defaults take on 2 cores, and train the small MLP faster too (no C2 compiling meanwhile)
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xmx512m", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
+        List<String> options = new ArrayList<>(List.of(
                 "-Dquarkus.http.port=" + port,
                 "-Dopsbridge.data-dir=" + work.resolve("data"),
                 "-Dopsbridge.training.data-dir=" + work.resolve("market"),
@@ -77,20 +66,21 @@ final class BackendProcess implements AutoCloseable {
                 // a known admin token (admin() sends it), generous admin limits for tests that reload often
                 "-Dopsbridge.security.admin-token=" + TestTokens.ADMIN,
                 "-Dopsbridge.security.rate-limit.admin.burst=10000"));
-        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-jar");
-        command.add(jar);
-        Path log = work.resolve(name + "-" + System.nanoTime() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        properties.forEach((k, v) -> options.add("-D" + k + "=" + v));
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(PackagedProcess.javaCommand("512m", options,
+                Path.of(System.getProperty("opsbridge.it.jar", "target/quarkus-app/quarkus-run.jar"))));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
-        BackendProcess backend = new BackendProcess(builder.start(), log, port);
+        PackagedProcess process = PackagedProcess.spawn(builder, port,
+                work.resolve(name + "-" + System.nanoTime() + ".log"));
         try {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(backend::isReady);
+            process.awaitReady(Duration.ofSeconds(90));
         } catch (RuntimeException e) {
-            backend.close();
-            throw new IllegalStateException("backend did not start; log:\n" + backend.logText(), e);
+            process.close();
+            throw new IllegalStateException("backend did not start; log:\n" + process.logText(), e);
         }
-        return backend;
+        return new BackendProcess(process);
     }
 
     RequestSpecification http() {
@@ -104,60 +94,32 @@ final class BackendProcess implements AutoCloseable {
 
     /** The backend's process id: the java process that listens on {@link #port}. */
     long pid() {
-        return process.pid();
+        return process.process().pid();
     }
 
     /** kill -9: no shutdown hook, no flush, nothing graceful. */
-    void killHard() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+    void killHard() {
+        process.kill();
     }
 
     /** {@code kill -HUP <pid>}: asks the process to reload its runtime settings. */
     void hangup() throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(pid())).inheritIO().start();
         if (kill.waitFor() != 0) {
-            throw new IllegalStateException("kill -HUP " + process.pid() + " failed");
+            throw new IllegalStateException("kill -HUP " + pid() + " failed");
         }
     }
 
     String logText() {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        return process.logText();
     }
 
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
+        process.close();
     }
 
-    private boolean isReady() {
-        if (!process.isAlive()) {
-            throw new IllegalStateException("backend exited with " + process.exitValue());
-        }
-        try {
-            return http().get("/q/health/ready").statusCode() == 200;
-        } catch (Exception e) { // connection refused until it listens
-            return false;
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    static int freePort() {
+        return PackagedProcess.freePort();
     }
 }

@@ -3,6 +3,7 @@ package io.opsbridge.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.opsbridge.testsupport.PackagedProcess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -98,7 +99,7 @@ class FirstRunIT {
         Files.createDirectories(checkout.resolve("data"));
         Files.writeString(checkout.resolve("data/backend.pid"), backend.pid() + "\n");
 
-        Result run = runScript(checkout, freePort());
+        Result run = runScript(checkout, PackagedProcess.freePort());
 
         assertThat(run.exitCode).isEqualTo(1);
         assertThat(run.output)
@@ -126,12 +127,6 @@ class FirstRunIT {
         byte[] output = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private record Result(int exitCode, String output) {

@@ -1,7 +1,5 @@
 package io.opsbridge.backend;
 
-import static org.awaitility.Awaitility.await;
-
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -9,16 +7,10 @@ import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.opsbridge.backend.kubernetes.PodStates;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.file.Files;
+import io.opsbridge.testsupport.PackagedProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +28,7 @@ final class PlayedPod implements AutoCloseable {
     private final String name;
     private final int port;
     private final Path log;
-    private Process process;
+    private PackagedProcess process;
     /** Set once the test ends the pod itself (eviction, deletion): the kubelet's own report of the exit is skipped. */
     private volatile boolean ended;
 
@@ -53,7 +45,7 @@ final class PlayedPod implements AutoCloseable {
         Path dir = Path.of("target", "played-pods").toAbsolutePath();
         String namespace = job.getMetadata().getNamespace() != null ? job.getMetadata().getNamespace()
                 : KubernetesCluster.NS;
-        PlayedPod pod = new PlayedPod(api, namespace, name, freePort(), dir.resolve(name + ".log"));
+        PlayedPod pod = new PlayedPod(api, namespace, name, PackagedProcess.freePort(), dir.resolve(name + ".log"));
         var template = job.getSpec().getTemplate();
         Pod created = new PodBuilder().withNewMetadata().withName(name).withCreationTimestamp(Instant.now().toString())
                 .withLabels(template.getMetadata().getLabels()).endMetadata()
@@ -65,11 +57,8 @@ final class PlayedPod implements AutoCloseable {
 
     /** Starts the training host with the template's environment ({@code secrets} resolves a secretKeyRef) and marks the pod Running once it is ready. */
     PlayedPod run(Job job, Map<String, String> secrets, Path hostJar) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
-                "-Dopsbridge.data-dir=" + log.getParent().resolve(name).toAbsolutePath(), "-jar", hostJar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(PackagedProcess.javaCommand("384m",
+                List.of("-Dopsbridge.data-dir=" + log.getParent().resolve(name).toAbsolutePath()), hostJar));
         for (EnvVar env : job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
             String value = env.getValue() != null ? env.getValue()
                     : secrets.get(env.getValueFrom().getSecretKeyRef().getName() + "/"
@@ -77,23 +66,13 @@ final class PlayedPod implements AutoCloseable {
             builder.environment().put(env.getName(), value);
         }
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        try {
-            Files.createDirectories(log.getParent());
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            if (!process.isAlive()) {
-                return true; // a host that ended at once (bad input): exited() reports it
-            }
-            return ready();
-        });
-        if (process.isAlive()) {
+        process = PackagedProcess.spawn(builder, port, log);
+        process.awaitReadyOrExit(Duration.ofSeconds(90)); // a host that ended at once (bad input): exited() reports it
+        if (process.alive()) {
             status(PodStates.running("127.0.0.1"));
         }
         // the kubelet: a host that exits by itself is reported Succeeded or Failed with its code
-        process.onExit().thenAccept(p -> {
+        process.process().onExit().thenAccept(p -> {
             if (!ended) {
                 try {
                     status(PodStates.exited(p.exitValue(), p.exitValue() == 0 ? "Completed" : "Error", null));
@@ -115,10 +94,10 @@ final class PlayedPod implements AutoCloseable {
 
     /** Waits for the host to exit by itself (after its grace period) and records how: Succeeded or Failed with its code. */
     int exited(Duration within) throws InterruptedException {
-        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!process.process().waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("pod " + name + " did not exit within " + within + "; see " + log);
         }
-        int code = process.exitValue();
+        int code = process.process().exitValue();
         status(PodStates.exited(code, code == 0 ? "Completed" : "Error", null)); // as the kubelet does, at once
         return code;
     }
@@ -126,15 +105,14 @@ final class PlayedPod implements AutoCloseable {
     /** An eviction: the host is stopped (SIGTERM: it writes no terminal record) and the pod marked Failed, DisruptionTarget. */
     void evict() throws InterruptedException {
         ended = true;
-        process.destroy();
-        process.waitFor(30, TimeUnit.SECONDS);
+        process.stop(Duration.ofSeconds(30));
         status(PodStates.disrupted("EvictionByEvictionAPI"));
     }
 
     /** A crash of the host (SIGKILL: no terminal record) reported as a failed pod, exit code 137. */
     void crash() throws InterruptedException {
         ended = true;
-        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        process.kill();
         status(PodStates.exited(137, "Error", "killed"));
     }
 
@@ -152,49 +130,14 @@ final class PlayedPod implements AutoCloseable {
     }
 
     String logText() {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            return "(no log)";
-        }
+        return process == null ? "(no process)" : process.logText();
     }
 
     @Override
     public void close() {
         ended = true;
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    private boolean ready() {
-        try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/q/health/ready").toURL().openConnection();
-            c.setConnectTimeout(500);
-            c.setReadTimeout(2000);
-            try {
-                return c.getResponseCode() == 200;
-            } finally {
-                c.disconnect();
-            }
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (process != null) {
+            process.stop(Duration.ofSeconds(15));
         }
     }
 }

@@ -1,23 +1,17 @@
 package io.opsbridge.backend.hosts;
 
-import static org.awaitility.Awaitility.await;
-
+import io.opsbridge.testsupport.PackagedProcess;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A REAL training host: the packaged {@code training-host} app started with {@code java -jar} on a
@@ -43,7 +37,7 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
     /** Init argument: the host's {@code opsbridge.host.token}, given to the backend as {@code opsbridge.proxy.token}. */
     public static final String HOST_TOKEN = "host-token";
 
-    private Process process;
+    private PackagedProcess process;
     private int port;
     private String url;
     private Path dir;
@@ -106,16 +100,8 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public void stop() {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
+        if (process != null) {
+            process.stop(Duration.ofSeconds(10));
         }
     }
 
@@ -125,8 +111,8 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
     }
 
     /** Kills the host at once (SIGKILL), as a crash would. */
-    public void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    public void kill() {
+        process.kill();
     }
 
     /** How many requests the host has answered on a path containing {@code pathPart}, from its access log. */
@@ -148,7 +134,7 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
 
     /** A free port, and the URL and directory that go with it. */
     private void place() {
-        port = freePort();
+        port = PackagedProcess.freePort();
         url = "http://localhost:" + port;
         dir = Path.of("target", "e2e-training-host-" + port);
     }
@@ -159,68 +145,27 @@ public class TrainingHostProcess implements QuarkusTestResourceLifecycleManager 
     }
 
     private void spawn() {
-        log = dir.resolve("host.log");
-        try {
-            Files.createDirectories(dir);
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            // as BackendProcess: C1 only and the serial collector for a test's short-lived process
-            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1",
-                    "-Dquarkus.http.port=" + port,
-                    "-Dquarkus.http.access-log.enabled=true",
-                    "-Dopsbridge.data-dir=" + dir.resolve("data").toAbsolutePath(),
-                    "-Dopsbridge.training.data-dir=" + market.toAbsolutePath(),
-                    "-Dopsbridge.training.models-dir=" + (models == null ? dir.resolve("models") : models),
-                    "-Dopsbridge.operations.cache-ttl=200ms",
-                    "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
-                    "-jar", jar().toString()));
-            if (hostToken != null) {
-                command.add(1, "-Dopsbridge.host.token=" + hostToken);
-            }
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the training host", e);
+        List<String> options = new java.util.ArrayList<>(List.of(
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.http.access-log.enabled=true",
+                "-Dopsbridge.data-dir=" + dir.resolve("data").toAbsolutePath(),
+                "-Dopsbridge.training.data-dir=" + market.toAbsolutePath(),
+                "-Dopsbridge.training.models-dir=" + (models == null ? dir.resolve("models") : models),
+                "-Dopsbridge.operations.cache-ttl=200ms"));
+        if (hostToken != null) {
+            options.add("-Dopsbridge.host.token=" + hostToken);
         }
+        log = dir.resolve("host.log");
+        process = PackagedProcess.spawn(new ProcessBuilder(PackagedProcess.javaCommand("384m", options, jar())), port, log);
     }
 
     /** Waits until the host started by {@link #startingSharing} answers ready; returns it. */
     public TrainingHostProcess awaitReady() {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("training host exited with " + process.exitValue() + ", see " + log);
-            }
-            return ready();
-        });
+        process.awaitReady(Duration.ofSeconds(90));
         return this;
     }
 
     private static Path jar() {
         return Path.of(System.getProperty("training-host.jar", "../training-host/target/quarkus-app/quarkus-run.jar"));
-    }
-
-    private boolean ready() {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url + "/q/health/ready").toURL().openConnection();
-            connection.setConnectTimeout(500);
-            connection.setReadTimeout(2000);
-            try {
-                return connection.getResponseCode() == 200;
-            } finally {
-                connection.disconnect();
-            }
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

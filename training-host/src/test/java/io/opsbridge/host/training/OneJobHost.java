@@ -4,9 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opsbridge.testsupport.PackagedProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,28 +47,16 @@ final class OneJobHost implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: package training-host first");
         }
-        int port = freePort();
-        Path log = dir.resolve("host.log");
-        try {
-            Files.createDirectories(dir);
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
-                    // C1 only: starts in about half the time; the training's arithmetic is native (libtorch)
-                    "-XX:TieredStopAtLevel=1",
-                    "-Dquarkus.http.port=" + port, "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
-                    "-jar", jar.toAbsolutePath().toString()))
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().putAll(Map.of("OPSBRIDGE_JOB_REQUEST", request, "OPSBRIDGE_JOB_GRACE", grace,
-                    "OPSBRIDGE_TRAINING_DATA_DIR", market.toAbsolutePath().toString(),
-                    "OPSBRIDGE_TRAINING_MODELS_DIR", models.toAbsolutePath().toString(),
-                    "OPSBRIDGE_DATA_DIR", dir.resolve("data").toAbsolutePath().toString(),
-                    "OPSBRIDGE_HOST_TOKEN", TOKEN, "OPSBRIDGE_OPERATIONS_CACHE_TTL", "100ms"));
-            return new OneJobHost(builder.start(), "http://127.0.0.1:" + port, log);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the training host", e);
-        }
+        int port = PackagedProcess.freePort();
+        ProcessBuilder builder = new ProcessBuilder(PackagedProcess.javaCommand("384m",
+                List.of("-Dquarkus.http.port=" + port), jar)).directory(dir.toFile());
+        builder.environment().putAll(Map.of("OPSBRIDGE_JOB_REQUEST", request, "OPSBRIDGE_JOB_GRACE", grace,
+                "OPSBRIDGE_TRAINING_DATA_DIR", market.toAbsolutePath().toString(),
+                "OPSBRIDGE_TRAINING_MODELS_DIR", models.toAbsolutePath().toString(),
+                "OPSBRIDGE_DATA_DIR", dir.resolve("data").toAbsolutePath().toString(),
+                "OPSBRIDGE_HOST_TOKEN", TOKEN, "OPSBRIDGE_OPERATIONS_CACHE_TTL", "100ms"));
+        PackagedProcess host = PackagedProcess.spawn(builder, port, dir.resolve("host.log"));
+        return new OneJobHost(host.process(), host.url(), host.log());
     }
 
     /** The one operation this host holds, once it answers: found as a client finds it, by listing. */
@@ -152,14 +139,6 @@ final class OneJobHost implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             kill();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
