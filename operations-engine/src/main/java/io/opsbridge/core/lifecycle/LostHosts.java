@@ -30,6 +30,8 @@ import org.jboss.logging.Logger;
 public final class LostHosts {
 
     private static final Logger LOG = Logger.getLogger(LostHosts.class);
+    /** Said once: each read finds the operation so until its fail-after. */
+    private final WarnOnce warnings = new WarnOnce(LOG::warn);
 
     private final OperationResumes resumes;
     private final Transitions transitions;
@@ -71,13 +73,13 @@ public final class LostHosts {
             return Optional.of(current); // another replica claimed it after the loss and is placing it
         }
         if (current.attempts().count() >= work.maxAttempts()) {
-            LOG.warnf("operation %s: host lost, not resumed: it has had %d attempts (max-attempts %d)",
+            warnings.warn("operation %s: host lost, not resumed: it has had %d attempts (max-attempts %d)",
                     current.operationId(), current.attempts().count(), work.maxAttempts());
             return Optional.empty();
         }
         String lostUrl = current.metadata().hostServiceUrl();
         if (!placer.anyHostReady()) {
-            LOG.warnf("operation %s: host %s lost, not resumed: no %s host is ready to take it",
+            warnings.warn("operation %s: host %s lost, not resumed: no %s host is ready to take it",
                     current.operationId(), lostUrl, current.operationType().wireName());
             return Optional.empty();
         }

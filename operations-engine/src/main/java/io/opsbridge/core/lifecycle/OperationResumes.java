@@ -29,6 +29,8 @@ public class OperationResumes {
     private final Transitions transitions;
     private final OperationLifecycle lifecycle;
     private final Map<OperationType, ResumableWork> byType = new HashMap<>();
+    /** Said once: each read finds an operation whose attempts are used up so until its fail-after. */
+    private final WarnOnce warnings = new WarnOnce(LOG::warn);
     /** Where a failed host training resumes; null: nowhere (it is refused). */
     private volatile LostHosts hosts;
     /** Where a failed training of another engine resumes; null: on the host list, as before engines. */
@@ -153,7 +155,7 @@ public class OperationResumes {
             return Optional.empty();
         }
         if (current.attempts().count() >= work.maxAttempts()) {
-            LOG.warnf("operation %s: not resumed, it has had %d attempts (max-attempts %d)", current.operationId(),
+            warnings.warn("operation %s: not resumed, it has had %d attempts (max-attempts %d)", current.operationId(),
                     current.attempts().count(), work.maxAttempts());
             return Optional.empty();
         }
