@@ -109,6 +109,27 @@ class ConfigurationReferenceTest {
         }
     }
 
+    /**
+     * The Kubernetes deploy files set settings as a properties file (the runtime settings ConfigMap) and as the
+     * backend's environment: a misspelt key there would be ignored, not refused, so each must be one the code reads.
+     */
+    @Test
+    void everySettingTheKubernetesDeployFilesSetIsOneTheCodeReads() throws Exception {
+        Path deploy = SourceFiles.ROOT.resolve("deploy/kubernetes");
+        List<String> properties = Files.readAllLines(deploy.resolve("runtime-settings.yaml")).stream()
+                .map(String::strip).filter(line -> line.startsWith("opsbridge."))
+                .map(line -> line.substring(0, line.indexOf('='))).toList();
+        Set<String> envVars = code.keySet().stream().map(ConfigurationReferenceTest::envVar).collect(Collectors.toSet());
+        List<String> environment = Files.readAllLines(deploy.resolve("backend-deployment.yaml")).stream()
+                .map(String::strip).filter(line -> line.startsWith("- name: OPSBRIDGE_"))
+                .map(line -> line.substring("- name: ".length())).toList();
+
+        assertThat(properties).as("opsbridge.* keys of runtime-settings.yaml").hasSizeGreaterThan(5)
+                .allMatch(code::containsKey, "a setting the code reads");
+        assertThat(environment).as("OPSBRIDGE_* variables of backend-deployment.yaml").hasSizeGreaterThan(5)
+                .allMatch(envVars::contains, "the variable of a setting the code reads");
+    }
+
     @Test
     void theTableIsReadAtAll() {
         assertThat(page).as("rows read from " + PAGE).hasSizeGreaterThan(40);
