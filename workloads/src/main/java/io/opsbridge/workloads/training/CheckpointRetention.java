@@ -2,14 +2,19 @@ package io.opsbridge.workloads.training;
 
 import io.opsbridge.core.retention.RetentionListener;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
  * The checkpoints of an operation go with it: when retention deletes operations, the directory
  * {@code {models-dir}/checkpoints/{operation_id}/} of each goes too (a failed training keeps its
- * checkpoints for a resume until then). Ids of other types simply have none.
+ * checkpoints for a resume until then), and so does the terminal record a Job's training left
+ * ({@code {models-dir}/terminal/{operation_id}.json}, read only while its record is not terminal). Ids of
+ * other types simply have none.
  */
 @ApplicationScoped
 public class CheckpointRetention implements RetentionListener {
@@ -25,6 +30,7 @@ public class CheckpointRetention implements RetentionListener {
     @Override
     public void deleted(List<String> operationIds) {
         int removed = 0;
+        int terminal = 0;
         for (String id : operationIds) {
             CheckpointPlan plan;
             try {
@@ -36,9 +42,21 @@ public class CheckpointRetention implements RetentionListener {
                 new CheckpointStore(plan.dir(), plan.keep()).deleteAll();
                 removed++;
             }
+            if (deleted(orchestrator.terminalRecordFile(id))) {
+                terminal++;
+            }
         }
-        if (removed > 0) {
-            LOG.infof("retention: removed the checkpoints of %d deleted operations", removed);
+        if (removed + terminal > 0) {
+            LOG.infof("retention: removed the checkpoints of %d and the terminal records of %d deleted operations",
+                    removed, terminal);
+        }
+    }
+
+    private static boolean deleted(Path file) {
+        try {
+            return Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -72,6 +72,11 @@ public class TrainingOrchestrator {
         return CheckpointPlan.under(settings.modelsDir(), key, every, keep);
     }
 
+    /** Where a training keyed {@code key} run as a Kubernetes Job leaves its {@link TerminalRecord}. */
+    public Path terminalRecordFile(String key) {
+        return TerminalRecord.file(settings.modelsDir(), key);
+    }
+
     /**
      * Trains and saves the model under {@code {modelsDir}/{strategy}/{operationId}/}, without checkpoints.
      *

@@ -20,14 +20,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Retention deletes a failed training's checkpoints with its record, and nothing of what it keeps. */
+/** Retention deletes a failed training's checkpoints and terminal record with its record, and nothing of what it keeps. */
 class CheckpointRetentionTest {
 
     @TempDir
     Path tmp;
 
     @Test
-    void theCheckpointsOfAPurgedTrainingGoWithItAndThoseOfOneStillRunningStay() throws IOException {
+    void theCheckpointsAndTerminalRecordOfAPurgedTrainingGoWithItAndThoseOfOneStillRunningStay() throws IOException {
         Settings settings = new Settings(RuntimeSettings.of(Map.of()));
         InMemoryOperationStore store = new InMemoryOperationStore();
         OperationsCore core = OperationsCore.builder(store).settings(settings).build();
@@ -40,6 +40,8 @@ class CheckpointRetentionTest {
         core.lifecycle().start(running);
         Path failedCheckpoints = checkpointOnDisk(orchestrator, failed);
         Path runningCheckpoints = checkpointOnDisk(orchestrator, running);
+        Path failedTerminal = terminalRecordOnDisk(orchestrator, failed);
+        Path runningTerminal = terminalRecordOnDisk(orchestrator, running);
         RetentionService retention = new RetentionService(store, new InMemoryIdempotencyKeyStore(), settings,
                 Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)), List.of(new CheckpointRetention(orchestrator)));
 
@@ -48,13 +50,22 @@ class CheckpointRetentionTest {
         assertThat(result.deleted()).isEqualTo(1);
         assertThat(store.wasDeleted(failed)).isTrue();
         assertThat(failedCheckpoints).doesNotExist();
+        assertThat(failedTerminal).as("the terminal record a Job's pod left").doesNotExist();
         assertThat(runningCheckpoints.resolve("epoch-000002/checkpoint.json")).exists();
+        assertThat(runningTerminal).exists();
         assertThat(tmp.resolve("models/checkpoints")).isDirectory();
     }
 
     private static String training(OperationsCore core) {
         return core.lifecycle().create(OperationType.TRAINING,
                 OperationMetadata.local(List.of("AAPL"), "1h", Map.of("seed", 3))).operationId();
+    }
+
+    /** A stand-in terminal record where a Job's training leaves it (its content does not matter here). */
+    private static Path terminalRecordOnDisk(TrainingOrchestrator orchestrator, String operationId) throws IOException {
+        Path file = orchestrator.terminalRecordFile(operationId);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, "{}");
     }
 
     /** A stand-in checkpoint directory as a training leaves it (its content does not matter here). */
