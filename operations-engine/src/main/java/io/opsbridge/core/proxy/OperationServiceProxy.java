@@ -34,13 +34,16 @@ public class OperationServiceProxy {
      * reads on {@code http}, the rest on a REST client of its own.
      */
     public OperationServiceProxy(String baseUrl, HostTimeouts timeouts, HostHttp http) {
-        this(baseUrl, RestClients.build(OperationsApi.class, baseUrl, timeouts), http, timeouts, null);
+        this(HostCalls.normalize(baseUrl), RestClients.build(OperationsApi.class, baseUrl, timeouts), http, timeouts,
+                null);
     }
 
-    /** A proxy whose reads go through {@code http} and its other calls through {@code typed}, sending {@code token}. */
-    OperationServiceProxy(String baseUrl, OperationsApi typed, HostHttp http, HostTimeouts timeouts, String token) {
-        this(HostCalls.normalize(baseUrl), typed, new EventLoopReads(HostCalls.normalize(baseUrl), http, timeouts, token),
-                timeouts.read().minus(LONG_POLL_MARGIN));
+    /**
+     * A proxy for the host at {@code url} ({@link HostCalls#normalize normalized}) whose reads go through
+     * {@code http} and its other calls through {@code typed}, sending {@code token}.
+     */
+    OperationServiceProxy(String url, OperationsApi typed, HostHttp http, HostTimeouts timeouts, String token) {
+        this(url, typed, new EventLoopReads(url, http, timeouts, token), timeouts.read().minus(LONG_POLL_MARGIN));
     }
 
     /** A proxy whose every call goes through {@code api} (a host in memory in a test). */
