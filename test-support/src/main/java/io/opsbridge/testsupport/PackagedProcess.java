@@ -1,5 +1,7 @@
 package io.opsbridge.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -11,11 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One packaged app of this build ({@code target/quarkus-app/quarkus-run.jar}) running as a real
  * process on a port of its own, for the tests that go between processes: the backend's replicas, a
- * training or data host, a Kubernetes pod played by a host, the CLI's backend. What they all share is
+ * training or data host, a Kubernetes pod played by a host. What they all share is
  * here: a free port, the java command, readiness as {@code /q/health/ready} answers it, and a stop
  * that asks first (SIGTERM) and kills only a process that does not end.
  */
@@ -85,22 +88,12 @@ public final class PackagedProcess implements AutoCloseable {
      * on bad input, say); fails, naming its log, if neither happens {@code within}.
      */
     public boolean awaitReadyOrExit(Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                return false;
-            }
-            if (ready()) {
-                return true;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted waiting for " + url(), e);
-            }
+        try {
+            await().atMost(within).pollInterval(Duration.ofMillis(100)).until(() -> !process.isAlive() || ready());
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("not ready within " + within + ": " + url() + "; see " + log, e);
         }
-        throw new IllegalStateException("not ready within " + within + ": " + url() + "; see " + log);
+        return process.isAlive();
     }
 
     /** One readiness probe: does {@code /q/health/ready} answer 200 now? */
